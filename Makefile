@@ -1,0 +1,71 @@
+# The two commands a newcomer needs: `make run` and `make test`. `make help` lists the rest.
+VENV ?= .venv
+BIN = $(VENV)/bin
+PYTHON ?= python3
+MANAGE = $(BIN)/python manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-fast test-browser lint format migrate superuser demo check-deploy bench bench-data vendor
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/pip install -q -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.installed  ## the virtualenv with runtime and dev dependencies
+
+run: export DJANGO_DEBUG := 1
+run: install  ## set everything up (SQLite, demo content) and serve on http://127.0.0.1:8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	@echo ""
+	@echo "  Admin: sign in at http://127.0.0.1:8000/admin/ as demo_moderator or demo_editor"
+	@echo "  (demo password printed above when first created: demo-portal-2026),"
+	@echo "  or create your own superuser with: make superuser"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install  ## the whole suite (PostgreSQL when DATABASE_URL is set, SQLite otherwise)
+	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m browser
+
+test-fast: install  ## the suite without the browser tests
+	$(BIN)/python -m pytest -m "not browser"
+
+test-browser: install  ## only the browser tests (Playwright + Debian's Chromium)
+	$(BIN)/python -m pytest -m browser
+
+lint: install  ## style, formatting and missing migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+
+format: install  ## apply formatting and safe fixes
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+migrate: export DJANGO_DEBUG := 1
+migrate: install  ## apply migrations to the development database
+	$(MANAGE) migrate
+
+demo: export DJANGO_DEBUG := 1
+demo: migrate  ## load the demo content (idempotent)
+	$(MANAGE) load_demo
+
+superuser: export DJANGO_DEBUG := 1
+superuser: migrate  ## create a superuser for the admin
+	$(MANAGE) createsuperuser
+
+check-deploy: install  ## Django's deployment checks with production-like settings
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz \
+	DJANGO_ALLOWED_HOSTS=portal.example.org DJANGO_HSTS_SECONDS=31536000 \
+	$(MANAGE) check --deploy --fail-level WARNING
+
+vendor:  ## refresh the vendored front-end files from npm (package.json pins them)
+	npm ci && npm run vendor

@@ -1,0 +1,65 @@
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin
+
+from accounts.models import Notification, SurgeonVerification, User
+from accounts.verification import decide_verification
+from portal.roles import is_moderator
+
+
+@admin.register(User)
+class PortalUserAdmin(UserAdmin):
+    list_display = ["username", "date_joined", "is_verified_surgeon", "is_staff", "suspended_until"]
+    list_filter = ["is_staff", "is_verified_surgeon", "is_active", "groups"]
+    search_fields = ["username", "email"]
+    readonly_fields = ["suspended_until", "suspension_reason", "deleted_at", "post_count"]
+    fieldsets = (
+        *UserAdmin.fieldsets,
+        (
+            "Portal",
+            {
+                "fields": (
+                    "bio",
+                    "is_verified_surgeon",
+                    "email_notifications",
+                    "suspended_until",
+                    "suspension_reason",
+                    "deleted_at",
+                    "post_count",
+                )
+            },
+        ),
+    )
+
+
+@admin.register(SurgeonVerification)
+class SurgeonVerificationAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "user", "specialty", "practice", "status", "requested_at"]
+    list_filter = ["status"]
+    search_fields = ["full_name", "user__username", "practice"]
+    list_select_related = ["user"]
+    readonly_fields = ["user", "status", "requested_at", "decided_by", "decided_at"]
+    actions = ["verify_selected", "reject_selected"]
+
+    def has_moderate_permission(self, request) -> bool:
+        return is_moderator(request.user)
+
+    @admin.action(description="Verify the selected surgeons", permissions=["moderate"])
+    def verify_selected(self, request, queryset):
+        for verification in queryset.select_related("user"):
+            decide_verification(verification=verification, moderator=request.user, approve=True)
+        messages.success(request, f"Verified {queryset.count()} surgeon(s).")
+
+    @admin.action(description="Reject the selected requests", permissions=["moderate"])
+    def reject_selected(self, request, queryset):
+        for verification in queryset.select_related("user"):
+            decide_verification(verification=verification, moderator=request.user, approve=False)
+        messages.success(request, f"Rejected {queryset.count()} request(s).")
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["recipient", "kind", "message", "created_at", "read_at"]
+    list_filter = ["kind"]
+    list_select_related = ["recipient"]
+    raw_id_fields = ["recipient", "actor"]
+    date_hierarchy = "created_at"

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = "Members"
+    moderator_permissions = (
+        "accounts.view_user",
+        "accounts.view_surgeonverification",
+        "accounts.change_surgeonverification",
+    )
+    editor_permissions = ("accounts.view_user",)
+
+    def ready(self):
+        from accounts.groups import sync_role_groups
+
+        post_migrate.connect(sync_role_groups, dispatch_uid="accounts.sync_role_groups")

@@ -1,0 +1,39 @@
+from django import forms
+
+from accounts.models import SurgeonVerification, User
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["bio", "email_notifications"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"bio": "Public. A line or two about you; no contact details, please."}
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.CharField(
+        label="Type your pseudonym to confirm",
+        help_text="Your account will be closed. What you wrote stays, credited to "
+        '"deleted member"; ask a moderator if you want something removed.',
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_confirm(self):
+        value = self.cleaned_data["confirm"].strip()
+        if value != self.user.username:
+            raise forms.ValidationError("That is not your pseudonym.")
+        return value
+
+
+class SurgeonVerificationForm(forms.ModelForm):
+    class Meta:
+        model = SurgeonVerification
+        fields = ["full_name", "specialty", "practice", "licence_number"]
+        help_texts = {
+            "licence_number": "Seen only by moderators, to check your registration.",
+            "full_name": "As registered; shown with the verified badge.",
+        }

@@ -1,0 +1,104 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.validators import username_validators
+
+
+class User(AbstractUser):
+    """A member. The username is the public pseudonym; the email is never shown to others."""
+
+    class EmailNotifications(models.TextChoices):
+        OFF = "off", "Off"
+        EACH = "each", "An email for each notification"
+        DIGEST = "digest", "A daily digest"
+
+    username = models.CharField(
+        "pseudonym",
+        max_length=40,
+        unique=True,
+        validators=username_validators,
+        help_text="Shown publicly. Letters, digits and @/./+/-/_ only.",
+        error_messages={"unique": "That pseudonym is taken."},
+    )
+    bio = models.TextField("about me", blank=True, max_length=2000)
+    is_verified_surgeon = models.BooleanField(
+        default=False, help_text="Set by verifying a surgeon request; shows a badge."
+    )
+    email_notifications = models.CharField(
+        max_length=10, choices=EmailNotifications.choices, default=EmailNotifications.EACH
+    )
+    suspended_until = models.DateTimeField(null=True, blank=True, editable=False)
+    suspension_reason = models.TextField(blank=True, editable=False)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    post_count = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["username"]
+
+    def __str__(self) -> str:
+        return self.public_name
+
+    @property
+    def public_name(self) -> str:
+        return "deleted member" if self.deleted_at else self.username
+
+    @property
+    def is_suspended(self) -> bool:
+        return bool(self.suspended_until and self.suspended_until > timezone.now())
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:profile", args=[self.username])
+
+
+class SurgeonVerification(models.Model):
+    """A surgeon's request to be verified; the licence number is for moderators only."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        VERIFIED = "verified", "Verified"
+        REJECTED = "rejected", "Rejected"
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="surgeon_verification")
+    full_name = models.CharField(max_length=200)
+    specialty = models.CharField(max_length=200)
+    practice = models.CharField("practice or hospital", max_length=200)
+    licence_number = models.CharField(max_length=100)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    requested_at = models.DateTimeField(default=timezone.now, editable=False)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+    decision_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.get_status_display()})"
+
+
+class Notification(models.Model):
+    """Something a member should know about: a reply, a mention, a decision."""
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    actor = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(max_length=40)
+    message = models.CharField(max_length=300)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
+
+    def __str__(self) -> str:
+        return self.message

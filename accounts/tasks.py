@@ -1,0 +1,79 @@
+"""Background work, through the Tasks API (django-tasks now, django.tasks on Django 6)."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django_tasks import task
+
+from accounts.models import Notification, User
+
+
+def _unsubscribe_url(user: User) -> str:
+    from accounts.notifications import unsubscribe_path
+
+    return settings.SITE_URL + unsubscribe_path(user)
+
+
+def send_member_email(*, user: User, subject: str, template: str, context: dict) -> None:
+    """Every email we send a member carries a one-click unsubscribe link (RFC 8058)."""
+    unsubscribe_url = _unsubscribe_url(user)
+    body = render_to_string(
+        template,
+        {
+            **context,
+            "user": user,
+            "site_url": settings.SITE_URL,
+            "unsubscribe_url": unsubscribe_url,
+        },
+    )
+    message = EmailMessage(
+        subject=f"[{settings.SITE_NAME}] {subject}",
+        body=body,
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.send()
+
+
+@task()
+def send_notification_email(notification_id: int) -> None:
+    notification = (
+        Notification.objects.select_related("recipient").filter(pk=notification_id).first()
+    )
+    if notification is None or notification.emailed_at or notification.read_at:
+        return
+    user = notification.recipient
+    if user.email_notifications != User.EmailNotifications.EACH or not user.email:
+        return
+    send_member_email(
+        user=user,
+        subject=notification.message,
+        template="accounts/email/notification.txt",
+        context={"notification": notification},
+    )
+    Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+
+
+@task()
+def send_daily_digest(user_id: int) -> None:
+    user = User.objects.filter(pk=user_id).first()
+    if user is None or user.email_notifications != User.EmailNotifications.DIGEST:
+        return
+    pending = list(
+        user.notifications.filter(read_at__isnull=True, emailed_at__isnull=True).order_by(
+            "created_at"
+        )[:50]
+    )
+    if not pending or not user.email:
+        return
+    send_member_email(
+        user=user,
+        subject=f"{len(pending)} new notification{'s' if len(pending) != 1 else ''}",
+        template="accounts/email/digest.txt",
+        context={"notifications": pending},
+    )
+    Notification.objects.filter(pk__in=[n.pk for n in pending]).update(emailed_at=timezone.now())

@@ -1,0 +1,30 @@
+"""Usernames are public pseudonyms that also appear in URLs (/members/<name>/, /blogs/<name>/)."""
+
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.exceptions import ValidationError
+
+# Names that would collide with a route or impersonate the site.
+RESERVED_USERNAMES = frozenset(
+    {
+        "admin", "administrator", "moderator", "moderators", "staff", "support", "help",
+        "feed", "feeds", "rss", "atom", "tag", "tags", "new", "edit", "delete", "settings",
+        "search", "static", "media", "api", "accounts", "account", "login", "logout",
+        "signup", "members", "member", "notifications", "deleted", "deleted-member",
+        "anonymous", "root", "system", "portal", "blogs", "forums", "videos", "heroes",
+        "articles", "me", "page", "drafts",
+    }
+)  # fmt: skip
+
+
+def validate_not_reserved(value: str) -> None:
+    if value.strip().lower() in RESERVED_USERNAMES:
+        raise ValidationError("This name is reserved. Please choose another.", code="reserved")
+
+
+def validate_no_email_shape(value: str) -> None:
+    """An email address as a pseudonym would make the private email public."""
+    if "@" in value:
+        raise ValidationError("Usernames are public: please don't use an email address.")
+
+
+username_validators = [UnicodeUsernameValidator(), validate_not_reserved, validate_no_email_shape]

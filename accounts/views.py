@@ -1,0 +1,114 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from accounts import notifications
+from accounts.data_rights import delete_account, export_user_data
+from accounts.forms import DeleteAccountForm, SettingsForm, SurgeonVerificationForm
+from accounts.models import SurgeonVerification, User
+from accounts.permissions import can_view_private_profile_fields
+from portal.roles import is_editor, is_moderator
+
+
+def profile(request, username):
+    member = get_object_or_404(User, username=username, deleted_at__isnull=True)
+    context = {
+        "member": member,
+        "member_is_moderator": is_moderator(member),
+        "member_is_editor": is_editor(member),
+        "show_private": can_view_private_profile_fields(request.user, member),
+    }
+    return render(request, "accounts/profile.html", context)
+
+
+@login_required
+def settings_edit(request):
+    form = SettingsForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your settings were saved.")
+        return redirect("accounts:settings")
+    return render(request, "accounts/settings.html", {"form": form})
+
+
+@login_required
+def data_export(request):
+    payload = json.dumps(export_user_data(request.user), indent=2, default=str)
+    response = HttpResponse(payload, content_type="application/json")
+    stamp = timezone.now().strftime("%Y%m%d")
+    filename = f"portal-data-{request.user.username}-{stamp}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def account_delete(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        delete_account(request.user)
+        logout(request)
+        messages.success(request, "Your account was deleted. Thank you for being here.")
+        return redirect("home")
+    return render(request, "accounts/account_delete.html", {"form": form})
+
+
+@login_required
+def verification_request(request):
+    existing = SurgeonVerification.objects.filter(user=request.user).first()
+    if existing and existing.status != SurgeonVerification.Status.REJECTED:
+        return render(request, "accounts/verification_status.html", {"verification": existing})
+    form = SurgeonVerificationForm(request.POST or None, instance=existing)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            verification = form.save(commit=False)
+            verification.user = request.user
+            verification.status = SurgeonVerification.Status.PENDING
+            verification.requested_at = timezone.now()
+            verification.save()
+        messages.success(request, "Thank you. A moderator will check your details.")
+        return redirect("accounts:verification")
+    return render(request, "accounts/verification_form.html", {"form": form})
+
+
+@login_required
+def notification_list(request):
+    page = Paginator(request.user.notifications.select_related("actor"), 30).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "accounts/notification_list.html", {"page_obj": page})
+
+
+@login_required
+@require_POST
+def notifications_mark_read(request):
+    ids = [int(pk) for pk in request.POST.getlist("id") if pk.isdigit()] or None
+    notifications.mark_read(request.user, ids)
+    return redirect(request.POST.get("next") or "accounts:notifications")
+
+
+@login_required
+def notification_open(request, pk):
+    notification = get_object_or_404(request.user.notifications, pk=pk)
+    notifications.mark_read(request.user, [notification.pk])
+    return redirect(notification.url or "accounts:notifications")
+
+
+@csrf_exempt  # RFC 8058 one-click unsubscribe: mail clients POST without a CSRF token.
+def unsubscribe(request, token):
+    user = notifications.user_for_unsubscribe_token(token)
+    if user is None:
+        raise Http404("This unsubscribe link is not valid.")
+    if request.method == "POST":
+        user.email_notifications = User.EmailNotifications.OFF
+        user.save(update_fields=["email_notifications"])
+        return render(request, "accounts/unsubscribed.html", {"member": user})
+    return render(request, "accounts/unsubscribe_confirm.html", {"member": user})

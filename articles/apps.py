@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+ARTICLE_MODELS = ("article", "bodypart", "careinstruction", "warningsign")
+
+
+class ArticlesConfig(AppConfig):
+    name = "articles"
+    verbose_name = "Procedure articles"
+    editor_permissions = tuple(
+        f"articles.{verb}_{model}"
+        for model in ARTICLE_MODELS
+        for verb in ("view", "add", "change", "delete")
+    )
+    moderator_permissions = tuple(f"articles.view_{model}" for model in ARTICLE_MODELS)

@@ -1,0 +1,214 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from portal.markdown import render_inline_markdown, render_markdown
+from portal.roles import is_staff_member
+
+
+class BodyPart(models.Model):
+    """The taxonomy every procedure (and so every forum, video and hero) hangs off."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    description = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:list") + f"?body_part={self.slug}"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Article.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Editors and moderators also see drafts; everyone else sees published articles."""
+        return self if is_staff_member(user) else self.published()
+
+    def review_overdue(self, today=None):
+        return self.filter(next_review_due_on__lt=today or timezone.localdate())
+
+
+# Markdown source field -> cached sanitised HTML field, rendered on save.
+MARKDOWN_FIELDS = ("summary", "why_done", "description", "restrictions", "risks", "medicines",
+                   "sources")  # fmt: skip
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    body_part = models.ForeignKey(BodyPart, on_delete=models.PROTECT, related_name="articles")
+    other_names = models.TextField(
+        "also known as", blank=True, help_text="One name per line, e.g. bone realignment."
+    )
+    specialist = models.CharField(
+        "performed by", max_length=200, blank=True, help_text="e.g. Orthopedic surgeon"
+    )
+    summary = models.TextField(help_text="What it is. Markdown.")
+    why_done = models.TextField("why it is done", blank=True, help_text="Markdown.")
+    description = models.TextField("detailed description", blank=True, help_text="Markdown.")
+    hospital_stay_min_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    hospital_stay_max_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    home_recovery_min_weeks = models.PositiveSmallIntegerField(null=True, blank=True)
+    home_recovery_max_weeks = models.PositiveSmallIntegerField(null=True, blank=True)
+    home_recovery_note = models.CharField(
+        max_length=200, blank=True, help_text='e.g. "depending on surgery"'
+    )
+    restrictions = models.TextField("activity restrictions", blank=True, help_text="Markdown.")
+    restriction_min_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    restriction_max_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    risks = models.TextField(blank=True, help_text="Markdown.")
+    medicines = models.TextField(blank=True, help_text="Markdown.")
+    sources = models.TextField(blank=True, help_text="Markdown: references, one per line.")
+    summary_html = models.TextField(editable=False, blank=True)
+    why_done_html = models.TextField(editable=False, blank=True)
+    description_html = models.TextField(editable=False, blank=True)
+    restrictions_html = models.TextField(editable=False, blank=True)
+    risks_html = models.TextField(editable=False, blank=True)
+    medicines_html = models.TextField(editable=False, blank=True)
+    sources_html = models.TextField(editable=False, blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+        help_text="A verified surgeon's account, or fill in the name below.",
+    )
+    reviewer_name = models.CharField(max_length=200, blank=True)
+    reviewer_credentials = models.CharField(max_length=200, blank=True)
+    last_reviewed_on = models.DateField(null=True, blank=True)
+    next_review_due_on = models.DateField(null=True, blank=True, db_index=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    is_featured = models.BooleanField(default=False, help_text="Shown on the home page.")
+    is_demo = models.BooleanField(default=False, help_text="Demo content, not medical advice.")
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        indexes = [models.Index(fields=["status", "title"], name="article_status_title")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hospital_stay_max_days__gte=models.F("hospital_stay_min_days"))
+                | Q(hospital_stay_max_days__isnull=True)
+                | Q(hospital_stay_min_days__isnull=True),
+                name="hospital_stay_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(home_recovery_max_weeks__gte=models.F("home_recovery_min_weeks"))
+                | Q(home_recovery_max_weeks__isnull=True)
+                | Q(home_recovery_min_weeks__isnull=True),
+                name="home_recovery_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        for name in MARKDOWN_FIELDS:
+            setattr(self, f"{name}_html", render_markdown(getattr(self, name)))
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", args=[self.slug])
+
+    def publish(self) -> None:
+        self.status = self.Status.PUBLISHED
+        self.save()
+
+    @property
+    def other_names_list(self) -> list[str]:
+        return [name.strip() for name in self.other_names.splitlines() if name.strip()]
+
+    @property
+    def is_review_overdue(self) -> bool:
+        return bool(self.next_review_due_on and self.next_review_due_on < timezone.localdate())
+
+    @property
+    def reviewer_display(self) -> str:
+        if self.reviewer_id and not self.reviewer_name:
+            return self.reviewer.public_name
+        credentials = f", {self.reviewer_credentials}" if self.reviewer_credentials else ""
+        return f"{self.reviewer_name}{credentials}" if self.reviewer_name else ""
+
+    @property
+    def has_timeline(self) -> bool:
+        return any(
+            value is not None
+            for value in (
+                self.hospital_stay_max_days,
+                self.home_recovery_max_weeks,
+                self.restriction_max_months,
+            )
+        )
+
+
+class OrderedArticleItem(models.Model):
+    """One line of an ordered list inside an article, edited inline in the admin."""
+
+    position = models.PositiveSmallIntegerField(default=0)
+    text = models.CharField(max_length=500, help_text="Markdown, one line.")
+    text_html = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def save(self, *args, **kwargs):
+        self.text_html = render_inline_markdown(self.text)
+        super().save(*args, **kwargs)
+
+
+class CareInstruction(OrderedArticleItem):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="care_instructions")
+    history = HistoricalRecords()
+
+    class Meta(OrderedArticleItem.Meta):
+        pass
+
+
+class WarningSign(OrderedArticleItem):
+    """A "see your doctor if" sign; forum posts that mention it get the safety prompt."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="warning_signs")
+    keywords = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Comma-separated words that, in a member's post, suggest this sign "
+        "(e.g. fever, temperature).",
+    )
+    history = HistoricalRecords()
+
+    class Meta(OrderedArticleItem.Meta):
+        pass
+
+    @property
+    def keyword_list(self) -> list[str]:
+        return [word.strip().lower() for word in self.keywords.split(",") if word.strip()]

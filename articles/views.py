@@ -1,0 +1,58 @@
+import string
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models.functions import Substr, Upper
+from django.shortcuts import get_object_or_404, render
+
+from articles.models import Article, BodyPart
+
+ARTICLES_PER_PAGE = 20
+
+
+def article_list(request):
+    articles = Article.objects.published().select_related("body_part").order_by("title")
+    body_part = None
+    if slug := request.GET.get("body_part"):
+        body_part = get_object_or_404(BodyPart, slug=slug)
+        articles = articles.filter(body_part=body_part)
+    letter = request.GET.get("letter", "").upper()
+    letters_in_use = set(
+        articles.annotate(initial=Upper(Substr("title", 1, 1))).values_list("initial", flat=True)
+    )
+    if letter in letters_in_use:
+        articles = articles.filter(title__istartswith=letter)
+    else:
+        letter = ""
+    context = {
+        "page_obj": Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page")),
+        "body_parts": BodyPart.objects.all(),
+        "body_part": body_part,
+        "letter": letter,
+        "alphabet": [(c, c in letters_in_use) for c in string.ascii_uppercase],
+        "pagination_query": _query_prefix(body_part=body_part and body_part.slug, letter=letter),
+    }
+    return render(request, "articles/article_list.html", context)
+
+
+def _query_prefix(**params) -> str:
+    """The list's filters as a query-string prefix for pagination links ("a=b&")."""
+    kept = {key: value for key, value in params.items() if value}
+    return urlencode(kept) + "&" if kept else ""
+
+
+def article_detail(request, slug):
+    article = get_object_or_404(
+        Article.objects.visible_to(request.user)
+        .select_related("body_part", "reviewer")
+        .prefetch_related("care_instructions", "warning_signs"),
+        slug=slug,
+    )
+    related = (
+        Article.objects.published()
+        .filter(body_part=article.body_part)
+        .exclude(pk=article.pk)
+        .only("title", "slug", "summary_html")[:6]
+    )
+    context = {"article": article, "related_articles": related}
+    return render(request, "articles/article_detail.html", context)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from moderation import views
+
+app_name = "moderation"
+
+urlpatterns = [
+    path(
+        "report/<str:app_label>/<str:model_name>/<int:pk>/",
+        views.report_create,
+        name="report",
+    ),
+]

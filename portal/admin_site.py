@@ -1,0 +1,31 @@
+"""The back office. It has no login form of its own: people sign in through the same
+allauth login as everyone (rate-limited, with two-factor), and, when the setting is on,
+staff who have not set up two-factor authentication are sent to do so first."""
+
+from allauth.account.decorators import secure_admin_login
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.contrib import admin, messages
+from django.shortcuts import redirect
+
+
+class PortalAdminSite(admin.AdminSite):
+    site_header = "Patient Portal back office"
+    site_title = "Patient Portal admin"
+    index_title = "Moderation and editing"
+
+    def has_permission(self, request) -> bool:
+        return super().has_permission(request) and not self.needs_mfa(request.user)
+
+    @staticmethod
+    def needs_mfa(user) -> bool:
+        return settings.ADMIN_REQUIRE_MFA and not is_mfa_enabled(user)
+
+    def login(self, request, extra_context=None):
+        user = request.user
+        if user.is_authenticated and user.is_active and user.is_staff and self.needs_mfa(user):
+            messages.warning(
+                request, "Set up two-factor authentication before opening the back office."
+            )
+            return redirect("mfa_activate_totp")
+        return secure_admin_login(super().login)(request, extra_context)

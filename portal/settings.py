@@ -1,0 +1,297 @@
+"""The portal's one settings module, driven by environment variables.
+
+Every default is the production-safe one; `make run` switches DEBUG on for local work.
+The parsing helpers take plain strings so that tests can check them without touching
+the process environment.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def parse_bool(value: str, *, name: str = "value") -> bool:
+    """Parse a boolean strictly: a typo must not silently switch a safety setting."""
+    word = value.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(f"{name} must be one of true/false/1/0/yes/no, not {value!r}.")
+
+
+def parse_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def parse_database_url(value: str, *, base_dir: Path) -> dict:
+    """SQLite next to manage.py when unset or empty; otherwise PostgreSQL or SQLite URLs."""
+    url = value.strip() or f"sqlite:///{base_dir / 'db.sqlite3'}"
+    config = dj_database_url.parse(url)
+    engine = config.get("ENGINE", "")
+    if engine == "django.db.backends.postgresql":
+        config["CONN_MAX_AGE"] = 60
+        config["CONN_HEALTH_CHECKS"] = True
+    elif engine != "django.db.backends.sqlite3":
+        raise ImproperlyConfigured(f"DATABASE_URL must be postgres:// or sqlite://, not {url!r}.")
+    return config
+
+
+def parse_cache(redis_url: str) -> dict:
+    """Redis when REDIS_URL is set (shared by every app server), local memory otherwise."""
+    if not redis_url.strip():
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": redis_url.strip(),
+        "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        "KEY_PREFIX": "portal",
+    }
+
+
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def parse_task_backend(value: str) -> str:
+    """The task queue is chosen on its own, never implied by REDIS_URL."""
+    name = value.strip().lower() or "immediate"
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(TASK_BACKENDS)}.")
+    return TASK_BACKENDS[name]
+
+
+def parse_secret_key(value: str, *, debug: bool, testing: bool) -> str:
+    if value:
+        return value
+    if debug or testing:
+        return "django-insecure-local-development-only"
+    raise ImproperlyConfigured("Set DJANGO_SECRET_KEY, or DJANGO_DEBUG=1 for local work.")
+
+
+# pytest (8.2+) sets PYTEST_VERSION for the whole session, before settings are imported.
+TESTING = "PYTEST_VERSION" in os.environ
+DEBUG = parse_bool(env.str("DJANGO_DEBUG", default="false"), name="DJANGO_DEBUG")
+SECRET_KEY = parse_secret_key(
+    env.str("DJANGO_SECRET_KEY", default=""), debug=DEBUG, testing=TESTING
+)
+ALLOWED_HOSTS = parse_list(env.str("DJANGO_ALLOWED_HOSTS", default="localhost,127.0.0.1"))
+if TESTING:
+    ALLOWED_HOSTS += ["testserver"]
+CSRF_TRUSTED_ORIGINS = parse_list(env.str("DJANGO_CSRF_TRUSTED_ORIGINS", default=""))
+
+INSTALLED_APPS = [
+    "portal.apps.PortalAdminConfig",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.contrib.humanize",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "crispy_forms",
+    "crispy_bootstrap5",
+    "simple_history",
+    "taggit",
+    "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
+    "portal",
+    "accounts",
+    "moderation",
+    "articles",
+    "forums",
+    "blogs",
+    "videos",
+    "heroes",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "portal.context_processors.site",
+                "accounts.context_processors.notifications",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": parse_database_url(env.str("DATABASE_URL", default=""), base_dir=BASE_DIR)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {"default": parse_cache(env.str("REDIS_URL", default=""))}
+if CACHES["default"]["BACKEND"].startswith("django_redis"):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+TASKS = {"default": {"BACKEND": parse_task_backend(env.str("TASKS_BACKEND", default=""))}}
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+
+# django-allauth: usernames are public pseudonyms, emails stay private.
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_USERNAME_MIN_LENGTH = 3
+ACCOUNT_USERNAME_VALIDATORS = "accounts.validators.username_validators"
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+}
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Patient Portal"
+# Staff must have two-factor authentication set up before the admin lets them in.
+ADMIN_REQUIRE_MFA = parse_bool(
+    env.str("DJANGO_ADMIN_REQUIRE_MFA", default="false" if DEBUG or TESTING else "true"),
+    name="DJANGO_ADMIN_REQUIRE_MFA",
+)
+
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Tests and DEBUG serve static files straight from the finders, no collectstatic needed.
+STATICFILES_BACKEND = (
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+    if DEBUG or TESTING
+    else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": STATICFILES_BACKEND},
+}
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+
+# Email: the console by default, so a newcomer can finish signup from the terminal.
+EMAIL_HOST = env.str("EMAIL_HOST", default="")
+EMAIL_BACKEND = env.str(
+    "DJANGO_EMAIL_BACKEND",
+    default="django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = parse_bool(env.str("EMAIL_USE_TLS", default="true"), name="EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = env.str(
+    "DJANGO_DEFAULT_FROM_EMAIL", default="Patient Portal <no-reply@localhost>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+SITE_NAME = env.str("PORTAL_SITE_NAME", default="Patient Portal")
+# Absolute links in emails (unsubscribe, notifications) are built from this.
+SITE_URL = env.str("PORTAL_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Security: safe by default, relaxed only by DEBUG or explicit variables.
+SECURE_SSL_REDIRECT = parse_bool(
+    env.str("DJANGO_SECURE_SSL_REDIRECT", default="false" if DEBUG or TESTING else "true"),
+    name="DJANGO_SECURE_SSL_REDIRECT",
+)
+if parse_bool(env.str("DJANGO_BEHIND_PROXY", default="false"), name="DJANGO_BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = not DEBUG and not TESTING
+CSRF_COOKIE_SECURE = not DEBUG and not TESTING
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = parse_bool(
+    env.str("DJANGO_HSTS_PRELOAD", default="false"), name="DJANGO_HSTS_PRELOAD"
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Only our own origin. Video players are framed from the providers' privacy domains,
+# and only after the visitor clicks (see videos/).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "style-src": ["'self'"],
+        "script-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+SIMPLE_HISTORY_REVERT_DISABLED = False
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+}
+
+# django-ratelimit keeps its counters in the shared cache.
+RATELIMIT_USE_CACHE = "default"

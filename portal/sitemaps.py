@@ -1,0 +1,20 @@
+"""Every app's sitemap, collected for /sitemap.xml."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from articles.sitemaps import ArticleSitemap
+
+
+class SectionSitemap(Sitemap):
+    priority = 0.6
+    changefreq = "daily"
+
+    def items(self):
+        return ["home", "articles:list"]
+
+    def location(self, name):
+        return reverse(name)
+
+
+sitemaps = {"sections": SectionSitemap, "articles": ArticleSitemap}

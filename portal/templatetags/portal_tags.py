@@ -1,0 +1,44 @@
+"""Thin template helpers. Permission filters call the same predicates the views use."""
+
+from django import template
+
+from portal import roles
+
+register = template.Library()
+
+
+@register.filter
+def app_label(obj) -> str:
+    return obj._meta.app_label
+
+
+@register.filter
+def model_name(obj) -> str:
+    return obj._meta.model_name
+
+
+@register.filter
+def is_moderator(user) -> bool:
+    return roles.is_moderator(user)
+
+
+@register.filter
+def is_staff_member(user) -> bool:
+    return roles.is_staff_member(user)
+
+
+@register.filter
+def day_range(low, high) -> str:
+    """1, 4 -> "1–4"; 3, 3 -> "3"; None, 4 -> "up to 4"."""
+    if low is None and high is None:
+        return ""
+    if low is None:
+        return f"up to {high}"
+    if high is None or high == low:
+        return f"{low}"
+    return f"{low}–{high}"
+
+
+@register.filter
+def model_name_verbose(obj) -> str:
+    return obj._meta.verbose_name

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.static import serve
+
+from portal import views
+from portal.sitemaps import sitemaps
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("articles/", include("articles.urls")),
+    path("forums/", include("forums.urls")),
+    path("blogs/", include("blogs.urls")),
+    path("videos/", include("videos.urls")),
+    path("heroes/", include("heroes.urls")),
+    path("", include("accounts.urls")),
+    path("", include("moderation.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("pages/<slug:slug>/", views.site_page, name="site_page"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+]
+
+if settings.DEBUG or settings.TESTING:
+    # Member uploads (covers, posters) in development; production serves MEDIA_ROOT itself.
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

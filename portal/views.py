@@ -1,0 +1,74 @@
+import logging
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
+
+from articles.models import Article, BodyPart
+from portal.models import SitePage
+
+logger = logging.getLogger(__name__)
+
+
+def home(request):
+    featured = (
+        Article.objects.published()
+        .filter(is_featured=True)
+        .select_related("body_part")
+        .prefetch_related("care_instructions", "warning_signs")
+        .order_by("-published_at")
+        .first()
+    )
+    context = {"featured_article": featured, "body_parts": BodyPart.objects.all()}
+    return render(request, "portal/home.html", context)
+
+
+def site_page(request, slug):
+    page = get_object_or_404(SitePage, slug=slug)
+    return render(request, "portal/site_page.html", {"page": page})
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 when the database and the cache answer; 503 otherwise, with which one failed."""
+    checks = {"database": _database_ok(), "cache": _cache_ok()}
+    status = 200 if all(checks.values()) else 503
+    return JsonResponse({"status": "ok" if status == 200 else "error", **checks}, status=status)
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:
+        logger.exception("Health check: database unreachable")
+        return False
+
+
+def _cache_ok() -> bool:
+    try:
+        cache.set("healthz", "ok", 10)
+        return cache.get("healthz") == "ok"
+    except Exception:
+        logger.exception("Health check: cache unreachable")
+        return False
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /notifications/",
+        "Disallow: /report/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

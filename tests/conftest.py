@@ -1,0 +1,47 @@
+"""Personas: a patient, another patient, a moderator and an editor. Visitors use `client`."""
+
+import pytest
+
+from tests.factories import make_user
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media_and_cache(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def patient(db):
+    return make_user(username="patient")
+
+
+@pytest.fixture
+def other_patient(db):
+    return make_user(username="other_patient")
+
+
+@pytest.fixture
+def moderator(db):
+    return make_user(username="moderator", role="moderator")
+
+
+@pytest.fixture
+def editor(db):
+    return make_user(username="editor", role="editor")
+
+
+@pytest.fixture
+def persona(request, client):
+    """Log in as the persona named by the test's parameter ("visitor" stays anonymous)."""
+
+    def login(name: str):
+        if name == "visitor":
+            return None
+        user = request.getfixturevalue(name)
+        client.force_login(user)
+        return user
+
+    return login
