@@ -1,5 +1,21 @@
 from django.apps import AppConfig
 
+CONTENT_MODELS = ("forum", "thread", "post", "reaction", "recoveryrecord")
+
 
 class ForumsConfig(AppConfig):
     name = "forums"
+    verbose_name = "Forums"
+    moderator_permissions = (
+        *(f"forums.view_{model}" for model in CONTENT_MODELS),
+        "forums.change_thread",
+        "forums.change_post",
+        "forums.view_historicalpost",
+    )
+    editor_permissions = ("forums.view_forum", "forums.add_forum", "forums.change_forum")
+
+    def ready(self):
+        from accounts.data_rights import register_exporter
+        from forums.exports import export_forum_activity
+
+        register_exporter("forums", export_forum_activity)

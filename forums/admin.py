@@ -1,0 +1,138 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from simple_history.admin import SimpleHistoryAdmin
+
+from forums import moderating
+from forums.models import Forum, Post, Reaction, RecoveryRecord, Thread
+from portal.roles import is_moderator
+
+
+class ModerateMixin:
+    def has_moderate_permission(self, request) -> bool:
+        return is_moderator(request.user)
+
+
+@admin.register(Forum)
+class ForumAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position", "body_part", "thread_count", "post_count"]
+    list_editable = ["position"]
+    list_filter = ["body_part"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["articles"]
+    list_select_related = ["body_part"]
+    readonly_fields = ["thread_count", "post_count"]
+
+
+class MoveActionForm(ActionForm):
+    forum = forms.ModelChoiceField(
+        queryset=Forum.objects.all(), required=False, label="Move to forum"
+    )
+
+
+@admin.register(Thread)
+class ThreadAdmin(ModerateMixin, admin.ModelAdmin):
+    list_display = ["title", "forum", "author", "status", "is_pinned", "is_locked",
+                    "reply_count", "view_count", "last_post_at"]  # fmt: skip
+    list_filter = ["status", "is_pinned", "is_locked", "forum"]
+    search_fields = ["title", "author__username"]
+    date_hierarchy = "created_at"
+    list_select_related = ["forum", "author"]
+    raw_id_fields = ["article"]
+    # Moves, flags and status change through the actions, so the log records them.
+    readonly_fields = ["forum", "author", "status", "is_pinned", "is_locked", "created_at",
+                       "moderated_by", "moderated_at", "moderation_note"]  # fmt: skip
+    fields = ["title", "article", *readonly_fields]
+    action_form = MoveActionForm
+    actions = ["lock_selected", "unlock_selected", "pin_selected", "unpin_selected",
+               "hide_selected", "restore_selected", "move_selected"]  # fmt: skip
+
+    def has_add_permission(self, request):
+        return False  # threads start on the site, with their first post
+
+    def _each(self, request, queryset, action, done):
+        for thread in queryset.select_related("forum"):
+            action(thread=thread, moderator=request.user, note="From the admin.")
+        self.message_user(request, f"{queryset.count()} thread(s) {done}.", messages.SUCCESS)
+
+    @admin.action(permissions=["moderate"], description="Lock selected threads")
+    def lock_selected(self, request, queryset):
+        self._each(request, queryset, moderating.lock_thread, "locked")
+
+    @admin.action(permissions=["moderate"], description="Unlock selected threads")
+    def unlock_selected(self, request, queryset):
+        self._each(request, queryset, moderating.unlock_thread, "unlocked")
+
+    @admin.action(permissions=["moderate"], description="Pin selected threads")
+    def pin_selected(self, request, queryset):
+        self._each(request, queryset, moderating.pin_thread, "pinned")
+
+    @admin.action(permissions=["moderate"], description="Unpin selected threads")
+    def unpin_selected(self, request, queryset):
+        self._each(request, queryset, moderating.unpin_thread, "unpinned")
+
+    @admin.action(permissions=["moderate"], description="Hide selected threads")
+    def hide_selected(self, request, queryset):
+        self._each(request, queryset, moderating.hide_thread, "hidden")
+
+    @admin.action(permissions=["moderate"], description="Restore selected threads")
+    def restore_selected(self, request, queryset):
+        self._each(request, queryset, moderating.restore_thread, "restored")
+
+    @admin.action(permissions=["moderate"], description="Move selected threads to the forum")
+    def move_selected(self, request, queryset):
+        forum = Forum.objects.filter(pk=request.POST.get("forum") or None).first()
+        if forum is None:
+            self.message_user(request, "Choose a forum to move to.", messages.ERROR)
+            return
+        for thread in queryset.select_related("forum"):
+            moderating.move_thread(thread=thread, forum=forum, moderator=request.user)
+        self.message_user(request, f"Moved to {forum}.", messages.SUCCESS)
+
+
+@admin.register(Post)
+class PostAdmin(ModerateMixin, SimpleHistoryAdmin):
+    list_display = ["__str__", "author", "thread", "status", "created_at", "edited_at"]
+    list_filter = ["status"]
+    search_fields = ["body", "author__username", "thread__title"]
+    date_hierarchy = "created_at"
+    list_select_related = ["author", "thread"]
+    readonly_fields = ["thread", "author", "number", "body", "status", "created_at",
+                       "edited_at", "moderated_by", "moderated_at", "moderation_note",
+                       "recovery_badge", "helpful_count", "support_count"]  # fmt: skip
+    fields = readonly_fields
+    actions = ["hide_selected", "restore_selected"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(permissions=["moderate"], description="Hide selected posts")
+    def hide_selected(self, request, queryset):
+        for post in queryset:
+            moderating.hide_post(post=post, moderator=request.user, note="From the admin.")
+        self.message_user(request, "Hidden.", messages.SUCCESS)
+
+    @admin.action(permissions=["moderate"], description="Restore selected posts")
+    def restore_selected(self, request, queryset):
+        for post in queryset:
+            moderating.restore_post(post=post, moderator=request.user)
+        self.message_user(request, "Restored.", messages.SUCCESS)
+
+
+@admin.register(Reaction)
+class ReactionAdmin(admin.ModelAdmin):
+    list_display = ["post", "user", "kind", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["user__username"]
+    list_select_related = ["post", "user"]
+    raw_id_fields = ["post", "user"]
+
+
+@admin.register(RecoveryRecord)
+class RecoveryRecordAdmin(admin.ModelAdmin):
+    list_display = ["user", "article", "surgery_date", "is_public"]
+    list_filter = ["is_public"]
+    search_fields = ["user__username", "article__title"]
+    list_select_related = ["user", "article"]
+    raw_id_fields = ["user"]

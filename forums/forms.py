@@ -1,0 +1,130 @@
+from django import forms
+from django.urls import reverse
+
+from articles.models import Article
+from forums.models import Forum, Post, RecoveryRecord, Thread
+from forums.safety import contact_details
+
+CONTACT_PROMPT = (
+    "This will be public — remove personal details? We found what looks like contact "
+    "details ({found}). Anyone can read forum posts. Remove them, or tick the box below "
+    "to post anyway."
+)
+
+
+class BodyField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Your message")
+        kwargs.setdefault("help_text", "Markdown works: **bold**, *italic*, > quote, lists.")
+        super().__init__(
+            widget=forms.Textarea(attrs={"rows": 8}), max_length=20000, strip=True, **kwargs
+        )
+
+
+class ContactCheckMixin:
+    """Emails and phone numbers prompt a confirmation before the post goes public."""
+
+    def _setup_contact_check(self, check_url: str):
+        self.fields["publish_anyway"] = forms.BooleanField(
+            required=False,
+            label="Post it anyway: I know these details will be public",
+            widget=forms.HiddenInput,
+        )
+        body = self.fields["body"]
+        body.widget.attrs.update(
+            {
+                "hx-post": check_url,
+                "hx-trigger": "input changed delay:800ms",
+                "hx-target": "#post-check",
+                "hx-swap": "innerHTML",
+                "aria-describedby": "post-check",
+            }
+        )
+        if self.data and contact_details(self.data.get(self.add_prefix("body"), "")):
+            self.fields["publish_anyway"].widget = forms.CheckboxInput()
+
+    def clean(self):
+        cleaned = super().clean()
+        found = contact_details(cleaned.get("body", ""))
+        if found and not cleaned.get("publish_anyway"):
+            raise forms.ValidationError(CONTACT_PROMPT.format(found=", ".join(found[:3])))
+        return cleaned
+
+
+class ReplyForm(ContactCheckMixin, forms.ModelForm):
+    body = BodyField()
+
+    class Meta:
+        model = Post
+        fields = ["body"]
+
+    def __init__(self, *args, thread: Thread, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._setup_contact_check(reverse("forums:post_check") + f"?thread={thread.pk}")
+
+
+class ThreadForm(ContactCheckMixin, forms.ModelForm):
+    body = BodyField(label="Your first post")
+
+    class Meta:
+        model = Thread
+        fields = ["title", "article", "body"]
+        labels = {"title": "Title", "article": "Procedure (optional)"}
+        help_texts = {"article": "Which procedure is this about? Others can find it by it."}
+
+    def __init__(self, *args, forum: Forum, **kwargs):
+        super().__init__(*args, **kwargs)
+        articles = Article.objects.published().filter(forums=forum)
+        if forum.body_part_id:
+            articles = (
+                Article.objects.published().filter(body_part_id=forum.body_part_id) | articles
+            )
+        self.fields["article"].queryset = articles.distinct().order_by("title")
+        self.fields["article"].empty_label = "Not about one procedure"
+        self._setup_contact_check(reverse("forums:post_check") + f"?forum={forum.pk}")
+
+
+class PostEditForm(ContactCheckMixin, forms.ModelForm):
+    body = BodyField()
+
+    class Meta:
+        model = Post
+        fields = ["body"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        check_url = reverse("forums:post_check") + f"?thread={self.instance.thread_id}"
+        self._setup_contact_check(check_url)
+
+
+class MoveThreadForm(forms.Form):
+    forum = forms.ModelChoiceField(queryset=Forum.objects.all(), label="Move to forum")
+    note = forms.CharField(label="Reason (optional)", required=False, max_length=300)
+
+
+class ModerationNoteForm(forms.Form):
+    note = forms.CharField(label="Reason (optional)", required=False, max_length=300)
+
+
+class RecoveryRecordForm(forms.ModelForm):
+    class Meta:
+        model = RecoveryRecord
+        fields = ["article", "surgery_date", "is_public"]
+        labels = {"article": "Procedure", "surgery_date": "Date of surgery"}
+        widgets = {"surgery_date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["article"].queryset = Article.objects.published().order_by("title")
+
+    def clean(self):
+        cleaned = super().clean()
+        exists = RecoveryRecord.objects.filter(
+            user=self.user,
+            article=cleaned.get("article"),
+            surgery_date=cleaned.get("surgery_date"),
+        ).exists()
+        if exists:
+            raise forms.ValidationError("You have already recorded this surgery.")
+        return cleaned

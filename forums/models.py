@@ -1,0 +1,320 @@
+"""Forums, threads, posts, reactions, watching, unread state and recovery records.
+
+Counters that every list shows (threads, posts, replies, last post) live on the rows and
+are kept in step by `forums.posting` (new posts) and `on_status_changed` (moderation),
+inside the same transaction as the change.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+from portal.markdown import render_markdown
+from portal.models import Moderated, Timestamped
+from portal.moderation import ModeratedQuerySet
+
+POSTS_PER_PAGE = 20
+THREADS_PER_PAGE = 30
+# Paths under /forums/ that are not forums.
+RESERVED_SLUGS = {"thread", "post", "recovery", "check", "watching", "bench-baseline"}
+
+
+def validate_forum_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError("This address is reserved; choose another slug.")
+
+
+class Forum(models.Model):
+    """A category of threads, optionally tied to a body part and procedure articles."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True, validators=[validate_forum_slug])
+    description = models.CharField(max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    body_part = models.ForeignKey(
+        "articles.BodyPart", null=True, blank=True, on_delete=models.SET_NULL, related_name="forums"
+    )
+    articles = models.ManyToManyField("articles.Article", blank=True, related_name="forums")
+    thread_count = models.PositiveIntegerField(default=0, editable=False)
+    post_count = models.PositiveIntegerField(default=0, editable=False)
+    last_post = models.ForeignKey(
+        "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("forums:forum_detail", args=[self.slug])
+
+    def recount(self) -> None:
+        """Recompute the counters from the threads (after moderation or a move)."""
+        threads = Thread.objects.filter(forum=self).published()
+        totals = threads.aggregate(threads=models.Count("pk"), replies=models.Sum("reply_count"))
+        self.thread_count = totals["threads"] or 0
+        self.post_count = self.thread_count + (totals["replies"] or 0)
+        latest = threads.exclude(last_post=None).order_by("-last_post_at").first()
+        self.last_post_id = latest.last_post_id if latest else None
+        self.save(update_fields=["thread_count", "post_count", "last_post"])
+
+
+class ThreadQuerySet(ModeratedQuerySet):
+    def for_listing(self):
+        return self.select_related("author", "last_post__author", "article")
+
+    def in_listing_order(self):
+        return self.order_by("-is_pinned", "-last_post_at", "-pk")
+
+
+class Thread(Timestamped, Moderated):
+    forum = models.ForeignKey(Forum, on_delete=models.PROTECT, related_name="threads")
+    title = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=160, allow_unicode=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="forum_threads"
+    )
+    article = models.ForeignKey(
+        "articles.Article",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="forum_threads",
+        verbose_name="procedure",
+    )
+    is_pinned = models.BooleanField(default=False)
+    is_locked = models.BooleanField(default=False)
+    reply_count = models.PositiveIntegerField(default=0, editable=False)
+    view_count = models.PositiveIntegerField(default=0, editable=False)
+    last_post_number = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Number of the newest post, hidden ones included."
+    )
+    last_post = models.ForeignKey(
+        "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    last_post_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = ThreadQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-is_pinned", "-last_post_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["forum", "status", "-is_pinned", "-last_post_at", "-id"],
+                name="thread_listing",
+            ),
+            models.Index(fields=["status", "-last_post_at"], name="thread_latest"),
+            models.Index(fields=["article", "status", "-last_post_at"], name="thread_procedure"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.slug = slugify(self.title)[:160] or "thread"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("forums:thread_detail", args=[self.pk, self.slug])
+
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-self.last_post_number // POSTS_PER_PAGE))
+
+    def recount(self) -> None:
+        """Recompute reply count and last post from the published posts."""
+        published = self.posts.published()
+        count = published.count()
+        latest = published.order_by("-number").first()
+        self.reply_count = max(count - 1, 0)
+        self.last_post = latest
+        self.last_post_at = latest.created_at if latest else self.created_at
+        self.save(update_fields=["reply_count", "last_post", "last_post_at"])
+
+    def on_status_changed(self) -> None:
+        self.forum.recount()
+
+
+class PostQuerySet(ModeratedQuerySet):
+    def with_authors(self):
+        return self.select_related("author")
+
+
+class Post(Timestamped, Moderated):
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="forum_posts"
+    )
+    number = models.PositiveIntegerField(
+        editable=False, help_text="Place in the thread, from 1; hidden posts keep theirs."
+    )
+    body = models.TextField(max_length=20000, help_text="Markdown.")
+    body_html = models.TextField(editable=False, blank=True)
+    edited_at = models.DateTimeField(null=True, blank=True, editable=False)
+    helpful_count = models.PositiveIntegerField(default=0, editable=False)
+    support_count = models.PositiveIntegerField(default=0, editable=False)
+    recovery_badge = models.CharField(max_length=120, blank=True, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=["helpful_count", "support_count", "updated_at", "body_html"]
+    )
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["thread", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "number"], name="post_number_in_thread")
+        ]
+        indexes = [models.Index(fields=["author", "status", "-created_at"], name="post_by_author")]
+
+    def __str__(self) -> str:
+        return f"#{self.number} in {self.thread_id}: {self.body[:60]}"
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("forums:post_permalink", args=[self.pk])
+
+    @property
+    def page_number(self) -> int:
+        return (self.number - 1) // POSTS_PER_PAGE + 1
+
+    @property
+    def is_first(self) -> bool:
+        return self.number == 1
+
+    def on_status_changed(self) -> None:
+        thread = Thread.objects.select_for_update().get(pk=self.thread_id)
+        thread.recount()
+        thread.forum.recount()
+
+
+class Reaction(models.Model):
+    class Kind(models.TextChoices):
+        HELPFUL = "helpful", "Helpful"
+        SUPPORT = "support", "Sending support"
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_reactions"
+    )
+    kind = models.CharField(max_length=10, choices=Kind)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["post", "user", "kind"], name="one_reaction_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.kind} {self.post_id}"
+
+    @staticmethod
+    def counter_field(kind: str) -> str:
+        return {"helpful": "helpful_count", "support": "support_count"}[kind]
+
+
+class ThreadWatch(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="watched_threads"
+    )
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="watches")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "thread"], name="one_watch_per_thread")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} watches {self.thread}"
+
+
+class ForumWatch(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="watched_forums"
+    )
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="watches")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "forum"], name="one_watch_per_forum")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} watches {self.forum}"
+
+
+class ThreadReadState(models.Model):
+    """How far a member has read a thread, for unread marks and opening at the first unread."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="thread_read_states"
+    )
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="read_states")
+    last_read_number = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "thread"], name="one_read_state_per_thread")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} read {self.thread_id} to #{self.last_read_number}"
+
+
+class RecoveryRecordQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True)
+
+
+class RecoveryRecord(models.Model):
+    """A member's procedure and surgery date: the source of "Day 5 after ..." badges."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recovery_records"
+    )
+    article = models.ForeignKey(
+        "articles.Article",
+        on_delete=models.PROTECT,
+        related_name="recovery_records",
+        verbose_name="procedure",
+    )
+    surgery_date = models.DateField()
+    is_public = models.BooleanField(
+        "show on my posts and profile",
+        default=False,
+        help_text="When ticked, your posts carry a badge such as “Day 5 after ACL "
+        "reconstruction” and your profile lists this procedure.",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = RecoveryRecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-surgery_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "article", "surgery_date"], name="one_record_per_surgery"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} on {self.surgery_date}"

@@ -1,0 +1,209 @@
+"""Writing in the forums: start a thread, reply, edit, delete, react.
+
+Each workflow runs in one transaction: the post, the thread's and forum's counters, the
+author's post count, watching and notifications commit together or not at all.
+"""
+
+import re
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.notifications import notify
+from forums import permissions
+from forums.models import Forum, Post, Reaction, Thread, ThreadReadState, ThreadWatch
+from forums.recovery import recovery_badge
+from forums.safety import SafetyCheck, check_safety
+from moderation.services import flag_for_safety
+
+MENTION_PATTERN = re.compile(r"(?<![\w@/])@([\w.+-]{3,40})")
+MAX_MENTIONS = 10
+DOUBLE_SUBMIT_WINDOW = timezone.timedelta(minutes=2)
+
+
+class PostingRefused(Exception):
+    """The member may not post here now; the message says why."""
+
+
+def safety_article_ids(thread_or_forum, article=None) -> set[int]:
+    """The procedure articles whose warning signs apply to a post here."""
+    forum = thread_or_forum if isinstance(thread_or_forum, Forum) else thread_or_forum.forum
+    ids = set(forum.articles.values_list("pk", flat=True))
+    article_id = article.pk if article else getattr(thread_or_forum, "article_id", None)
+    return ids | {article_id} if article_id else ids
+
+
+def start_thread(*, forum: Forum, author: User, title: str, body: str, article=None) -> Post:
+    refusal = permissions.start_thread_refusal(author)
+    if refusal:
+        raise PostingRefused(refusal)
+    with transaction.atomic():
+        duplicate = _recent_duplicate(
+            Post.objects.filter(thread__forum=forum, number=1), author, body
+        )
+        if duplicate is not None and duplicate.thread.title == title:
+            return duplicate
+        now = timezone.now()
+        thread = Thread.objects.create(
+            forum=forum, title=title, author=author, article=article, last_post_at=now,
+            created_at=now, last_post_number=1,
+        )  # fmt: skip
+        post = _create_post(thread=thread, author=author, body=body, number=1, now=now)
+        Thread.objects.filter(pk=thread.pk).update(last_post=post)
+        thread.last_post = post
+        Forum.objects.filter(pk=forum.pk).update(
+            thread_count=F("thread_count") + 1, post_count=F("post_count") + 1, last_post=post
+        )
+        _after_posting(post, new_thread=True)
+    return post
+
+
+def reply(*, thread: Thread, author: User, body: str) -> Post:
+    with transaction.atomic():
+        thread = Thread.objects.select_for_update().select_related("forum").get(pk=thread.pk)
+        refusal = permissions.reply_refusal(author, thread)
+        if refusal:
+            raise PostingRefused(refusal)
+        duplicate = _recent_duplicate(thread.posts.all(), author, body)
+        if duplicate is not None:
+            return duplicate
+        now = timezone.now()
+        number = thread.last_post_number + 1
+        post = _create_post(thread=thread, author=author, body=body, number=number, now=now)
+        Thread.objects.filter(pk=thread.pk).update(
+            reply_count=F("reply_count") + 1, last_post_number=number, last_post=post,
+            last_post_at=now,
+        )  # fmt: skip
+        if thread.is_published:
+            Forum.objects.filter(pk=thread.forum_id).update(
+                post_count=F("post_count") + 1, last_post=post
+            )
+        _after_posting(post, new_thread=False)
+    return post
+
+
+def _recent_duplicate(posts, author: User, body: str) -> Post | None:
+    """A double submit (same author, same text, moments ago) returns the first post."""
+    since = timezone.now() - DOUBLE_SUBMIT_WINDOW
+    return (
+        posts.filter(author=author, body=body, created_at__gte=since)
+        .select_related("thread")
+        .first()
+    )
+
+
+def _create_post(*, thread: Thread, author: User, body: str, number: int, now) -> Post:
+    post = Post.objects.create(
+        thread=thread, author=author, body=body, number=number, created_at=now,
+        recovery_badge=recovery_badge(author, thread, timezone.localdate(now)),
+    )  # fmt: skip
+    User.objects.filter(pk=author.pk).update(post_count=F("post_count") + 1)
+    return post
+
+
+def _after_posting(post: Post, *, new_thread: bool) -> None:
+    thread, author = post.thread, post.author
+    ThreadWatch.objects.get_or_create(user=author, thread=thread)
+    mark_read(author, thread, post.number)
+    notified = {author.pk}
+    for member in mentioned_members(post.body, exclude=notified):
+        notified.add(member.pk)
+        notify(
+            recipient=member, kind="forum_mention", actor=author, url=post.get_absolute_url(),
+            message=f"{author.public_name} mentioned you in “{thread.title}”",
+        )  # fmt: skip
+    if thread.is_published:
+        _notify_watchers(post, new_thread=new_thread, already=notified)
+
+
+def _notify_watchers(post: Post, *, new_thread: bool, already: set[int]) -> None:
+    thread, author = post.thread, post.author
+    if new_thread:
+        message = f"{author.public_name} started “{thread.title}” in {thread.forum.name}"
+    else:
+        message = f"{author.public_name} replied to “{thread.title}”"
+    watchers = User.objects.filter(watched_threads__thread=thread) | User.objects.filter(
+        watched_forums__forum_id=thread.forum_id
+    )
+    for member in watchers.exclude(pk__in=already).distinct():
+        notify(
+            recipient=member, kind="forum_new_thread" if new_thread else "forum_reply",
+            actor=author, url=post.get_absolute_url(), message=message,
+        )  # fmt: skip
+
+
+def mentioned_members(body: str, *, exclude=()) -> list[User]:
+    names = list(dict.fromkeys(MENTION_PATTERN.findall(body)))[:MAX_MENTIONS]
+    names = [name.rstrip(".") for name in names]
+    if not names:
+        return []
+    return list(
+        User.objects.filter(username__in=names, is_active=True, deleted_at=None).exclude(
+            pk__in=exclude
+        )
+    )
+
+
+def flag_if_unsafe(post: Post) -> SafetyCheck:
+    """After posting: the notice to show, and a safety flag for moderators. Never blocks."""
+    result = check_safety(post.body, safety_article_ids(post.thread))
+    if result:
+        flag_for_safety(target=post, note=result.note())
+    return result
+
+
+def edit_post(*, post: Post, editor: User, body: str) -> None:
+    if body == post.body:
+        return
+    with transaction.atomic():
+        post.body = body
+        post.edited_at = timezone.now()
+        post._history_user = editor
+        post.save(update_fields=["body", "edited_at", "updated_at"])
+
+
+def edit_thread_title(*, thread: Thread, title: str) -> None:
+    if title and title != thread.title:
+        thread.title = title
+        thread.save(update_fields=["title", "slug", "updated_at"])
+
+
+def delete_post(*, post: Post, by: User) -> None:
+    """Soft delete: the post keeps its place as "deleted by its author"."""
+    post.delete_by_author(by=by)
+
+
+def toggle_reaction(*, post: Post, user: User, kind: str) -> bool:
+    """Add the reaction, or take it back; returns whether it is now on."""
+    counter = Reaction.counter_field(kind)
+    with transaction.atomic():
+        deleted, _ = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
+        if deleted:
+            Post.objects.filter(pk=post.pk).update(**{counter: F(counter) - 1})
+            return False
+        _, created = Reaction.objects.get_or_create(post=post, user=user, kind=kind)
+        if created:
+            Post.objects.filter(pk=post.pk).update(**{counter: F(counter) + 1})
+        return True
+
+
+def mark_read(user: User, thread: Thread, number: int) -> None:
+    """Remember that `user` has read `thread` up to post `number` (never moves back)."""
+    if not user.is_authenticated:
+        return
+    updated = ThreadReadState.objects.filter(
+        user=user, thread=thread, last_read_number__lt=number
+    ).update(last_read_number=number, updated_at=timezone.now())
+    if not updated:
+        ThreadReadState.objects.get_or_create(
+            user=user, thread=thread, defaults={"last_read_number": number}
+        )
+
+
+def quote_text(post: Post) -> str:
+    """Markdown that quotes `post`, naming its author and linking back to it."""
+    quoted = "\n".join(f"> {line}" if line else ">" for line in post.body.splitlines())
+    header = f"> **[{post.author.public_name} wrote]({post.get_absolute_url()}):**"
+    return f"{header}\n>\n{quoted}\n\n"

@@ -1,0 +1,71 @@
+"""Forum sections shown on other apps' pages; each runs a fixed number of queries."""
+
+from django import template
+from django.db.models import Q
+
+from forums import permissions
+from forums.models import Forum, Post, RecoveryRecord, Thread
+
+register = template.Library()
+
+
+@register.inclusion_tag("forums/includes/latest_threads.html")
+def latest_threads(count: int = 5):
+    """The home page's sidebar: latest threads with an excerpt of their latest reply."""
+    threads = (
+        Thread.objects.published()
+        .select_related("author", "last_post__author")
+        .order_by("-last_post_at")[:count]
+    )
+    return {"threads": list(threads)}
+
+
+def _article_forum(article):
+    return (
+        Forum.objects.filter(Q(articles=article) | Q(body_part_id=article.body_part_id))
+        .order_by("position", "name")
+        .first()
+    )
+
+
+@register.inclusion_tag("forums/includes/discuss_procedure.html", takes_context=True)
+def discuss_procedure(context, article, count: int = 5):
+    """ "Discuss this procedure" on an article: its latest threads and a link to start one."""
+    forum_ids = Forum.objects.filter(articles=article).values("pk")
+    threads = (
+        Thread.objects.published()
+        .filter(Q(article=article) | Q(forum__in=forum_ids))
+        .select_related("author", "last_post__author")
+        .order_by("-last_post_at")[:count]
+    )
+    user = context.get("user")
+    return {
+        "article": article,
+        "threads": list(threads),
+        "forum": _article_forum(article),
+        "can_start_thread": user is not None and permissions.can_start_thread(user),
+        "user": user,
+    }
+
+
+@register.inclusion_tag("forums/includes/member_posts.html")
+def member_recent_posts(member, count: int = 5):
+    """A member's latest public posts (the heroes page shows a surgeon's answers)."""
+    posts = (
+        Post.objects.published()
+        .filter(author=member, thread__status=Thread.Status.PUBLISHED)
+        .select_related("thread")
+        .order_by("-created_at")[:count]
+    )
+    return {"posts": list(posts), "member": member}
+
+
+@register.inclusion_tag("forums/includes/recovery_records.html", takes_context=True)
+def member_recovery(context, member):
+    """Public procedures of a member on their profile; the member sees a link to manage."""
+    user = context.get("user")
+    own = user is not None and user.is_authenticated and user.pk == member.pk
+    records = RecoveryRecord.objects.filter(user=member).select_related("article")
+    if not own:
+        records = records.public()
+    return {"records": list(records), "own": own}

@@ -1,0 +1,41 @@
+"""Forum pages, split by feature: browsing, writing, moderating, recovery records."""
+
+from forums.views.browse import (
+    bench_baseline,
+    forum_detail,
+    forum_index,
+    post_history,
+    post_permalink,
+    thread_detail,
+    thread_redirect,
+)
+from forums.views.moderate import (
+    post_hide,
+    post_restore,
+    thread_hide,
+    thread_lock,
+    thread_move,
+    thread_pin,
+    thread_restore,
+    thread_unlock,
+    thread_unpin,
+)
+from forums.views.recovery import recovery_delete, recovery_list
+from forums.views.write import (
+    forum_watch,
+    post_check,
+    post_create,
+    post_delete,
+    post_edit,
+    post_react,
+    thread_create,
+    thread_watch,
+)
+
+__all__ = [
+    "bench_baseline", "forum_detail", "forum_index", "forum_watch", "post_check",
+    "post_create", "post_delete", "post_edit", "post_hide", "post_history", "post_permalink",
+    "post_react", "post_restore", "recovery_delete", "recovery_list", "thread_create",
+    "thread_detail", "thread_hide", "thread_lock", "thread_move", "thread_pin",
+    "thread_redirect", "thread_restore", "thread_unlock", "thread_unpin", "thread_watch",
+]  # fmt: skip

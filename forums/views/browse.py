@@ -1,0 +1,133 @@
+"""Reading the forums: index, forum, thread, permalinks, revisions."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+
+from forums import permissions, viewcount
+from forums.forms import ReplyForm
+from forums.models import POSTS_PER_PAGE, THREADS_PER_PAGE, Forum, Post, Reaction, Thread
+from forums.pagination import page_for
+from forums.posting import mark_read
+from forums.presenting import decorate_posts
+from forums.watching import annotate_unread, first_unread_number
+from portal.roles import is_moderator
+
+
+def forum_index(request):
+    forums = Forum.objects.select_related(
+        "last_post__thread", "last_post__author", "body_part"
+    ).order_by("position", "name")
+    return render(request, "forums/forum_index.html", {"forums": forums})
+
+
+def forum_detail(request, slug):
+    forum = get_object_or_404(Forum, slug=slug)
+    procedures = list(forum.articles.published().order_by("title"))
+    procedure = next((a for a in procedures if a.slug == request.GET.get("procedure")), None)
+    threads = Thread.objects.visible_to(request.user).filter(forum=forum)
+    if procedure is not None:
+        threads = threads.filter(article=procedure)
+    exact = procedure is not None or is_moderator(request.user)
+    page = page_for(
+        request, count=threads.count() if exact else forum.thread_count, per_page=THREADS_PER_PAGE
+    )
+    # Ids first from the listing index, then the rows: deep pages stay as fast as page 1.
+    offset = (page.number - 1) * THREADS_PER_PAGE
+    ids = list(
+        threads.in_listing_order().values_list("pk", flat=True)[offset : offset + THREADS_PER_PAGE]
+    )
+    rows = Thread.objects.for_listing().in_bulk(ids)
+    thread_list = [rows[pk] for pk in ids if pk in rows]
+    annotate_unread(request.user, thread_list)
+    context = {
+        "forum": forum,
+        "threads": thread_list,
+        "page_obj": page,
+        "procedures": procedures,
+        "procedure": procedure,
+        "query": f"procedure={procedure.slug}&" if procedure else "",
+        "can_start_thread": permissions.can_start_thread(request.user),
+        "is_watching": request.user.is_authenticated
+        and forum.watches.filter(user=request.user).exists(),
+    }
+    return render(request, "forums/forum_detail.html", context)
+
+
+def thread_redirect(request, pk):
+    thread = get_object_or_404(Thread.objects.visible_to(request.user), pk=pk)
+    return redirect(thread)
+
+
+def _canonical(thread: Thread, request):
+    query = request.GET.urlencode()
+    return redirect(thread.get_absolute_url() + (f"?{query}" if query else ""), permanent=True)
+
+
+def thread_detail(request, pk, slug):
+    user = request.user
+    thread = get_object_or_404(
+        Thread.objects.visible_to(user).select_related("forum", "article", "author"), pk=pk
+    )
+    if slug != thread.slug:
+        return _canonical(thread, request)
+    if "page" not in request.GET:
+        unread = first_unread_number(user, thread)
+        if unread is not None:
+            post = thread.posts.filter(number=unread).only("pk", "number").first()
+            if post is not None:
+                return redirect(
+                    f"{thread.get_absolute_url()}?page={post.page_number}#post-{post.pk}"
+                )
+    page = page_for(request, count=thread.last_post_number, per_page=POSTS_PER_PAGE)
+    first = (page.number - 1) * POSTS_PER_PAGE
+    posts = list(
+        thread.posts.filter(number__gt=first, number__lte=first + POSTS_PER_PAGE)
+        .with_authors()
+        .order_by("number")
+    )
+    decorate_posts(user, posts)
+    viewcount.count_view(thread.pk)
+    if posts:
+        mark_read(user, thread, posts[-1].number)
+    context = {
+        "thread": thread,
+        "forum": thread.forum,
+        "posts": posts,
+        "page_obj": page,
+        "reply_form": ReplyForm(thread=thread) if permissions.can_reply(user, thread) else None,
+        "reply_refusal": permissions.reply_refusal(user, thread) if user.is_authenticated else "",
+        "is_moderator": is_moderator(user),
+        "is_watching": user.is_authenticated and thread.watches.filter(user=user).exists(),
+        "safety_notice": request.session.pop("forums_safety_notice", None)
+        if user.is_authenticated
+        else None,
+        "reaction_kinds": Reaction.Kind,
+    }
+    return render(request, "forums/thread_detail.html", context)
+
+
+def post_permalink(request, pk):
+    """A post's stable address: the right page of its thread, scrolled to the post."""
+    post = get_object_or_404(
+        Post.objects.select_related("thread").filter(
+            thread__in=Thread.objects.visible_to(request.user)
+        ),
+        pk=pk,
+    )
+    return redirect(f"{post.thread.get_absolute_url()}?page={post.page_number}#post-{post.pk}")
+
+
+def post_history(request, pk):
+    post = get_object_or_404(Post.objects.select_related("thread", "author"), pk=pk)
+    if not permissions.can_view_history(request.user, post):
+        raise PermissionDenied("Only moderators can read a post's revisions.")
+    revisions = post.history.select_related("history_user").order_by("-history_date")
+    return render(request, "forums/post_history.html", {"post": post, "revisions": revisions})
+
+
+@never_cache
+def bench_baseline(request):
+    """The benchmark's baseline: Django's whole stack, no database, no template."""
+    return HttpResponse("ok", content_type="text/plain")

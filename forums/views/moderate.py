@@ -1,0 +1,67 @@
+"""Moderators' buttons on the site; the admin's bulk actions call the same functions."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from forums import moderating
+from forums.forms import ModerationNoteForm, MoveThreadForm
+from forums.models import Post, Thread
+from portal.decorators import moderator_required
+
+
+def _note(request) -> str:
+    form = ModerationNoteForm(request.POST)
+    return form.cleaned_data["note"] if form.is_valid() else ""
+
+
+def _thread_action(action, done: str):
+    @require_POST
+    @moderator_required
+    def view(request, pk):
+        thread = get_object_or_404(Thread, pk=pk)
+        action(thread=thread, moderator=request.user, note=_note(request))
+        messages.success(request, done)
+        return redirect(thread)
+
+    view.__name__ = action.__name__
+    return view
+
+
+thread_lock = _thread_action(moderating.lock_thread, "The thread is locked.")
+thread_unlock = _thread_action(moderating.unlock_thread, "The thread is open again.")
+thread_pin = _thread_action(moderating.pin_thread, "The thread is pinned.")
+thread_unpin = _thread_action(moderating.unpin_thread, "The thread is no longer pinned.")
+thread_hide = _thread_action(moderating.hide_thread, "The thread is hidden.")
+thread_restore = _thread_action(moderating.restore_thread, "The thread is restored.")
+
+
+def _post_action(action, done: str):
+    @require_POST
+    @moderator_required
+    def view(request, pk):
+        post = get_object_or_404(Post.objects.select_related("thread"), pk=pk)
+        action(post=post, moderator=request.user, note=_note(request))
+        messages.success(request, done)
+        return redirect(post)
+
+    view.__name__ = action.__name__
+    return view
+
+
+post_hide = _post_action(moderating.hide_post, "The post is hidden.")
+post_restore = _post_action(moderating.restore_post, "The post is restored.")
+
+
+@moderator_required
+def thread_move(request, pk):
+    thread = get_object_or_404(Thread.objects.select_related("forum"), pk=pk)
+    form = MoveThreadForm(request.POST or None, initial={"forum": thread.forum})
+    if request.method == "POST" and form.is_valid():
+        moderating.move_thread(
+            thread=thread, forum=form.cleaned_data["forum"], moderator=request.user,
+            note=form.cleaned_data["note"],
+        )  # fmt: skip
+        messages.success(request, f"The thread is now in {thread.forum}.")
+        return redirect(thread)
+    return render(request, "forums/thread_move.html", {"form": form, "thread": thread})

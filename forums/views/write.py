@@ -1,0 +1,181 @@
+"""Writing: start a thread, reply (with quotes), edit, delete, react, watch, pre-checks."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from forums import permissions, posting, watching
+from forums.forms import PostEditForm, ReplyForm, ThreadForm
+from forums.models import Forum, Post, Reaction, Thread
+from forums.safety import EMERGENCY_NOTICE, check_safety, contact_details
+
+
+def _remember_safety_notice(request, post: Post) -> None:
+    result = posting.flag_if_unsafe(post)
+    if result:
+        request.session["forums_safety_notice"] = {"signs": result.signs, "words": result.words}
+
+
+def _precheck(request, article_ids) -> dict | None:
+    """When a form comes back (e.g. the contact-details prompt), show the checks again."""
+    if request.method != "POST":
+        return None
+    text = request.POST.get("body", "")
+    return {"safety": check_safety(text, article_ids), "contacts": contact_details(text)}
+
+
+@login_required
+def thread_create(request, slug):
+    forum = get_object_or_404(Forum, slug=slug)
+    refusal = permissions.start_thread_refusal(request.user)
+    if refusal:
+        raise PermissionDenied(refusal)
+    initial = {}
+    if request.method == "GET" and request.GET.get("procedure"):
+        initial["article"] = forum.articles.filter(slug=request.GET["procedure"]).first()
+    form = ThreadForm(request.POST or None, forum=forum, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            post = posting.start_thread(
+                forum=forum, author=request.user, title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"], article=form.cleaned_data["article"],
+            )  # fmt: skip
+        except posting.PostingRefused as refused:
+            raise PermissionDenied(str(refused)) from refused
+        _remember_safety_notice(request, post)
+        messages.success(request, "Your thread is posted. You are watching it.")
+        return redirect(post.thread)
+    context = {"form": form, "forum": forum}
+    context["precheck"] = _precheck(request, posting.safety_article_ids(forum))
+    return render(request, "forums/thread_form.html", context)
+
+
+@login_required
+def post_create(request, pk):
+    thread = get_object_or_404(
+        Thread.objects.visible_to(request.user).select_related("forum"), pk=pk
+    )
+    refusal = permissions.reply_refusal(request.user, thread)
+    if refusal:
+        raise PermissionDenied(refusal)
+    initial = {}
+    quoted = request.GET.get("quote", "")
+    if request.method == "GET" and quoted.isdigit():
+        post = thread.posts.published().select_related("author").filter(pk=quoted).first()
+        if post is not None:
+            initial["body"] = posting.quote_text(post)
+    form = ReplyForm(request.POST or None, thread=thread, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            post = posting.reply(thread=thread, author=request.user, body=form.cleaned_data["body"])
+        except posting.PostingRefused as refused:
+            raise PermissionDenied(str(refused)) from refused
+        _remember_safety_notice(request, post)
+        messages.success(request, "Your reply is posted.")
+        return redirect(post)
+    context = {"form": form, "thread": thread}
+    context["precheck"] = _precheck(request, posting.safety_article_ids(thread))
+    return render(request, "forums/post_form.html", context)
+
+
+def _post_for(user, pk) -> Post:
+    return get_object_or_404(
+        Post.objects.visible_to(user)
+        .select_related("thread__forum", "author")
+        .filter(thread__in=Thread.objects.visible_to(user)),
+        pk=pk,
+    )
+
+
+@login_required
+def post_edit(request, pk):
+    post = _post_for(request.user, pk)
+    if not permissions.can_edit_post(request.user, post):
+        raise PermissionDenied("Only the author can edit this post, while the thread is open.")
+    form = PostEditForm(request.POST or None, instance=Post.objects.get(pk=post.pk))
+    if request.method == "POST" and form.is_valid():
+        posting.edit_post(post=post, editor=request.user, body=form.cleaned_data["body"])
+        messages.success(request, "Your post is updated.")
+        return redirect(post)
+    context = {"form": form, "post": post}
+    context["precheck"] = _precheck(request, posting.safety_article_ids(post.thread))
+    return render(request, "forums/post_edit.html", context)
+
+
+@require_POST
+@login_required
+def post_delete(request, pk):
+    post = _post_for(request.user, pk)
+    if not permissions.can_delete_post(request.user, post):
+        raise PermissionDenied("Only the author can delete this post.")
+    posting.delete_post(post=post, by=request.user)
+    messages.success(request, "Your post is deleted. Replies keep their place.")
+    return redirect(post)
+
+
+@require_POST
+@login_required
+def post_react(request, pk, kind):
+    if kind not in Reaction.Kind.values:
+        raise Http404("No such reaction.")
+    post = _post_for(request.user, pk)
+    if not permissions.can_react(request.user, post):
+        raise PermissionDenied("You can't react to this post.")
+    posting.toggle_reaction(post=post, user=request.user, kind=kind)
+    if request.htmx:
+        post.refresh_from_db(fields=["helpful_count", "support_count"])
+        post.my_reactions = set(
+            post.reactions.filter(user=request.user).values_list("kind", flat=True)
+        )
+        post.can_react = True
+        return render(request, "forums/includes/post_reactions.html", {"post": post})
+    return redirect(post)
+
+
+@require_POST
+@login_required
+def thread_watch(request, pk):
+    thread = get_object_or_404(Thread.objects.visible_to(request.user), pk=pk)
+    if watching.toggle_thread_watch(user=request.user, thread=thread):
+        messages.success(request, "You are watching this thread: we'll tell you about replies.")
+    else:
+        messages.success(request, "You no longer watch this thread.")
+    return redirect(thread)
+
+
+@require_POST
+@login_required
+def forum_watch(request, slug):
+    forum = get_object_or_404(Forum, slug=slug)
+    if watching.toggle_forum_watch(user=request.user, forum=forum):
+        messages.success(request, f"You are watching {forum.name}: we'll tell you of new posts.")
+    else:
+        messages.success(request, f"You no longer watch {forum.name}.")
+    return redirect(forum)
+
+
+@require_POST
+@login_required
+def post_check(request):
+    """The live check under the message box (htmx): warning signs and contact details."""
+    text = request.POST.get("body", "")
+    article_ids: set[int] = set()
+    if request.GET.get("thread", "").isdigit():
+        thread = Thread.objects.filter(pk=request.GET["thread"]).select_related("forum").first()
+        article_ids = posting.safety_article_ids(thread) if thread else set()
+    elif request.GET.get("forum", "").isdigit():
+        forum = Forum.objects.filter(pk=request.GET["forum"]).first()
+        chosen = request.POST.get("article", "")
+        article_ids = posting.safety_article_ids(forum) if forum else set()
+        if chosen.isdigit():
+            article_ids.add(int(chosen))
+    safety = check_safety(text, article_ids)
+    context = {
+        "safety": safety,
+        "contacts": contact_details(text),
+        "emergency_notice": EMERGENCY_NOTICE,
+    }
+    return render(request, "forums/includes/post_check.html", context)
