@@ -1,0 +1,79 @@
+import pytest
+
+from forums.models import POSTS_PER_PAGE, ThreadReadState
+from tests.factories import days_ago, make_user
+from tests.forums.factories import make_post, make_thread
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reading_a_thread_records_how_far(client, patient):
+    thread = make_thread()
+    make_post(thread=thread)
+    client.force_login(patient)
+
+    client.get(thread.get_absolute_url())
+
+    assert ThreadReadState.objects.get(user=patient, thread=thread).last_read_number == 2
+
+
+def test_threads_with_new_posts_are_marked_in_the_forum(client, patient):
+    thread = make_thread()
+    client.force_login(patient)
+    client.get(thread.get_absolute_url())
+    make_post(thread=thread)
+
+    response = client.get(thread.forum.get_absolute_url())
+
+    (row,) = response.context["threads"]
+    assert row.unread is True
+    assert "New posts" in response.content.decode()
+
+
+def test_read_threads_are_not_marked(client, patient):
+    thread = make_thread()
+    client.force_login(patient)
+    client.get(thread.get_absolute_url())
+
+    (row,) = client.get(thread.forum.get_absolute_url()).context["threads"]
+
+    assert row.unread is False and row.is_new is False
+
+
+def test_never_opened_threads_since_joining_are_new(client):
+    member = make_user(date_joined=days_ago(3))
+    thread = make_thread()
+    client.force_login(member)
+
+    (row,) = client.get(thread.forum.get_absolute_url()).context["threads"]
+
+    assert row.is_new is True
+
+
+def test_thread_opens_at_the_first_unread_post(client, patient):
+    thread = make_thread()
+    for _ in range(POSTS_PER_PAGE - 1):
+        make_post(thread=thread)
+    client.force_login(patient)
+    client.get(thread.get_absolute_url() + "?page=1")
+    first_unread = make_post(thread=thread)
+    make_post(thread=thread)
+
+    response = client.get(thread.get_absolute_url())
+
+    assert response.status_code == 302
+    assert response.url == f"{thread.get_absolute_url()}?page=2#post-{first_unread.pk}"
+
+
+def test_visitors_open_threads_at_the_start(client):
+    thread = make_thread()
+
+    assert client.get(thread.get_absolute_url()).status_code == 200
+
+
+def test_own_reply_counts_as_read(client, patient):
+    thread = make_thread()
+    make_post(thread=thread, author=patient)
+    client.force_login(patient)
+
+    assert client.get(thread.get_absolute_url()).status_code == 200
