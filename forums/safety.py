@@ -25,6 +25,7 @@ EMERGENCY_NOTICE = (
 EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 # Seven or more digits, optionally separated by spaces, dots, dashes or parentheses.
 PHONE_PATTERN = re.compile(r"(?<![\w/])\+?\(?\d(?:[\s.()-]{0,2}\d){6,}(?![\w/])")
+DATE_PATTERN = re.compile(r"^(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$")
 
 
 @dataclass
@@ -66,5 +67,6 @@ def check_safety(text: str, article_ids) -> SafetyCheck:
 def contact_details(text: str) -> list[str]:
     """Email addresses and phone numbers found in the text."""
     found = [match.group(0) for match in EMAIL_PATTERN.finditer(text)]
-    found += [match.group(0).strip() for match in PHONE_PATTERN.finditer(text)]
+    phones = (match.group(0).strip() for match in PHONE_PATTERN.finditer(text))
+    found += [phone for phone in phones if not DATE_PATTERN.match(phone)]
     return found
