@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from forums.links import post_url, thread_url
 from portal.markdown import render_markdown
 from portal.models import Moderated, Timestamped
 from portal.moderation import ModeratedQuerySet
@@ -67,7 +68,14 @@ class Forum(models.Model):
 
 class ThreadQuerySet(ModeratedQuerySet):
     def for_listing(self):
-        return self.select_related("author", "last_post__author", "article")
+        """What a row of a thread list shows, and nothing more (big lists, hot pages)."""
+        return self.select_related("author", "last_post__author", "article").only(
+            "title", "slug", "status", "is_pinned", "is_locked", "reply_count", "view_count",
+            "last_post_number", "last_post_at", "created_at", "forum",
+            "author__username", "author__deleted_at",
+            "last_post__created_at", "last_post__author__username",
+            "last_post__author__deleted_at", "article__title", "article__slug",
+        )  # fmt: skip
 
     def in_listing_order(self):
         return self.order_by("-is_pinned", "-last_post_at", "-pk")
@@ -121,7 +129,7 @@ class Thread(Timestamped, Moderated):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("forums:thread_detail", args=[self.pk, self.slug])
+        return thread_url(self.pk, self.slug)
 
     @property
     def page_count(self) -> int:
@@ -143,7 +151,13 @@ class Thread(Timestamped, Moderated):
 
 class PostQuerySet(ModeratedQuerySet):
     def with_authors(self):
-        return self.select_related("author")
+        """Posts as a thread page shows them: the author's card, not the whole account."""
+        return self.select_related("author").only(
+            "thread", "number", "status", "created_at", "edited_at", "body_html",
+            "helpful_count", "support_count", "recovery_badge",
+            "author__username", "author__deleted_at", "author__is_verified_surgeon",
+            "author__date_joined", "author__post_count", "author__is_active",
+        )  # fmt: skip
 
 
 class Post(Timestamped, Moderated):
@@ -184,7 +198,7 @@ class Post(Timestamped, Moderated):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("forums:post_permalink", args=[self.pk])
+        return post_url(self.pk)
 
     @property
     def page_number(self) -> int:
