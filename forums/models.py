@@ -161,7 +161,10 @@ class PostQuerySet(ModeratedQuerySet):
 
 
 class Post(Timestamped, Moderated):
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    # No index of its own: the unique (thread, number) index serves thread lookups.
+    thread = models.ForeignKey(
+        Thread, on_delete=models.CASCADE, related_name="posts", db_index=False
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="forum_posts"
     )

@@ -1,14 +1,27 @@
 """What a thread page needs to know about each post, in a fixed number of queries."""
 
+from django.core.cache import cache
 from django.db.models import Q
 
 from accounts.models import User
 from forums import permissions
 from forums.models import Post, Reaction
 
+MODERATOR_IDS_KEY = "forums:moderator-ids"
+MODERATOR_IDS_SECONDS = 300
+
 
 def moderator_ids(user_ids) -> set[int]:
-    """Which of these members are moderators: one query for a whole page of authors."""
+    """Which of these members are moderators (for the badge). The set of all moderators is
+    small and changes rarely: it is kept in the shared cache for a few minutes."""
+    everyone = cache.get(MODERATOR_IDS_KEY)
+    if everyone is None:
+        everyone = _all_moderator_ids()
+        cache.set(MODERATOR_IDS_KEY, everyone, MODERATOR_IDS_SECONDS)
+    return everyone & set(user_ids)
+
+
+def _all_moderator_ids() -> set[int]:
     perm = Q(
         codename="moderate_content",
         content_type__app_label="moderation",
@@ -16,7 +29,7 @@ def moderator_ids(user_ids) -> set[int]:
     group_perm = Q(**{f"groups__permissions__{k}": v for k, v in perm.children})
     user_perm = Q(**{f"user_permissions__{k}": v for k, v in perm.children})
     return set(
-        User.objects.filter(pk__in=set(user_ids), is_active=True)
+        User.objects.filter(is_active=True)
         .filter(Q(is_superuser=True) | group_perm | user_perm)
         .values_list("pk", flat=True)
         .distinct()
