@@ -117,3 +117,15 @@ def test_profile_lists_recent_posts(client, patient):
 
 def test_nav_links_to_the_forums(client):
     assert 'href="/forums/"' in client.get("/").content.decode()
+
+
+def test_sitemap_lists_forums_and_public_threads(client, moderator):
+    visible = make_thread(title="Visible")
+    hidden = make_thread(title="Hidden")
+    hidden.hide(by=moderator)
+
+    body = client.get("/sitemap.xml").content.decode()
+
+    assert visible.get_absolute_url() in body
+    assert hidden.get_absolute_url() not in body
+    assert visible.forum.get_absolute_url() in body

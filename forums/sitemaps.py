@@ -1,0 +1,23 @@
+from django.contrib.sitemaps import Sitemap
+
+from forums.models import Forum, Thread
+
+
+class ForumSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.5
+
+    def items(self):
+        return Forum.objects.order_by("position", "pk")
+
+
+class ThreadSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.4
+    limit = 5000
+
+    def items(self):
+        return Thread.objects.published().only("pk", "slug", "last_post_at").order_by("pk")
+
+    def lastmod(self, thread):
+        return thread.last_post_at
