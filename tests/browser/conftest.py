@@ -171,6 +171,7 @@ def page(context, page_watch, request):
 
     context.route("**/*", route)
     page = context.new_page()
+    page.set_default_timeout(10_000)  # a missing element fails in 10 s, not 30
     page.on("request", page_watch.on_request)
     page.on("console", page_watch.on_console)
     page.on("pageerror", page_watch.on_page_error)

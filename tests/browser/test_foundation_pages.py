@@ -1,0 +1,150 @@
+"""The foundation's pages in a real browser: axe-clean, our own origin only, no console
+error (the `page` fixture checks the last two at teardown), and usable by keyboard."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from accounts.models import User
+from tests.factories import make_article, make_body_part, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def make_osteotomy():
+    knee = make_body_part(name="Knee", slug="knee")
+    article = make_article(
+        title="Knee osteotomy",
+        slug="knee-osteotomy",
+        body_part=knee,
+        other_names="Bone realignment",
+        specialist="Orthopedic surgeon",
+        summary="Knee osteotomy reshapes a bone to take weight off a damaged part of the knee.",
+        why_done="To relieve pain from arthritis on one side of the knee.",
+        description="The surgeon cuts the shin bone and opens or closes a wedge.",
+        hospital_stay_min_days=1,
+        hospital_stay_max_days=4,
+        home_recovery_min_weeks=4,
+        home_recovery_max_weeks=12,
+        home_recovery_note="depending on surgery",
+        restrictions="No high-impact sports.",
+        restriction_min_months=9,
+        restriction_max_months=12,
+        risks="Infection; failure of the bone to heal.",
+        medicines="Prescription and non-prescription painkillers.",
+        is_featured=True,
+        is_demo=True,
+        care_instructions=["Keep the dressing dry.", "Use crutches as shown."],
+        warning_signs=[("Pain, swelling or redness increases", "pain"), ("You have a fever", "")],
+    )
+    make_article(title="Knee arthroscopy", slug="knee-arthroscopy", body_part=knee)
+    return article
+
+
+def test_visitor_home_page(page, live_server, assert_accessible):
+    make_osteotomy()
+
+    page.goto("/")
+
+    assert page.locator("h1").count() == 1
+    assert page.get_by_role("link", name="Knee osteotomy").count() >= 1
+    assert_accessible(page)
+
+
+def test_visitor_article_list(page, live_server, assert_accessible):
+    make_osteotomy()
+
+    page.goto("/articles/")
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Procedure articles"
+    assert page.get_by_role("link", name="Knee arthroscopy").is_visible()
+    assert_accessible(page)
+
+
+def test_visitor_article_page(page, live_server, assert_accessible):
+    make_osteotomy()
+
+    page.goto("/articles/knee-osteotomy/")
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Knee osteotomy"
+    assert page.get_by_text("1–4 days").is_visible()
+    assert page.locator(".warning-signs").count() == 2
+    assert_accessible(page)
+
+
+def test_visitor_signs_up_verifies_email_and_signs_in(page, live_server, assert_accessible):
+    page.goto("/accounts/signup/")
+    assert_accessible(page)
+
+    page.get_by_label("Pseudonym").fill("newknee")
+    page.get_by_label("Email").fill("newknee@example.com")
+    page.get_by_label("Password*", exact=True).fill("a-long-browser-password-7")
+    page.get_by_label("Password (again)").fill("a-long-browser-password-7")
+    page.get_by_role("button", name="Sign Up").click()
+    page.wait_for_load_state("load")
+    assert_accessible(page)
+
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[-1].body).group(0)
+    page.goto(live_server.url + link[link.index("/accounts/") :])
+    assert_accessible(page)
+    page.get_by_role("button", name="Confirm").click()
+    page.wait_for_load_state("load")
+
+    page.goto("/accounts/login/")
+    assert_accessible(page)
+    page.get_by_label("Pseudonym or email").fill("newknee")
+    page.get_by_label("Password*", exact=True).fill("a-long-browser-password-7")
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(live_server.url + "/")
+    assert page.get_by_role("button", name="newknee").is_visible()
+    assert User.objects.get(username="newknee").emailaddress_set.get().verified
+
+
+def test_member_profile_page(page, live_server, login, assert_accessible):
+    member = make_user(username="kneehealer", bio="Two years after my osteotomy.")
+    login(page, live_server, member)
+
+    page.goto("/members/kneehealer/")
+
+    assert page.get_by_role("heading", level=1).inner_text() == "kneehealer"
+    assert_accessible(page)
+
+
+def test_member_settings_page(page, live_server, login, assert_accessible):
+    member = make_user(username="hipnewme")
+    login(page, live_server, member)
+
+    page.goto("/accounts/settings/")
+    assert_accessible(page)
+    page.get_by_label("About me").fill("New hip in March.")
+    page.get_by_role("button", name="Save settings").click()
+    page.wait_for_load_state("load")
+
+    assert page.get_by_text("Your settings were saved.").is_visible()
+    member.refresh_from_db()
+    assert member.bio == "New hip in March."
+    assert_accessible(page)
+
+
+def test_main_navigation_works_with_the_keyboard(page, live_server):
+    make_osteotomy()
+    page.goto("/")
+
+    page.keyboard.press("Tab")
+    skip_link = page.get_by_role("link", name="Skip to main content")
+    assert skip_link.evaluate("el => el === document.activeElement")
+    assert skip_link.is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    page.goto("/")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Articles":
+            break
+    else:
+        pytest.fail("Tab never reached the Articles link in the main navigation.")
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_server.url + "/articles/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Procedure articles"
