@@ -4,6 +4,8 @@ from django import forms
 
 from accounts.models import SurgeonVerification, User
 
+PSEUDONYM_HELP = "Shown publicly with everything you post: not your real name or email address."
+
 
 class SignupForm(AllauthSignupForm):
     """allauth's sign-up form, saying plainly what is public and what stays private."""
@@ -11,9 +13,7 @@ class SignupForm(AllauthSignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Pseudonym"
-        self.fields["username"].help_text = (
-            "Shown publicly with everything you post: not your real name or email address."
-        )
+        self.fields["username"].help_text = PSEUDONYM_HELP
         self.fields["email"].help_text = "Private: never shown to other members."
 
 
