@@ -7,38 +7,15 @@ import pytest
 from django.core import mail
 
 from accounts.models import User
-from tests.factories import make_article, make_body_part, make_user
+from tests.articles.factories import make_osteotomy as _make_osteotomy
+from tests.factories import make_article, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def make_osteotomy():
-    knee = make_body_part(name="Knee", slug="knee")
-    article = make_article(
-        title="Knee osteotomy",
-        slug="knee-osteotomy",
-        body_part=knee,
-        other_names="Bone realignment",
-        specialist="Orthopedic surgeon",
-        summary="Knee osteotomy reshapes a bone to take weight off a damaged part of the knee.",
-        why_done="To relieve pain from arthritis on one side of the knee.",
-        description="The surgeon cuts the shin bone and opens or closes a wedge.",
-        hospital_stay_min_days=1,
-        hospital_stay_max_days=4,
-        home_recovery_min_weeks=4,
-        home_recovery_max_weeks=12,
-        home_recovery_note="depending on surgery",
-        restrictions="No high-impact sports.",
-        restriction_min_months=9,
-        restriction_max_months=12,
-        risks="Infection; failure of the bone to heal.",
-        medicines="Prescription and non-prescription painkillers.",
-        is_featured=True,
-        is_demo=True,
-        care_instructions=["Keep the dressing dry.", "Use crutches as shown."],
-        warning_signs=[("Pain, swelling or redness increases", "pain"), ("You have a fever", "")],
-    )
-    make_article(title="Knee arthroscopy", slug="knee-arthroscopy", body_part=knee)
+    article = _make_osteotomy()
+    make_article(title="Knee arthroscopy", slug="knee-arthroscopy", body_part=article.body_part)
     return article
 
 
