@@ -138,3 +138,15 @@ def test_admin_does_not_ask_for_two_factor_when_the_setting_is_off(client, moder
     client.force_login(moderator)
 
     assert client.get("/admin/").status_code == 200
+
+
+def test_moderator_reads_an_articles_revision_history(client, moderator):
+    article = make_article(title="First")
+    article.title = "Second"
+    article.save()
+    client.force_login(moderator)
+
+    response = client.get(f"/admin/articles/article/{article.pk}/history/")
+
+    assert response.status_code == 200
+    assert "Second" in response.content.decode()

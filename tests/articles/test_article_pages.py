@@ -27,7 +27,7 @@ def test_article_page_has_one_h1_and_the_header_facts(client, osteotomy):
     html = article_html(client)
 
     assert html.count("<h1") == 1
-    assert "<h1 class=\"mb-1\">Knee osteotomy</h1>" in html
+    assert '<h1 class="mb-1">Knee osteotomy</h1>' in html
     assert "Also known as Bone realignment, High tibial osteotomy." in html
     assert "Performed by: Orthopedic surgeon" in html
     assert "Demo content" in html
