@@ -84,14 +84,27 @@ def test_moderator_opens_the_report_queue_and_log(client, moderator):
     assert client.get("/admin/accounts/surgeonverification/").status_code == 200
 
 
-def test_moderator_reads_articles_but_cannot_add_or_change_them(client, moderator):
+def test_moderator_reads_articles_but_cannot_add_or_delete_them(client, moderator):
     article = make_article()
     client.force_login(moderator)
 
     assert client.get("/admin/articles/article/").status_code == 200
     assert client.get("/admin/articles/article/add/").status_code == 403
-    response = client.post(f"/admin/articles/article/{article.pk}/change/", {"title": "Vandalised"})
-    assert response.status_code == 403
+    assert client.get(f"/admin/articles/article/{article.pk}/delete/").status_code == 403
+    assert not roles.is_editor(moderator)
+
+
+def test_moderator_reverts_an_article_to_an_earlier_revision(client, moderator):
+    article = make_article(title="Good title")
+    article.title = "Vandalised"
+    article.save()
+    first = article.history.earliest()
+    client.force_login(moderator)
+
+    page = client.get(f"/admin/articles/article/{article.pk}/history/{first.history_id}/")
+
+    assert page.status_code == 200
+    assert "Good title" in page.content.decode()
 
 
 def test_member_is_refused_by_the_admin(client, patient):
