@@ -14,7 +14,8 @@ What the fixtures give you:
   host for anything (no CDN, no fonts, no analytics: requests to other hosts are also
   aborted, so a test never reaches the network) or if the console showed an error
   (that is where Content-Security-Policy violations and JavaScript errors appear).
-  `page_watch` is the recorder itself, for tests that check it mid-way.
+  `page_watch` is the recorder itself, for tests that check it mid-way, or that expect
+  an error: `page_watch.expect_console_error("status of 404")` on a page tested for 404.
 - `assert_accessible(page)`: runs axe-core (bundled by axe-playwright-python) with the
   WCAG 2.x A/AA rules plus best practices; fails on serious or critical violations.
 - `login(page, live_server, user)`: signs `user` in by giving the browser a session cookie
@@ -144,6 +145,13 @@ class PageWatch:
                 "The page broke the browser rules (only our own origin, no console errors):\n"
                 + "\n".join(f"  - {problem}" for problem in problems)
             )
+
+    def expect_console_error(self, text: str) -> None:
+        """Accept the console errors containing `text`, which the test expects (a page that
+        answers 404 on purpose logs "status of 404"); fail if there is none."""
+        expected = [error for error in self.console_errors if text in error]
+        assert expected, f"Expected a console error with {text!r}, got {self.console_errors}"
+        self.console_errors = [error for error in self.console_errors if text not in error]
 
     def reset(self) -> None:
         """Forget what was recorded (negative-control tests, after checking it fired)."""

@@ -2,11 +2,15 @@
 error (the `page` fixture checks the last two at teardown), and usable by keyboard."""
 
 import re
+from io import StringIO
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 
 from accounts.models import User
+from accounts.notifications import notify
+from portal.models import SitePage
 from tests.articles.factories import make_osteotomy as _make_osteotomy
 from tests.factories import make_article, make_user
 
@@ -125,3 +129,62 @@ def test_main_navigation_works_with_the_keyboard(page, live_server):
     page.keyboard.press("Enter")
     page.wait_for_url(live_server.url + "/articles/")
     assert page.get_by_role("heading", level=1).inner_text() == "Procedure articles"
+
+
+def test_demo_content_pages(page, live_server, assert_accessible):
+    call_command("load_demo", stdout=StringIO())
+
+    for path in ["/", "/articles/", "/articles/?body_part=knee", "/articles/knee-osteotomy/"]:
+        page.goto(path)
+        assert_accessible(page)
+    assert page.get_by_text("due for review").is_visible()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/pages/privacy/",
+        "/accounts/login/",
+        "/accounts/password/reset/",
+        "/search/?q=knee",
+    ],
+)
+def test_visitor_pages(page, live_server, assert_accessible, path):
+    SitePage.objects.create(slug="privacy", title="Privacy", body="We keep **little**.")
+    make_osteotomy()
+
+    page.goto(path)
+
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)
+
+
+def test_not_found_page(page, live_server, page_watch, assert_accessible):
+    response = page.goto("/no-such-page/")
+
+    assert response.status == 404
+    assert page.get_by_role("heading", level=1).inner_text() == "We couldn't find that page"
+    assert_accessible(page)
+    page_watch.expect_console_error("status of 404")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/notifications/",
+        "/accounts/delete/",
+        "/accounts/verification/",
+        "/accounts/email/",
+        "/accounts/password/change/",
+        "/accounts/2fa/",
+    ],
+)
+def test_member_pages(page, live_server, login, assert_accessible, path):
+    member = make_user(username="kneehealer")
+    notify(recipient=member, kind="reply", message="runagain replied to you", url="/")
+    login(page, live_server, member)
+
+    page.goto(path)
+
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)
