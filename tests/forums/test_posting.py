@@ -321,3 +321,16 @@ def test_mentioned_member_is_notified(client, patient):
 
     notification = mentioned.notifications.get(kind="forum_mention")
     assert "patient mentioned you" in notification.message
+
+
+def test_forms_on_post_cards_carry_the_csrf_token(patient):
+    from django.test import Client
+
+    post = make_post()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(patient)
+
+    page = client.get(post.thread.get_absolute_url()).content.decode()
+    form = page[page.index(reverse("forums:post_react", args=[post.pk, "helpful"])) :]
+
+    assert 'name="csrfmiddlewaretoken" value="' in form[:600]

@@ -1,0 +1,164 @@
+"""The forums in a real browser: read a thread, sign in, reply, quote, react, report.
+Every page is axe-clean; the `page` fixture fails the test on any request to another host
+or any console error (CSP violations included)."""
+
+import pytest
+from django.utils import timezone
+
+from forums.models import Post
+from moderation.models import Report
+from tests.factories import PASSWORD, make_article, make_user
+from tests.forums.factories import make_forum, make_post, make_thread
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _seed_thread():
+    acl = make_article(
+        title="ACL reconstruction",
+        slug="acl-reconstruction",
+        warning_signs=[("Fever or chills", "fever, chills")],
+    )
+    forum = make_forum(name="Knee surgery", slug="knee", articles=[acl])
+    old = timezone.now() - timezone.timedelta(days=30)
+    author = make_user(username="dadoody", date_joined=old)
+    thread = make_thread(
+        forum=forum,
+        author=author,
+        article=acl,
+        title="5 days post op ACL surgery - strange horrible pain",
+        body="Strange pain behind the knee. Is this **normal**?",
+    )
+    make_post(
+        thread=thread,
+        author=make_user(username="kneehealer", date_joined=old),
+        body="I'm 12 years post op, but I remember that pain.",
+    )
+    return thread
+
+
+def test_visitor_reads_the_forums(page, live_server, assert_accessible):
+    thread = _seed_thread()
+
+    page.goto("/forums/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Forums"
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Knee surgery").click()
+    page.wait_for_load_state("load")
+    assert_accessible(page)
+
+    page.get_by_role("link", name=thread.title).click()
+    page.wait_for_load_state("load")
+    assert page.get_by_role("heading", level=1).inner_text() == thread.title
+    assert page.get_by_text("I'm 12 years post op").is_visible()
+    assert page.locator("time").count() >= 2
+    assert page.get_by_role("link", name="Sign in").count() >= 1
+    assert_accessible(page)
+
+
+def test_member_signs_in_replies_quotes_reacts_and_reports(page, live_server, assert_accessible):
+    thread = _seed_thread()
+    make_user(username="runagain", date_joined=timezone.now() - timezone.timedelta(days=90))
+
+    page.goto("/accounts/login/?next=" + thread.get_absolute_url())
+    page.get_by_label("Pseudonym or email").fill("runagain")
+    page.get_by_label("Password*", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(f"**{thread.get_absolute_url()}**")
+    assert_accessible(page)
+
+    # Reply from the form under the thread.
+    page.get_by_label("Your message").fill("Ice and rest helped me a lot in week one.")
+    page.get_by_role("button", name="Post reply").click()
+    page.wait_for_load_state("load")
+    assert page.get_by_text("Your reply is posted.").is_visible()
+    assert page.get_by_text("Ice and rest helped me a lot in week one.").is_visible()
+    assert_accessible(page)
+
+    # Quote the first post: the quote names its author and links back.
+    first = thread.posts.get(number=1)
+    page.locator(f"#post-{first.pk}").get_by_role("link", name="Quote").click()
+    page.wait_for_load_state("load")
+    assert_accessible(page)
+    body = page.get_by_label("Your message")
+    body.fill(body.input_value() + "Same for me.")
+    page.get_by_role("button", name="Post reply").click()
+    page.wait_for_load_state("load")
+    quoted = Post.objects.get(body__endswith="Same for me.")
+    card = page.locator(f"#post-{quoted.pk}")
+    assert card.locator("blockquote").is_visible()
+    assert card.get_by_role("link", name="dadoody wrote").get_attribute("href") == (
+        first.get_absolute_url()
+    )
+
+    # React with htmx: the button flips to pressed and the count goes up.
+    helpful = page.locator(f"#post-{first.pk}").get_by_role("button", name="Helpful")
+    helpful.click()
+    pressed = page.locator(f"#post-{first.pk}").locator('button[aria-pressed="true"]')
+    pressed.wait_for()
+    assert "1" in pressed.inner_text()
+    first.refresh_from_db()
+    assert first.helpful_count == 1
+
+    # Report the first post.
+    page.locator(f"#post-{first.pk}").get_by_role("link", name="Report").click()
+    page.wait_for_load_state("load")
+    assert_accessible(page)
+    page.get_by_label("Medical misinformation").check()
+    page.get_by_role("button", name="Report").click()
+    page.wait_for_load_state("load")
+    assert Report.objects.filter(object_id=first.pk, reason="misinformation").exists()
+
+
+def test_member_sees_the_safety_notice_before_and_after_posting(
+    page, live_server, login, assert_accessible
+):
+    thread = _seed_thread()
+    member = make_user(date_joined=timezone.now() - timezone.timedelta(days=90))
+    login(page, live_server, member)
+
+    page.goto(thread.get_absolute_url())
+    page.get_by_label("Your message").fill("I have a fever since this morning")
+    notice = page.locator("#post-check .safety-notice")
+    notice.wait_for()
+    assert "Fever or chills" in notice.inner_text()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Post reply").click()
+    page.wait_for_load_state("load")
+    assert "Your post is published" in page.locator(".safety-notice").inner_text()
+    assert "local emergency number" in page.locator(".safety-notice").inner_text()
+    assert Report.objects.filter(reason="safety").count() == 1
+    assert_accessible(page)
+
+
+def test_member_starts_a_thread_and_manages_recovery_records(
+    page, live_server, login, assert_accessible
+):
+    hip = make_article(title="Hip replacement", slug="hip-replacement")
+    forum = make_forum(name="Hip surgery", slug="hip", articles=[hip])
+    member = make_user(date_joined=timezone.now() - timezone.timedelta(days=90))
+    login(page, live_server, member)
+
+    page.goto("/forums/recovery/")
+    assert_accessible(page)
+    page.get_by_label("Procedure").select_option(label="Hip replacement")
+    page.get_by_label("Date of surgery").fill("2024-05-01")
+    page.get_by_label("Show on my posts and profile").check()
+    page.get_by_role("button", name="Add").click()
+    page.wait_for_load_state("load")
+    assert page.get_by_text("shown on your posts").is_visible()
+
+    page.goto(forum.get_absolute_url())
+    page.get_by_role("link", name="Start a thread").click()
+    page.wait_for_load_state("load")
+    assert_accessible(page)
+    page.get_by_label("Title").fill("First night home")
+    page.get_by_label("Procedure (optional)").select_option(label="Hip replacement")
+    page.get_by_label("Your first post").fill("Any tips for the car?")
+    page.get_by_role("button", name="Post thread").click()
+    page.wait_for_load_state("load")
+    assert page.get_by_role("heading", level=1).inner_text() == "First night home"
+    assert page.get_by_text("after Hip replacement").is_visible()
+    assert_accessible(page)
