@@ -3,6 +3,7 @@
 from django import template
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import format_html
 
 from forums import links, permissions
 from forums.models import Forum, Post, RecoveryRecord, Thread
@@ -106,3 +107,13 @@ def month_year(value) -> str:
         return ""
     local = timezone.localtime(value)
     return f"{MONTHS[local.month - 1]} {local.year}"
+
+
+@register.simple_tag
+def time_tag(value, prefix: str = ""):
+    """<time datetime="2018-07-16T…">Jul 16, 2018</time>, converting the time zone once."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    shown = f"{MONTHS[local.month - 1]} {local.day}, {local.year}"
+    return format_html('{}<time datetime="{}">{}</time>', prefix, local.isoformat(), shown)
