@@ -162,3 +162,32 @@ def test_member_starts_a_thread_and_manages_recovery_records(
     assert page.get_by_role("heading", level=1).inner_text() == "First night home"
     assert page.get_by_text("after Hip replacement").is_visible()
     assert_accessible(page)
+
+
+def test_moderator_locks_moves_and_reads_history(page, live_server, login, assert_accessible):
+    from tests.factories import make_user as make_member
+
+    thread = _seed_thread()
+    other = make_forum(name="General", slug="general")
+    moderator = make_member(username="mod", role="moderator")
+    login(page, live_server, moderator)
+
+    page.goto(thread.get_absolute_url())
+    assert_accessible(page)
+    page.get_by_role("button", name="Lock").click()
+    page.wait_for_load_state("load")
+    assert page.get_by_text("The thread is locked.").is_visible()
+
+    page.get_by_role("link", name="Move").click()
+    page.wait_for_load_state("load")
+    assert_accessible(page)
+    page.get_by_label("Move to forum").select_option(label="General")
+    page.get_by_role("button", name="Move thread").click()
+    page.wait_for_load_state("load")
+    thread.refresh_from_db()
+    assert thread.forum == other and thread.is_locked
+
+    page.locator(".post-card").first.get_by_role("link", name="history").click()
+    page.wait_for_load_state("load")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Revisions of post #1")
+    assert_accessible(page)
