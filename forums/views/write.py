@@ -33,10 +33,10 @@ def thread_create(request, slug):
     refusal = permissions.start_thread_refusal(request.user)
     if refusal:
         raise PermissionDenied(refusal)
-    initial = {}
+    form = ThreadForm(request.POST or None, forum=forum)
     if request.method == "GET" and request.GET.get("procedure"):
-        initial["article"] = forum.articles.filter(slug=request.GET["procedure"]).first()
-    form = ThreadForm(request.POST or None, forum=forum, initial=initial)
+        procedures = form.fields["article"].queryset
+        form.initial["article"] = procedures.filter(slug=request.GET["procedure"]).first()
     if request.method == "POST" and form.is_valid():
         try:
             post = posting.start_thread(
