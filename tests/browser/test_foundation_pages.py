@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from accounts.models import User
 from accounts.notifications import notify
@@ -63,14 +64,14 @@ def test_visitor_signs_up_verifies_email_and_signs_in(page, live_server, assert_
     page.get_by_label("Password*", exact=True).fill("a-long-browser-password-7")
     page.get_by_label("Password (again)").fill("a-long-browser-password-7")
     page.get_by_role("button", name="Sign Up").click()
-    page.wait_for_load_state("load")
+    page.wait_for_url("**/accounts/confirm-email/")
     assert_accessible(page)
 
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[-1].body).group(0)
     page.goto(live_server.url + link[link.index("/accounts/") :])
     assert_accessible(page)
-    page.get_by_role("button", name="Confirm").click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Confirm").click()
 
     page.goto("/accounts/login/")
     assert_accessible(page)
@@ -99,10 +100,10 @@ def test_member_settings_page(page, live_server, login, assert_accessible):
     page.goto("/accounts/settings/")
     assert_accessible(page)
     page.get_by_label("About me").fill("New hip in March.")
-    page.get_by_role("button", name="Save settings").click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save settings").click()
 
-    assert page.get_by_text("Your settings were saved.").is_visible()
+    expect(page.get_by_text("Your settings were saved.")).to_be_visible()
     member.refresh_from_db()
     assert member.bio == "New hip in March."
     assert_accessible(page)
@@ -160,7 +161,8 @@ def test_visitor_pages(page, live_server, assert_accessible, path):
 
 
 def test_not_found_page(page, live_server, page_watch, assert_accessible):
-    response = page.goto("/no-such-page/")
+    with page.expect_console_message(lambda message: message.type == "error"):
+        response = page.goto("/no-such-page/")
 
     assert response.status == 404
     assert page.get_by_role("heading", level=1).inner_text() == "We couldn't find that page"
