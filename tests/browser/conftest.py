@@ -29,6 +29,7 @@ Run only these tests with `make test-browser` (`pytest -m browser`).
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -53,6 +54,18 @@ ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
 FAILING_IMPACTS = ("serious", "critical")
 # Schemes that never leave the browser (Bootstrap draws some icons as data: SVGs).
 LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests elsewhere would get pytest-playwright's plain `page`, without the
+    request, console and marker checks above: refuse them."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if item.get_closest_marker("browser") and here not in Path(item.path).resolve().parents:
+            raise pytest.UsageError(
+                f"{item.nodeid} is marked browser: move it into tests/browser/ so that it "
+                "gets the checked `page` fixture."
+            )
 
 
 def chromium_path() -> str | None:

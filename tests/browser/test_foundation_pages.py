@@ -191,3 +191,29 @@ def test_member_pages(page, live_server, login, assert_accessible, path):
 
     assert page.locator("h1").count() == 1
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("path", ["/", "/articles/", "/articles/knee-osteotomy/"])
+def test_pages_reflow_on_a_narrow_screen(page, live_server, assert_accessible, path):
+    """320 CSS pixels wide is a 1280-pixel window at 400% zoom (WCAG 1.4.10 reflow)."""
+    make_osteotomy()
+    page.set_viewport_size({"width": 320, "height": 640})
+
+    page.goto(path)
+
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_accessible(page)
+
+
+def test_collapsed_menu_opens_with_the_keyboard(page, live_server):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/")
+    toggler = page.get_by_role("button", name="Show the menu")
+    articles = page.locator("#main-nav").get_by_role("link", name="Articles", exact=True)
+    assert not articles.is_visible()
+
+    toggler.focus()
+    page.keyboard.press("Enter")
+
+    expect(articles).to_be_visible()
+    assert toggler.get_attribute("aria-expanded") == "true"
