@@ -134,6 +134,17 @@ class Video(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs):
+        if self.source_url.strip():
+            self._sync_source()
+        else:
+            self.provider, self.provider_video_id = "", ""
+        self.summary_html = render_markdown(self.summary)
+        self.transcript_html = render_markdown(self.transcript)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("videos:detail", args=[self.slug])
 
@@ -165,17 +176,6 @@ class Video(models.Model):
             return
         source = embeds.parse_video_url(self.source_url)
         self.provider, self.provider_video_id = source.provider, source.video_id
-
-    def save(self, *args, **kwargs):
-        if self.source_url.strip():
-            self._sync_source()
-        else:
-            self.provider, self.provider_video_id = "", ""
-        self.summary_html = render_markdown(self.summary)
-        self.transcript_html = render_markdown(self.transcript)
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        super().save(*args, **kwargs)
 
     def publish(self) -> None:
         """Publish, refusing (ValidationError) while there is no transcript."""
