@@ -18,6 +18,7 @@ MAX_CAPTIONS_BYTES = 1024 * 1024
 VIDEO_TYPES = {"mp4": "video/mp4", "webm": "video/webm"}
 POSTER_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "webp": "WEBP"}
 EBML_MAGIC = b"\x1a\x45\xdf\xa3"
+EBML_DOCTYPE = b"\x42\x82\x84"
 
 
 def extension(name: str) -> str:
@@ -45,11 +46,14 @@ def _check_size(file, limit: int, what: str) -> None:
 
 
 def sniff_video_type(head: bytes) -> str | None:
-    """'mp4' for an ISO media file (an 'ftyp' box first), 'webm' for EBML with doctype webm."""
+    """'mp4' for an ISO media file (an 'ftyp' box first); 'webm' for an EBML header whose
+    DocType element (id 0x4282, one-byte size 0x84) says "webm", so Matroska is refused."""
     if len(head) >= 12 and head[4:8] == b"ftyp":
         return "mp4"
-    if head.startswith(EBML_MAGIC) and b"webm" in head[:64]:
-        return "webm"
+    if head.startswith(EBML_MAGIC):
+        doctype_at = head.find(EBML_DOCTYPE)
+        if doctype_at > 0 and head[doctype_at + 3 : doctype_at + 7] == b"webm":
+            return "webm"
     return None
 
 
