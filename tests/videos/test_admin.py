@@ -134,3 +134,28 @@ def test_publish_action_skips_videos_without_a_transcript(client, editor):
     not_ready.refresh_from_db()
     assert ready.status == Video.Status.PUBLISHED
     assert not_ready.status == Video.Status.DRAFT
+
+
+def test_editor_edits_a_video_and_its_history_is_kept(client, editor):
+    video = make_video(title="Before")
+    client.force_login(editor)
+    change_url = f"/admin/videos/video/{video.pk}/change/"
+    assert client.get(change_url).status_code == 200
+
+    response = client.post(change_url, _form(title="After", slug=video.slug, poster=None,
+                                             transcript="Said.", status="published"))  # fmt: skip
+
+    video.refresh_from_db()
+    assert response.status_code == 302
+    assert (video.title, video.status) == ("After", Video.Status.PUBLISHED)
+    assert video.history.count() == 2
+    assert client.get(f"{change_url.removesuffix('change/')}history/").status_code == 200
+
+
+def test_article_autocomplete_works_for_editors(client, editor):
+    client.force_login(editor)
+
+    response = client.get("/admin/autocomplete/", {"app_label": "videos", "model_name": "video",
+                                                   "field_name": "related_articles", "term": "x"})  # fmt: skip
+
+    assert response.status_code == 200
