@@ -19,6 +19,10 @@ ID_PATTERNS = {
     YOUTUBE: re.compile(r"[A-Za-z0-9_-]{11}"),
     VIMEO: re.compile(r"[1-9][0-9]{0,11}"),
 }
+CANONICAL_URLS = {
+    YOUTUBE: "https://www.youtube.com/watch?v={id}",
+    VIMEO: "https://vimeo.com/{id}",
+}
 EMBED_URLS = {
     YOUTUBE: "https://www.youtube-nocookie.com/embed/{id}?autoplay=1",
     VIMEO: "https://player.vimeo.com/video/{id}?dnt=1&autoplay=1",
@@ -44,6 +48,11 @@ class VideoSource:
     @property
     def embed_url(self) -> str:
         return embed_url(self.provider, self.video_id)
+
+    @property
+    def canonical_url(self) -> str:
+        """The plain watch page, stored instead of whatever was pasted (tracking etc.)."""
+        return CANONICAL_URLS[self.provider].format(id=self.video_id)
 
 
 def is_valid_id(provider: str, video_id: str) -> bool:

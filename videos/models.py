@@ -176,6 +176,7 @@ class Video(models.Model):
             return
         source = embeds.parse_video_url(self.source_url)
         self.provider, self.provider_video_id = source.provider, source.video_id
+        self.source_url = source.canonical_url
 
     def publish(self) -> None:
         """Publish, refusing (ValidationError) while there is no transcript."""

@@ -56,10 +56,11 @@ def test_a_draft_may_have_no_transcript_yet():
 
 
 def test_provider_and_id_come_from_the_link_on_save():
-    video = make_video(source_url="https://vimeo.com/76979871")
+    video = make_video(source_url="https://player.vimeo.com/video/76979871?h=ab&utm_source=x")
 
     video.refresh_from_db()
     assert (video.provider, video.provider_video_id) == ("vimeo", "76979871")
+    assert video.source_url == "https://vimeo.com/76979871"
     assert video.embed_url == "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1"
 
 
