@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from articles.models import Article, BodyPart
 from videos.models import Video
@@ -11,6 +12,7 @@ LIST_FIELDS = ("title", "slug", "summary_html", "poster", "poster_alt", "duratio
                "is_featured", "featured_order", "status", "published_at")  # fmt: skip
 
 
+@require_safe
 def video_list(request):
     videos = Video.objects.visible_to(request.user).only(*LIST_FIELDS)
     body_part = None
@@ -28,6 +30,7 @@ def video_list(request):
     return render(request, "videos/video_list.html", context)
 
 
+@require_safe
 def video_detail(request, slug):
     articles = Article.objects.visible_to(request.user).select_related("body_part")
     video = get_object_or_404(

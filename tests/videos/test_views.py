@@ -222,3 +222,11 @@ def test_sitemap_lists_published_videos_only(client):
 
     assert published.get_absolute_url() in content
     assert draft.get_absolute_url() not in content
+
+
+@pytest.mark.parametrize("url", [LIST_URL, "/videos/{slug}/"])
+def test_video_pages_only_read(client, patient, url):
+    video = make_video()
+    client.force_login(patient)
+
+    assert client.post(url.format(slug=video.slug)).status_code == 405
