@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from articles.sitemaps import ArticleSitemap
+from videos.sitemaps import VideoSitemap
 
 
 class SectionSitemap(Sitemap):
@@ -18,3 +19,4 @@ class SectionSitemap(Sitemap):
 
 
 sitemaps = {"sections": SectionSitemap, "articles": ArticleSitemap}
+sitemaps["videos"] = VideoSitemap
