@@ -217,3 +217,17 @@ def test_collapsed_menu_opens_with_the_keyboard(page, live_server):
 
     expect(articles).to_be_visible()
     assert toggler.get_attribute("aria-expanded") == "true"
+
+
+def test_article_prints_without_the_site_chrome(page, live_server):
+    make_osteotomy()
+    page.goto("/articles/knee-osteotomy/")
+
+    page.emulate_media(media="print")
+
+    assert page.get_by_role("heading", level=1).is_visible()
+    assert page.locator(".warning-signs").first.is_visible()
+    assert page.locator(".timeline").is_visible()
+    assert not page.locator("header nav").is_visible()
+    assert not page.locator("aside.sidebar").is_visible()
+    assert not page.get_by_role("button", name="Print this article").is_visible()
