@@ -1,0 +1,103 @@
+import uuid
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from accounts.models import User
+from heroes.forms import NominationForm
+from heroes.models import Hero, Nomination
+from heroes.nominating import earlier_submission, nomination_refusal, submit_nomination
+from heroes.permissions import can_nominate
+from heroes.policy import policy_page
+
+HEROES_PER_PAGE = 12
+NOMINATIONS_PER_PAGE = 20
+
+
+def hero_list(request):
+    heroes = Hero.objects.for_public_display().select_related("body_part")
+    context = {
+        "page_obj": Paginator(heroes, HEROES_PER_PAGE).get_page(request.GET.get("page")),
+        "show_nominate_link": can_nominate(request.user) or not request.user.is_authenticated,
+    }
+    return render(request, "heroes/hero_list.html", context)
+
+
+def hero_detail(request, slug):
+    hero = get_object_or_404(
+        Hero.objects.visible_to(request.user).select_related("account", "body_part"), slug=slug
+    )
+    stories = (
+        hero.nominations.published_stories()
+        .select_related("nominator", "procedure")
+        .order_by("-decided_at", "-pk")
+    )
+    context = {
+        "hero": hero,
+        "stories": stories,
+        "procedures": hero.procedures.published().order_by("title"),
+        "verified_account": hero.verified_account,
+        "show_nominate_link": hero.is_published
+        and (can_nominate(request.user) or not request.user.is_authenticated),
+    }
+    return render(request, "heroes/hero_detail.html", context)
+
+
+@login_required
+def nomination_create(request):
+    if refusal := nomination_refusal(request.user):
+        raise PermissionDenied(refusal)
+    if request.method == "POST":
+        earlier = earlier_submission(request.user, request.POST.get("submission_token"))
+        if earlier is not None:
+            return redirect("heroes:nomination_done", pk=earlier.pk)
+    form = NominationForm(
+        request.POST or None, user=request.user, initial=_nominee_initial(request.GET)
+    )
+    if request.method == "POST" and form.is_valid():
+        nomination = submit_nomination(nominator=request.user, nomination=form.save(commit=False))
+        return redirect("heroes:nomination_done", pk=nomination.pk)
+    return render(request, "heroes/nomination_form.html", {"form": form, "policy": policy_page()})
+
+
+def _nominee_initial(params) -> dict:
+    """The "nominate this surgeon" deep links: ?hero=<slug> (a hero page) or
+    ?member=<username> (a verified surgeon's forum post), plus a fresh submission token."""
+    initial = {"submission_token": uuid.uuid4()}
+    heroes = Hero.objects.for_public_display()
+    hero = None
+    if slug := params.get("hero"):
+        hero = heroes.filter(slug=slug).first()
+    elif username := params.get("member"):
+        member = User.objects.filter(username=username, is_verified_surgeon=True).first()
+        hero = heroes.filter(account=member).first() if member else None
+    if hero is not None:
+        initial["hero"] = hero.pk
+    return initial
+
+
+@login_required
+def nomination_done(request, pk):
+    nomination = get_object_or_404(
+        Nomination.objects.filter(nominator=request.user).select_related("hero"), pk=pk
+    )
+    return render(request, "heroes/nomination_done.html", {"nomination": nomination})
+
+
+@login_required
+def nomination_list(request):
+    nominations = Nomination.objects.filter(nominator=request.user).select_related(
+        "hero", "procedure"
+    )
+    page_obj = Paginator(nominations, NOMINATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "heroes/nomination_list.html", {"page_obj": page_obj})
+
+
+def policy(request):
+    page = policy_page()
+    if page is None:
+        raise Http404("The hero policy has not been written yet.")
+    return render(request, "heroes/policy.html", {"page": page})
