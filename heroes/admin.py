@@ -5,8 +5,10 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from heroes.models import Hero, Nomination
+from heroes.models import Hero, HeroPolicy, Nomination
+from heroes.policy import POLICY_SLUG
 from heroes.review import ReviewError, approve_nomination, mark_duplicate, reject_nomination
+from portal.models import SitePage
 from portal.roles import is_moderator
 
 
@@ -186,3 +188,28 @@ class NominationAdmin(admin.ModelAdmin):
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/heroes/nomination/decision.html", context)
+
+
+@admin.register(HeroPolicy)
+class HeroPolicyAdmin(SimpleHistoryAdmin):
+    """Moderators edit the hero policy here; every change is kept in its history."""
+
+    list_display = ["title", "updated_at"]
+    search_fields = ["title", "body"]
+    fields = ["title", "body", "updated_at"]
+    readonly_fields = ["updated_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(slug=POLICY_SLUG)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def save_model(self, request, obj, form, change):
+        # Saved as a SitePage, so django-simple-history (listening on SitePage) records it.
+        page = SitePage.objects.get(pk=obj.pk)
+        page.title, page.body = obj.title, obj.body
+        page.save()

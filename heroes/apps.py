@@ -14,8 +14,8 @@ class HeroesConfig(AppConfig):
         "heroes.change_hero",
         "heroes.view_nomination",
         "heroes.change_nomination",
-        "portal.view_sitepage",
-        "portal.change_sitepage",
+        "heroes.view_heropolicy",
+        "heroes.change_heropolicy",
     )
 
     def ready(self):

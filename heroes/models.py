@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from articles.models import Article
 from heroes.links import local_path, name_key, validate_own_site_url
 from portal.markdown import render_markdown
+from portal.models import SitePage
 from portal.roles import is_moderator, is_staff_member
 
 STORY_MIN_LENGTH = 200
@@ -314,3 +315,18 @@ class Nomination(models.Model):
             if procedure is not None and procedure.status == Article.Status.PUBLISHED
             else None
         )
+
+
+class HeroPolicy(SitePage):
+    """The hero policy as moderators edit it in the admin: the site page with the slug
+    "hero-policy". A proxy, so the text and its history stay in `portal.SitePage`, and
+    moderators get permission to edit this page only, not every site page."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "hero policy"
+        verbose_name_plural = "hero policy"
+
+
+# django-simple-history keeps the history on SitePage; let the proxy's admin find it.
+HeroPolicy._meta.simple_history_manager_attribute = "history"
