@@ -21,7 +21,8 @@ PHOTO_MAX_BYTES = 5 * 1024 * 1024
 
 
 def validate_photo_size(photo) -> None:
-    if photo and photo.size > PHOTO_MAX_BYTES:
+    """Checked on upload only: a stored file is not re-read on every save."""
+    if photo and not getattr(photo, "_committed", True) and photo.size > PHOTO_MAX_BYTES:
         raise ValidationError("The photo must be 5 MB or smaller.")
 
 
