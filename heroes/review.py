@@ -78,7 +78,7 @@ def mark_duplicate(*, nomination: Nomination, moderator, duplicate_of: Nominatio
 
 def _lock_pending(nomination: Nomination) -> Nomination:
     locked = (
-        Nomination.objects.select_for_update()
+        Nomination.objects.select_for_update(of=("self",))
         .select_related("nominator", "hero")
         .get(pk=nomination.pk)
     )
