@@ -3,7 +3,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinLengthValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from heroes.links import local_path, name_key, validate_own_site_url
 from portal.markdown import render_markdown
 from portal.models import SitePage
 from portal.roles import is_moderator, is_staff_member
+from portal.signals import content_moderated
 
 STORY_MIN_LENGTH = 200
 STORY_MAX_LENGTH = 5000
@@ -164,6 +165,24 @@ class Hero(models.Model):
         self.status = self.Status.DRAFT
         self.save(update_fields=["status", "updated_at"])
 
+    # The moderation queue's interface (like portal.models.Moderated): hiding a reported
+    # hero page unpublishes it, e.g. while a surgeon's removal request is handled.
+    @property
+    def is_hidden(self) -> bool:
+        return not self.is_published
+
+    def hide(self, *, by, note: str = "") -> None:
+        with transaction.atomic():
+            self.unpublish()
+            content_moderated.send(sender=Hero, instance=self, action="hide", actor=by, note=note)
+
+    def restore(self, *, by, note: str = "") -> None:
+        with transaction.atomic():
+            self.publish()
+            content_moderated.send(
+                sender=Hero, instance=self, action="restore", actor=by, note=note
+            )
+
 
 class NominationQuerySet(models.QuerySet):
     def pending(self):
@@ -178,8 +197,10 @@ class NominationQuerySet(models.QuerySet):
         return self.none()
 
     def published_stories(self):
-        """Approved stories whose nominators agreed to publish them."""
-        return self.filter(status=Nomination.Status.APPROVED, may_publish_story=True)
+        """Approved stories whose nominators agreed to publish them (and not hidden)."""
+        return self.filter(
+            status=Nomination.Status.APPROVED, may_publish_story=True, is_story_hidden=False
+        )
 
     def for_surgeon(self, *, key: str, hero=None):
         same = Q(surgeon_key=key)
@@ -235,6 +256,9 @@ class Nomination(models.Model):
         max_length=STORY_MAX_LENGTH,
     )
     story_html = models.TextField(editable=False, blank=True)
+    is_story_hidden = models.BooleanField(
+        "story hidden by a moderator", default=False, editable=False
+    )
     may_publish_story = models.BooleanField("publish my story on the hero page", default=False)
     consent_to_policy = models.BooleanField("I agree to the hero policy", default=False)
     submission_token = models.UUIDField(default=uuid.uuid4, editable=False)
@@ -290,7 +314,10 @@ class Nomination(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("heroes:nomination_done", args=[self.pk])
+        """Where the story shows: on the hero's page (reports link here)."""
+        if self.hero_id:
+            return f"{self.hero.get_absolute_url()}#story-{self.pk}"
+        return reverse("heroes:nomination_list")
 
     @property
     def nominee_name(self) -> str:
@@ -300,6 +327,26 @@ class Nomination(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
+
+    # The moderation queue's interface: hiding a reported story takes it off the hero page;
+    # the nomination itself (a pre-moderated decision) is untouched.
+    @property
+    def is_hidden(self) -> bool:
+        return self.is_story_hidden
+
+    def hide(self, *, by, note: str = "") -> None:
+        self._set_story_hidden(True, action="hide story", by=by, note=note)
+
+    def restore(self, *, by, note: str = "") -> None:
+        self._set_story_hidden(False, action="restore story", by=by, note=note)
+
+    def _set_story_hidden(self, hidden: bool, *, action: str, by, note: str) -> None:
+        with transaction.atomic():
+            self.is_story_hidden = hidden
+            self.save(update_fields=["is_story_hidden"])
+            content_moderated.send(
+                sender=Nomination, instance=self, action=action, actor=by, note=note
+            )
 
     @property
     def public_hero(self):
