@@ -42,10 +42,13 @@ proper channels for those.
   recent public answers in the forums.
 
 ## How a surgeon can ask to be removed
-A surgeon who does not want a hero page, or wants something on it changed, can write to
-the moderators (or use "Report" on any page). We unpublish the page within two working
-days while we talk, and remove what they ask. Surgeons can also ask to be verified from
-their account settings, so they can reply in their own name.
+A surgeon who does not want a hero page, or wants something on it changed, can sign in
+(a free account is enough) and use **"Report a problem with this page"** at the foot of
+their hero page, choosing "Other" and telling us what they would like. A moderator
+unpublishes the page while we look into it, usually within two working days, and removes
+what the surgeon asks. Anyone can also report a story that shares private details.
+Surgeons can ask to be verified from their account, so they can answer in the forums in
+their own name.
 """
 
 
