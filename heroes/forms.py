@@ -22,6 +22,7 @@ class NominationForm(forms.ModelForm):
         ]  # fmt: skip
         labels = {"hero": "A surgeon already on our Heroes page"}
         help_texts = {
+            "hero": "Choose them here, or leave this and name a surgeon who is not listed below.",
             "surgeon_name": "If the surgeon is not listed above: their name, e.g. Dr. Jane Smith.",
             "procedure": "Optional: the operation they did or helped you through.",
             "story": f"A specific situation: what they did and what it meant to you. At "

@@ -111,6 +111,7 @@ class Hero(models.Model):
 
     class Meta:
         ordering = ["-is_featured", "-published_at", "pk"]
+        verbose_name_plural = "heroes"
         indexes = [
             models.Index(fields=["status", "is_featured", "published_at"], name="hero_display")
         ]
@@ -219,10 +220,10 @@ class Nomination(models.Model):
         DUPLICATE = "duplicate", "Duplicate"
 
     class Relationship(models.TextChoices):
-        PATIENT = "patient", "I was their patient"
-        FAMILY = "family", "Family of a patient"
+        PATIENT = "patient", "Patient"
+        FAMILY = "family", "Family member of a patient"
         CARER = "carer", "Carer of a patient"
-        COLLEAGUE = "colleague", "A colleague"
+        COLLEAGUE = "colleague", "Colleague"
 
     nominator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="hero_nominations"
