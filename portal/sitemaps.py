@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from articles.sitemaps import ArticleSitemap
 from heroes.sitemaps import HeroSitemap
+from videos.sitemaps import VideoSitemap
 
 
 class SectionSitemap(Sitemap):
@@ -18,4 +19,6 @@ class SectionSitemap(Sitemap):
         return reverse(name)
 
 
-sitemaps = {"sections": SectionSitemap, "articles": ArticleSitemap, "heroes": HeroSitemap}
+sitemaps = {"sections": SectionSitemap, "articles": ArticleSitemap}
+sitemaps["videos"] = VideoSitemap
+sitemaps["heroes"] = HeroSitemap
