@@ -310,7 +310,10 @@ class Nomination(models.Model):
         return f"{self.nominee_name} by {self.nominator}"
 
     def save(self, *args, **kwargs):
-        self.surgeon_key = name_key(self.surgeon_name) if self.surgeon_name else self.hero.name_key
+        if self.surgeon_name:
+            self.surgeon_key = name_key(self.surgeon_name)
+        elif self.hero_id:
+            self.surgeon_key = self.hero.name_key
         self.story_html = render_markdown(self.story)
         super().save(*args, **kwargs)
 

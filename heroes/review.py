@@ -65,7 +65,7 @@ def mark_duplicate(*, nomination: Nomination, moderator, duplicate_of: Nominatio
         nomination = _lock_pending(nomination)
         nomination.duplicate_of = duplicate_of
         _decide(nomination, Nomination.Status.DUPLICATE, moderator,
-                reason=f"Duplicate of nomination #{duplicate_of.pk}")  # fmt: skip
+                reason="It repeats an earlier nomination of the same surgeon.")  # fmt: skip
         log_action(actor=moderator, action="mark nomination duplicate", target=nomination,
                    note=f"Duplicate of #{duplicate_of.pk} ({duplicate_of})")  # fmt: skip
         _tell_nominator(

@@ -113,6 +113,7 @@ def test_members_cannot_open_any_admin_or_review_url(client, persona, persona_na
         reverse("admin:heroes_hero_change", args=[hero.pk]),
         reverse("admin:heroes_hero_add"),
         reverse("admin:heroes_hero_history", args=[hero.pk]),
+        reverse("admin:heroes_heropolicy_changelist"),
     ]
 
     for url in urls:

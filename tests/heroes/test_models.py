@@ -153,3 +153,12 @@ def test_editor_uploads_a_real_photo_into_our_media(client, editor, settings):
     hero.refresh_from_db()
     assert hero.photo.name.startswith("heroes/photos/face")
     assert hero.photo.url.startswith(settings.MEDIA_URL)
+
+
+@pytest.mark.django_db
+def test_database_refuses_a_nomination_without_a_nominee(patient):
+    from heroes.models import Nomination
+
+    with pytest.raises(IntegrityError):
+        Nomination.objects.create(nominator=patient, relationship="patient", story="x" * 250,
+                                  consent_to_policy=True)  # fmt: skip
