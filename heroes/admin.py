@@ -114,11 +114,11 @@ class NominationAdmin(admin.ModelAdmin):
                      "surgeon_practice", "surgeon_city"]  # fmt: skip
     list_select_related = ["nominator", "hero", "procedure"]
     date_hierarchy = "created_at"
-    actions = ["approve", "reject", "mark_as_duplicate"]
+    actions = ["approve", "reject", "mark_as_duplicate", "hide_story", "restore_story"]
     readonly_fields = [
         "nominator", "hero", "surgeon_name", "surgeon_specialty", "surgeon_practice",
         "surgeon_city", "relationship", "procedure", "story_preview", "may_publish_story",
-        "consent_to_policy", "status", "created_at", "decided_by", "decided_at",
+        "consent_to_policy", "is_story_hidden", "status", "created_at", "decided_by", "decided_at",
         "decision_reason", "duplicate_of",
     ]  # fmt: skip
     fields = readonly_fields
@@ -167,6 +167,18 @@ class NominationAdmin(admin.ModelAdmin):
         for nomination in queryset:
             self._run(request, mark_duplicate, nomination=nomination,
                       duplicate_of=form.cleaned_data["duplicate_of"])  # fmt: skip
+
+    @admin.action(description="Hide the story from the hero page", permissions=["moderate"])
+    def hide_story(self, request, queryset):
+        for nomination in queryset.filter(is_story_hidden=False):
+            nomination.hide(by=request.user, note="Hidden from the nomination queue.")
+        messages.success(request, "The stories are hidden; the decisions stand.")
+
+    @admin.action(description="Show the story again", permissions=["moderate"])
+    def restore_story(self, request, queryset):
+        for nomination in queryset.filter(is_story_hidden=True):
+            nomination.restore(by=request.user)
+        messages.success(request, "The stories show again where their nominators agreed.")
 
     def _run(self, request, service, **kwargs) -> None:
         try:

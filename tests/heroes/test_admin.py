@@ -12,9 +12,9 @@ from tests.heroes.factories import make_hero, make_nomination
 CHANGELIST = reverse("admin:heroes_nomination_changelist")
 
 
-def _action(client, action, nominations, **extra):
+def _action(client, action, nominations, query="", **extra):
     data = {"action": action, ACTION_CHECKBOX_NAME: [n.pk for n in nominations], **extra}
-    return client.post(CHANGELIST, data)
+    return client.post(CHANGELIST + query, data)
 
 
 @pytest.fixture
@@ -93,11 +93,14 @@ def test_moderator_marks_a_duplicate(client, admin_moderator):
 def test_deciding_twice_shows_an_error_and_changes_nothing(client, admin_moderator):
     nomination = make_nomination(status="rejected", decision_reason="first")
 
-    response = _action(client, "reject", [nomination], apply="1", reason="second")
+    response = _action(client, "reject", [nomination], query="?decision=all", apply="1",
+                       reason="second")  # fmt: skip
 
     nomination.refresh_from_db()
     assert response.status_code == 302
     assert nomination.decision_reason == "first"
+    shown = [str(m) for m in client.get(response.url).context["messages"]]
+    assert any("already decided" in message for message in shown)
 
 
 @pytest.mark.django_db
@@ -180,3 +183,20 @@ def test_staff_without_moderation_permission_gets_no_review_actions(settings, cl
     nomination.refresh_from_db()
     assert nomination.is_pending
     assert response.status_code == 200  # "No action selected": the action is not offered
+
+
+@pytest.mark.django_db
+def test_moderator_hides_and_restores_a_story(client, admin_moderator):
+    from moderation.models import ModerationLogEntry as Log
+
+    nomination = make_nomination(status="approved", may_publish_story=True)
+
+    _action(client, "hide_story", [nomination], query="?decision=approved")
+    nomination.refresh_from_db()
+    assert nomination.is_story_hidden and nomination.status == "approved"
+    _action(client, "restore_story", [nomination], query="?decision=approved")
+    nomination.refresh_from_db()
+
+    assert not nomination.is_story_hidden
+    assert list(Log.objects.order_by("pk").values_list("action", flat=True)) == [
+        "hide story", "restore story"]  # fmt: skip
