@@ -58,6 +58,8 @@ class NominationForm(forms.ModelForm):
             raise forms.ValidationError(
                 "Choose a surgeon from the list or name a new one, not both."
             )
+        if hero and hero.account_id == self.user.pk:
+            raise forms.ValidationError("You can't nominate yourself, but thank you for asking.")
         if not hero:
             self._clean_new_surgeon(cleaned, name)
             hero = cleaned["hero"] = self._listed_hero(name)

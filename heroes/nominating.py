@@ -10,6 +10,7 @@ import uuid
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.models import SurgeonVerification, User
 from accounts.permissions import posting_refusal
 from heroes.models import Hero, Nomination
 
@@ -87,3 +88,32 @@ def _send_receipt(nomination_id: int) -> None:
     from heroes.tasks import send_nomination_receipt
 
     send_nomination_receipt.enqueue(nomination_id)
+
+
+def deep_link_initial(*, hero_slug: str | None, username: str | None) -> dict:
+    """What the "nominate this surgeon" links pre-fill: ?hero=<slug> (a hero page) or
+    ?member=<username> (a verified surgeon's post: their hero, else the name and specialty
+    shown with their badge), plus a fresh submission token for the double-submit guard."""
+    initial = {"submission_token": uuid.uuid4()}
+    heroes = Hero.objects.for_public_display()
+    if hero_slug:
+        hero = heroes.filter(slug=hero_slug).first()
+    elif username:
+        member = User.objects.filter(username=username, is_verified_surgeon=True).first()
+        hero = heroes.filter(account=member).first() if member else None
+        if member is not None and hero is None:
+            initial.update(_verified_surgeon_details(member))
+    else:
+        hero = None
+    if hero is not None:
+        initial["hero"] = hero.pk
+    return initial
+
+
+def _verified_surgeon_details(member) -> dict:
+    verification = SurgeonVerification.objects.filter(
+        user=member, status=SurgeonVerification.Status.VERIFIED
+    ).first()
+    if verification is None:
+        return {}
+    return {"surgeon_name": verification.full_name, "surgeon_specialty": verification.specialty}

@@ -1,5 +1,3 @@
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -7,10 +5,15 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from accounts.models import User
 from heroes.forms import NominationForm
 from heroes.models import Hero, Nomination
-from heroes.nominating import earlier_submission, nomination_refusal, submit_nomination
+from heroes.nominating import (
+    deep_link_initial,
+    earlier_submission,
+    nomination_refusal,
+    rate_limit_refusal,
+    submit_nomination,
+)
 from heroes.permissions import can_nominate
 from heroes.policy import policy_page
 from moderation.forms import ReportForm
@@ -57,29 +60,16 @@ def nomination_create(request):
         earlier = earlier_submission(request.user, request.POST.get("submission_token"))
         if earlier is not None:
             return redirect("heroes:nomination_done", pk=earlier.pk)
-    form = NominationForm(
-        request.POST or None, user=request.user, initial=_nominee_initial(request.GET)
+    initial = deep_link_initial(
+        hero_slug=request.GET.get("hero"), username=request.GET.get("member")
     )
+    form = NominationForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         nomination = submit_nomination(nominator=request.user, nomination=form.save(commit=False))
         return redirect("heroes:nomination_done", pk=nomination.pk)
-    return render(request, "heroes/nomination_form.html", {"form": form, "policy": policy_page()})
-
-
-def _nominee_initial(params) -> dict:
-    """The "nominate this surgeon" deep links: ?hero=<slug> (a hero page) or
-    ?member=<username> (a verified surgeon's forum post), plus a fresh submission token."""
-    initial = {"submission_token": uuid.uuid4()}
-    heroes = Hero.objects.for_public_display()
-    hero = None
-    if slug := params.get("hero"):
-        hero = heroes.filter(slug=slug).first()
-    elif username := params.get("member"):
-        member = User.objects.filter(username=username, is_verified_surgeon=True).first()
-        hero = heroes.filter(account=member).first() if member else None
-    if hero is not None:
-        initial["hero"] = hero.pk
-    return initial
+    notice = rate_limit_refusal(request.user) if request.method == "GET" else ""
+    context = {"form": form, "limit_notice": notice}
+    return render(request, "heroes/nomination_form.html", context)
 
 
 @login_required

@@ -167,3 +167,46 @@ def test_deep_link_to_unknown_or_draft_hero_prefills_nothing(client, patient, qu
 
     assert response.status_code == 200
     assert "hero" not in response.context["form"].initial
+
+
+@pytest.mark.django_db
+def test_surgeon_cannot_nominate_their_own_hero_page(client):
+    from tests.factories import make_user
+
+    surgeon = make_user(is_verified_surgeon=True)
+    hero = make_hero(account=surgeon)
+    client.force_login(surgeon)
+
+    response = client.post(NOMINATE, nomination_data(hero=hero.pk, surgeon_name=""))
+
+    assert "nominate yourself" in str(response.context["form"].non_field_errors())
+    assert not Nomination.objects.exists()
+
+
+@pytest.mark.django_db
+def test_deep_link_for_a_verified_surgeon_without_hero_page_prefills_the_name(client, patient):
+    from accounts.models import SurgeonVerification
+    from tests.factories import make_user
+
+    surgeon = make_user(username="dr_new", is_verified_surgeon=True)
+    SurgeonVerification.objects.create(user=surgeon, full_name="Dr. New Verified",
+                                       specialty="Spine", practice="P", licence_number="SECRET-9",
+                                       status="verified")  # fmt: skip
+    client.force_login(patient)
+
+    response = client.get(NOMINATE, {"member": "dr_new"})
+
+    initial = response.context["form"].initial
+    assert (initial["surgeon_name"], initial["surgeon_specialty"]) == ("Dr. New Verified", "Spine")
+    assert "SECRET-9" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_form_warns_before_typing_when_the_daily_limit_is_reached(client, patient):
+    for n in range(DAILY_LIMIT):
+        make_nomination(nominator=patient, surgeon_name=f"Dr. Busy {'z' * (n + 1)}")
+    client.force_login(patient)
+
+    response = client.get(NOMINATE)
+
+    assert "Please try again tomorrow" in response.content.decode()
