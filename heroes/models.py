@@ -154,9 +154,11 @@ class Hero(models.Model):
 
     @property
     def verified_account(self):
-        """The linked account while it is a verified surgeon (for the badge), else None."""
+        """The linked account while it is an open, verified surgeon's (for the badge)."""
         account = self.account
-        return account if account is not None and account.is_verified_surgeon else None
+        if account is None or account.deleted_at or not account.is_verified_surgeon:
+            return None
+        return account
 
     def publish(self) -> None:
         self.status = self.Status.PUBLISHED

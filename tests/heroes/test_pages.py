@@ -242,3 +242,16 @@ def test_missing_policy_answers_404(client):
     SitePage.objects.filter(slug="hero-policy").delete()
 
     assert client.get(reverse("heroes:policy")).status_code == 404
+
+
+@pytest.mark.django_db
+def test_no_badge_or_profile_link_after_the_surgeon_deletes_their_account(client):
+    from accounts.data_rights import delete_account
+
+    surgeon = make_user(username="dr_gone", is_verified_surgeon=True)
+    hero = make_hero(account=surgeon)
+    delete_account(surgeon)
+
+    body = client.get(hero.get_absolute_url()).content.decode()
+
+    assert "Verified surgeon" not in body and "deleted member" not in body
