@@ -186,7 +186,13 @@ class NominationAdmin(admin.ModelAdmin):
         except ReviewError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, f"Nomination #{kwargs['nomination'].pk}: done.")
+            nomination = kwargs["nomination"]
+            nomination.refresh_from_db()
+            messages.success(
+                request,
+                f"Nomination #{nomination.pk} ({nomination.nominee_name}): "
+                f"{nomination.get_status_display().lower()}; the nominator is told.",
+            )
 
     def _decision_page(self, request, queryset, form, title):
         """The intermediate page where the moderator gives the reason / hero / original."""
