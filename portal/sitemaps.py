@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from articles.sitemaps import ArticleSitemap
+from heroes.sitemaps import HeroSitemap
 from videos.sitemaps import VideoSitemap
 
 
@@ -20,3 +21,4 @@ class SectionSitemap(Sitemap):
 
 sitemaps = {"sections": SectionSitemap, "articles": ArticleSitemap}
 sitemaps["videos"] = VideoSitemap
+sitemaps["heroes"] = HeroSitemap
