@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from articles.models import Article, CareInstruction, WarningSign
+from heroes.models import Hero
+from heroes.search import hero_document, public_heroes
 from portal.models import SearchEntry, SearchSynonym, SearchWord
 from videos.models import Chapter, Video
 
@@ -102,6 +104,7 @@ def _video_document(video: Video) -> dict:
 SOURCES: list[Source] = [
     Source("article", "Articles", Article, _public_articles, _article_document),
     Source("video", "Videos", Video, _public_videos, _video_document),
+    Source("hero", "Heroes", Hero, public_heroes, hero_document),
 ]
 
 
