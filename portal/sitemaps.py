@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from articles.sitemaps import ArticleSitemap
 from forums.sitemaps import ForumSitemap, ThreadSitemap
+from heroes.sitemaps import HeroSitemap
+from videos.sitemaps import VideoSitemap
 
 
 class SectionSitemap(Sitemap):
@@ -18,9 +20,8 @@ class SectionSitemap(Sitemap):
         return reverse(name)
 
 
-sitemaps = {
-    "sections": SectionSitemap,
-    "articles": ArticleSitemap,
-    "forums": ForumSitemap,
-    "threads": ThreadSitemap,
-}
+sitemaps = {"sections": SectionSitemap, "articles": ArticleSitemap}
+sitemaps["videos"] = VideoSitemap
+sitemaps["heroes"] = HeroSitemap
+sitemaps["forums"] = ForumSitemap
+sitemaps["threads"] = ThreadSitemap
