@@ -51,15 +51,16 @@ def discuss_procedure(context, article, count: int = 5):
 
 
 @register.inclusion_tag("forums/includes/member_posts.html")
-def member_recent_posts(member, count: int = 5):
-    """A member's latest public posts (the heroes page shows a surgeon's answers)."""
+def member_recent_posts(member, count: int = 5, heading: str = "Recent forum posts"):
+    """A member's latest public posts (the heroes page shows a surgeon's answers).
+    `heading=""` leaves out the section's own heading, for a page that has one."""
     posts = (
         Post.objects.published()
         .filter(author=member, thread__status=Thread.Status.PUBLISHED)
         .select_related("thread")
         .order_by("-created_at")[:count]
     )
-    return {"posts": list(posts), "member": member}
+    return {"posts": list(posts), "member": member, "heading": heading}
 
 
 @register.inclusion_tag("forums/includes/recovery_records.html", takes_context=True)

@@ -129,3 +129,12 @@ def test_sitemap_lists_forums_and_public_threads(client, moderator):
     assert visible.get_absolute_url() in body
     assert hidden.get_absolute_url() not in body
     assert visible.forum.get_absolute_url() in body
+
+
+def test_member_recent_posts_can_leave_out_its_heading():
+    member = make_user()
+    make_post(author=member)
+
+    html, _ = _render('{% member_recent_posts member 5 heading="" %}', member=member)
+
+    assert "<h2" not in html and "<li" in html
