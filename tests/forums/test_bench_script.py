@@ -1,0 +1,59 @@
+"""The benchmark script's pure parts: reading wrk's output and choosing the median round."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "run.py"
+WRK_OUTPUT = """Running 5s test @ http://127.0.0.1:8199/forums/
+  2 threads and 16 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    12.41ms    3.02ms  40.11ms   80.00%
+  Latency Distribution
+     50%   11.90ms
+     75%   13.00ms
+     90%   15.20ms
+     99%    1.02s
+  3000 requests in 5.00s, 20.00MB read
+Requests/sec:    600.12
+Transfer/sec:      4.00MB
+"""
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_run", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_wrk_output_is_read(bench, monkeypatch):
+    class Done:
+        stdout = WRK_OUTPUT
+
+    monkeypatch.setattr(bench.subprocess, "run", lambda *args, **kwargs: Done())
+
+    result = bench.run_wrk("http://127.0.0.1/", duration=1, connections=1, threads=1)
+
+    assert result == {"rps": 600.12, "p50": 11.9, "p99": 1020.0, "errors": 0}
+
+
+def test_median_round_and_table(bench):
+    rounds = [{"rps": r, "p50": 1.0, "p99": 2.0, "errors": 0} for r in (300, 100, 200)]
+
+    median = bench.median_round(rounds)
+    table = bench.table([("baseline", {**median, "rps": 1000}), ("page", median)], 1000)
+
+    assert median["rps"] == 200
+    assert "| page | 200 | 1.0 | 2.0 | 20% |" in table
+
+
+def test_server_env_never_uses_the_page_cache_or_redis(bench, monkeypatch):
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
+
+    env = bench.server_env("postgres:///portal_bench")
+
+    assert env["PORTAL_PAGE_CACHE_SECONDS"] == "0" and env["DJANGO_DEBUG"] == "0"
+    assert "REDIS_URL" not in env and env["DJANGO_ALLOWED_HOSTS"] == "127.0.0.1"
