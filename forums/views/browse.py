@@ -24,7 +24,7 @@ def forum_index(request):
 
 def forum_detail(request, slug):
     forum = get_object_or_404(Forum, slug=slug)
-    procedures = list(forum.articles.published().order_by("title"))
+    procedures = list(forum.articles.published().only("title", "slug").order_by("title"))
     procedure = next((a for a in procedures if a.slug == request.GET.get("procedure")), None)
     threads = Thread.objects.visible_to(request.user).filter(forum=forum)
     if procedure is not None:
