@@ -58,9 +58,8 @@ class Forum(models.Model):
     def recount(self) -> None:
         """Recompute the counters from the threads (after moderation or a move)."""
         threads = Thread.objects.filter(forum=self).published()
-        totals = threads.aggregate(threads=models.Count("pk"), replies=models.Sum("reply_count"))
-        self.thread_count = totals["threads"] or 0
-        self.post_count = self.thread_count + (totals["replies"] or 0)
+        self.thread_count = threads.count()
+        self.post_count = Post.objects.published().filter(thread__in=threads).count()
         latest = threads.exclude(last_post=None).order_by("-last_post_at").first()
         self.last_post_id = latest.last_post_id if latest else None
         self.save(update_fields=["thread_count", "post_count", "last_post"])
@@ -138,9 +137,8 @@ class Thread(Timestamped, Moderated):
     def recount(self) -> None:
         """Recompute reply count and last post from the published posts."""
         published = self.posts.published()
-        count = published.count()
         latest = published.order_by("-number").first()
-        self.reply_count = max(count - 1, 0)
+        self.reply_count = published.filter(number__gt=1).count()
         self.last_post = latest
         self.last_post_at = latest.created_at if latest else self.created_at
         self.save(update_fields=["reply_count", "last_post", "last_post_at"])

@@ -334,3 +334,16 @@ def test_forms_on_post_cards_carry_the_csrf_token(patient):
     form = page[page.index(reverse("forums:post_react", args=[post.pk, "helpful"])) :]
 
     assert 'name="csrfmiddlewaretoken" value="' in form[:600]
+
+
+def test_deleting_the_first_post_keeps_the_reply_count_right(client, patient):
+    thread = make_thread(author=patient)
+    make_post(thread=thread)
+    client.force_login(patient)
+
+    client.post(reverse("forums:post_delete", args=[thread.posts.get(number=1).pk]))
+
+    thread.refresh_from_db()
+    forum = Forum.objects.get(pk=thread.forum_id)
+    assert thread.reply_count == 1
+    assert (forum.thread_count, forum.post_count) == (1, 1)
