@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from articles.sitemaps import ArticleSitemap
+from blogs.sitemaps import BlogPostSitemap
 
 
 class SectionSitemap(Sitemap):
@@ -17,4 +18,8 @@ class SectionSitemap(Sitemap):
         return reverse(name)
 
 
-sitemaps = {"sections": SectionSitemap, "articles": ArticleSitemap}
+sitemaps = {
+    "sections": SectionSitemap,
+    "articles": ArticleSitemap,
+    "blogs": BlogPostSitemap,
+}
