@@ -9,8 +9,9 @@ from blogs.models import BlogPost
 register = template.Library()
 
 
-def _latest(limit: int):
-    return BlogPost.objects.published().select_related("author").newest_first()[:limit]
+def _latest(limit: int, **filters):
+    posts = BlogPost.objects.published().filter(**filters)
+    return posts.select_related("author").newest_first()[:limit]
 
 
 @register.inclusion_tag("blogs/includes/latest_posts.html")
@@ -22,13 +23,13 @@ def latest_blog_posts(limit: int = 5):
 @register.inclusion_tag("blogs/includes/related_posts.html")
 def related_blog_posts(article, limit: int = 5):
     """Posts linked to this procedure article, for its page."""
-    posts = _latest(limit).filter(article=article) if article and article.pk else []
+    posts = _latest(limit, article=article) if article and article.pk else []
     return {"posts": list(posts), "article": article}
 
 
 @register.inclusion_tag("blogs/includes/member_posts.html")
 def member_blog_posts(member, limit: int = 5):
-    posts = list(_latest(limit).filter(author=member)) if member and member.pk else []
+    posts = list(_latest(limit, author=member)) if member and member.pk else []
     return {"posts": posts, "member": member}
 
 
