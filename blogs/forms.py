@@ -2,6 +2,7 @@ import uuid
 
 from django import forms
 from django.urls import reverse_lazy
+from django.utils import timezone
 from taggit.forms import TagField
 
 from articles.models import Article
@@ -41,7 +42,7 @@ class CoverImageField(forms.FileField):
 class FormTokenMixin(forms.Form):
     """A one-time token per form: a double submit reaches the same row, not a second one."""
 
-    form_token = forms.UUIDField(widget=forms.HiddenInput)
+    form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,7 +125,17 @@ class BlogPostForm(ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm):
         if has_cover and not cleaned_data.get("cover_alt", "").strip():
             self.add_error("cover_alt", "Please describe the picture for people who cannot see it.")
         self.clean_contact_details(cleaned_data)
+        self._default_publication_time(cleaned_data)
         return cleaned_data
+
+    def _default_publication_time(self, cleaned_data: dict) -> None:
+        """Publishing with no time: keep the first publication's time, or now."""
+        publishing = cleaned_data.get("publication") == BlogPost.Publication.PUBLISHED
+        if publishing and not cleaned_data.get("published_at"):
+            was_published = self.instance.pk and not self.instance.is_draft
+            cleaned_data["published_at"] = (
+                self.instance.published_at if was_published else timezone.now()
+            )
 
 
 class CommentForm(ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm):
