@@ -33,11 +33,14 @@ POSTS = [
             "- it is still a supplement: ask your surgeon or GP before adding anything while "
             "you heal.\n\n"
             "I asked at my six-week check. The answer was \"fine, drink water, don't overdo "
-            "it\". Has anyone else tried it during rehab?"
+            'it". Has anyone else tried it during rehab?'
         ),
         "comments": [
-            ("runagain", "Same question here. My physio said the same: fine, but talk to your "
-                         "own doctor first. I did not notice any difference to my hair!"),
+            (
+                "runagain",
+                "Same question here. My physio said the same: fine, but talk to your "
+                "own doctor first. I did not notice any difference to my hair!",
+            ),
             ("carer_jo", "Thank you for linking what you read rather than just the headline."),
         ],
     },

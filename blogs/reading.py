@@ -70,8 +70,8 @@ def neighbours(post: BlogPost) -> tuple[BlogPost | None, BlogPost | None]:
     """The previous (older) and next (newer) published posts in the same blog."""
     if not post.is_live:
         return None, None
-    same_blog = BlogPost.objects.published().filter(author_id=post.author_id).select_related(
-        "author"
+    same_blog = (
+        BlogPost.objects.published().filter(author_id=post.author_id).select_related("author")
     )
     older = Q(published_at__lt=post.published_at) | Q(
         published_at=post.published_at, pk__lt=post.pk

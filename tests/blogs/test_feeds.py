@@ -96,7 +96,7 @@ def test_pages_advertise_their_feed(client, posts, patient):
     }
     for page, feed in pages.items():
         html = client.get(page).content.decode()
-        assert f'rel="alternate" type="application/rss+xml"' in html
+        assert 'rel="alternate" type="application/rss+xml"' in html
         assert f'href="{feed}"' in html, page
 
 

@@ -58,7 +58,9 @@ def test_posts_not_public_appear_on_no_page_feed_or_sitemap(client, patient):
 
 
 @pytest.mark.parametrize("kind", ["draft", "scheduled", "hidden", "deleted"])
-def test_visitor_and_other_member_get_404_for_posts_not_public(client, patient, other_patient, kind):
+def test_visitor_and_other_member_get_404_for_posts_not_public(
+    client, patient, other_patient, kind
+):
     post = _not_public_posts(patient)[kind]
 
     assert client.get(post.get_absolute_url()).status_code == 404
