@@ -11,4 +11,7 @@ class ArticlesConfig(AppConfig):
         for model in ARTICLE_MODELS
         for verb in ("view", "add", "change", "delete")
     )
-    moderator_permissions = tuple(f"articles.view_{model}" for model in ARTICLE_MODELS)
+    # Moderators read and revert an article's history (change), but do not write articles.
+    moderator_permissions = tuple(f"articles.view_{model}" for model in ARTICLE_MODELS) + (
+        "articles.change_article",
+    )

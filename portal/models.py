@@ -107,3 +107,66 @@ class SitePage(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("site_page", args=[self.slug])
+
+
+class SearchEntry(models.Model):
+    """One searchable, publicly visible item: an article, thread, post, blog post, video, hero.
+
+    Rows exist only for content everyone may see (scheduled items carry `visible_from`), so
+    search can never leak drafts, hidden posts or pending nominations. The content apps are
+    indexed through `portal.search_sources`. On PostgreSQL the migration adds a weighted
+    `search_vector` column (titles A, other names B, bodies C) kept current by a trigger in
+    the same transaction as the write, with a GIN index; SQLite has no such column.
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=20, db_index=True)
+    title = models.CharField(max_length=300)
+    other_names = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    body_part_slug = models.CharField(max_length=50, blank=True, db_index=True)
+    visible_from = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "search entries"
+        ordering = ["-visible_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_entry_per_item")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.title}"
+
+
+class SearchSynonym(models.Model):
+    """Medical synonyms and abbreviations that should find each other (TKR ↔ total knee
+    replacement). Editors extend the list in the admin."""
+
+    term = models.CharField(max_length=100, unique=True, help_text="e.g. TKR")
+    synonyms = models.TextField(help_text="One per line, e.g. total knee replacement")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["term"]
+
+    def __str__(self) -> str:
+        return self.term
+
+    @property
+    def synonym_list(self) -> list[str]:
+        return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
+
+
+class SearchWord(models.Model):
+    """The vocabulary of titles and other names, for "did you mean …" (pg_trgm on PostgreSQL)."""
+
+    word = models.CharField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["word"]
+
+    def __str__(self) -> str:
+        return self.word

@@ -6,7 +6,7 @@ def is_moderator(user) -> bool:
 
 
 def is_editor(user) -> bool:
-    return bool(user.is_authenticated and user.has_perm("articles.change_article"))
+    return bool(user.is_authenticated and user.has_perm("articles.add_article"))
 
 
 def is_verified_surgeon(user) -> bool:

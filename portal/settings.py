@@ -126,6 +126,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -164,6 +165,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": parse_cache(env.str("REDIS_URL", default=""))}
 if CACHES["default"]["BACKEND"].startswith("django_redis"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Whole anonymous pages are cached this long at most (0 switches the page cache off).
+PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=0 if DEBUG or TESTING else 300)
 
 TASKS = {"default": {"BACKEND": parse_task_backend(env.str("TASKS_BACKEND", default=""))}}
 

@@ -1,6 +1,8 @@
 import logging
+from urllib.parse import urlencode
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -9,6 +11,8 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from articles.models import Article, BodyPart
+from portal import search as site_search
+from portal import search_sources
 from portal.models import SitePage
 
 logger = logging.getLogger(__name__)
@@ -72,3 +76,41 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+SEARCH_PAGE_SIZE = 20
+
+
+def search(request):
+    raw = request.GET.get("q", "")
+    kinds = {source.kind: source.label for source in search_sources.sources()}
+    kind = request.GET.get("type", "")
+    kind = kind if kind in kinds else ""
+    body_part = request.GET.get("body_part", "")
+    results = site_search.search(raw, kind=kind, body_part=body_part)
+    page = Paginator(results.entries, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = results.query
+    context = {
+        "q": site_search.clean_query(raw)[0],
+        "kind": kind,
+        "kinds": [(k, label, results.counts.get(k, 0)) for k, label in kinds.items()],
+        "body_part": body_part,
+        "body_parts": BodyPart.objects.all(),
+        "page_obj": page,
+        "hits": [
+            (
+                entry,
+                site_search.highlight(entry.title, query),
+                site_search.snippet(entry.body, query),
+            )
+            for entry in page
+        ],
+        "total": sum(results.counts.values()),
+        "capped": results.capped,
+        "message": query.message,
+        "suggestion": site_search.suggest(query)
+        if query.positive and page.paginator.count < 3
+        else "",
+        "pagination_query": urlencode({"q": raw, "type": kind, "body_part": body_part}) + "&",
+    }
+    return render(request, "portal/search.html", context)

@@ -1,0 +1,199 @@
+"""What the site search indexes, and how each kind of content becomes a `SearchEntry`.
+
+This module sits on top (like `portal/urls.py`): it may import every app. Each source names
+the rows everyone may see (`public`) and how one row reads as a document. Saving or deleting
+a row re-indexes it in the same transaction (post_save/post_delete), so search never shows
+what was just hidden; `manage.py rebuild_search_index` rebuilds everything in bulk.
+"""
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Model, QuerySet
+from django.db.models.signals import post_delete, post_save
+from django.utils.html import strip_tags
+
+from articles.models import Article, CareInstruction, WarningSign
+from portal.models import SearchEntry, SearchSynonym, SearchWord
+
+BATCH = 2000
+VOCABULARY_WORD = re.compile(r"[a-z][a-z'-]{2,59}")
+
+
+def plain(*html_parts: str) -> str:
+    """Text of sanitised HTML fields, for indexing and snippets."""
+    return " ".join(strip_tags(part) for part in html_parts if part).strip()
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    label: str
+    model: type[Model]
+    public: Callable[[], QuerySet]
+    document: Callable[[Model], dict]
+    # Other rows whose visibility or text follows this one (a thread's posts).
+    dependents: Callable[[Model], Iterable[tuple["Source", QuerySet]]] = field(
+        default=lambda obj: ()
+    )
+
+
+# --- articles ----------------------------------------------------------------------------
+
+
+def _public_articles() -> QuerySet:
+    return (
+        Article.objects.published()
+        .select_related("body_part")
+        .prefetch_related("care_instructions", "warning_signs")
+    )
+
+
+def _article_document(article: Article) -> dict:
+    lists = [item.text_html for item in article.care_instructions.all()] + [
+        sign.text_html for sign in article.warning_signs.all()
+    ]
+    return {
+        "title": article.title,
+        "other_names": " ".join(article.other_names_list),
+        "body": plain(
+            article.summary_html,
+            article.why_done_html,
+            article.description_html,
+            *lists,
+            article.restrictions_html,
+            article.risks_html,
+            article.medicines_html,
+        ),
+        "url": article.get_absolute_url(),
+        "body_part_slug": article.body_part.slug,
+        "visible_from": article.published_at or article.created_at,
+    }
+
+
+SOURCES: list[Source] = [
+    Source("article", "Articles", Article, _public_articles, _article_document),
+]
+
+
+def sources() -> list[Source]:
+    return SOURCES
+
+
+def source_for(model: type[Model]) -> Source | None:
+    return next((s for s in SOURCES if s.model is model), None)
+
+
+# --- indexing ------------------------------------------------------------------------------
+
+
+def _entry(source: Source, obj: Model, content_type: ContentType) -> SearchEntry:
+    document = source.document(obj)
+    document["title"] = document["title"][:300]
+    return SearchEntry(content_type=content_type, object_id=obj.pk, kind=source.kind, **document)
+
+
+def index_object(source: Source, obj: Model) -> None:
+    """Add, refresh or drop one row's entry, depending on whether everyone may see it."""
+    content_type = ContentType.objects.get_for_model(source.model)
+    public = source.public().filter(pk=obj.pk).first()
+    with transaction.atomic():
+        SearchEntry.objects.filter(content_type=content_type, object_id=obj.pk).delete()
+        if public is not None:
+            _entry(source, public, content_type).save()
+            _add_words([public.pk], source)
+        for dependent_source, queryset in source.dependents(obj):
+            index_queryset(dependent_source, queryset)
+
+
+def index_queryset(source: Source, queryset: QuerySet) -> int:
+    """Re-index the given rows of one source in bulk (drop all, add back the public ones)."""
+    content_type = ContentType.objects.get_for_model(source.model)
+    ids = list(queryset.values_list("pk", flat=True))
+    SearchEntry.objects.filter(content_type=content_type, object_id__in=ids).delete()
+    return _bulk_add(source, source.public().filter(pk__in=ids), content_type)
+
+
+def _bulk_add(source: Source, queryset: QuerySet, content_type: ContentType) -> int:
+    batch, total = [], 0
+    for obj in queryset.order_by("pk").iterator(chunk_size=BATCH):
+        batch.append(_entry(source, obj, content_type))
+        if len(batch) >= BATCH:
+            SearchEntry.objects.bulk_create(batch)
+            total += len(batch)
+            batch = []
+    SearchEntry.objects.bulk_create(batch)
+    return total + len(batch)
+
+
+def rebuild(kind: str = "", progress: Callable[[str], None] = lambda message: None) -> int:
+    total = 0
+    for source in SOURCES:
+        if kind and source.kind != kind:
+            continue
+        content_type = ContentType.objects.get_for_model(source.model)
+        with transaction.atomic():
+            SearchEntry.objects.filter(content_type=content_type).delete()
+            count = _bulk_add(source, source.public(), content_type)
+        progress(f"{source.label}: {count}")
+        total += count
+    rebuild_vocabulary()
+    return total
+
+
+def rebuild_vocabulary() -> int:
+    """Words of titles, other names and synonyms: what "did you mean" may suggest."""
+    words: set[str] = set()
+    titles = SearchEntry.objects.values_list("title", "other_names").iterator(chunk_size=BATCH)
+    for title, other_names in titles:
+        words.update(VOCABULARY_WORD.findall(f"{title} {other_names}".lower()))
+    for synonym in SearchSynonym.objects.all():
+        words.update(VOCABULARY_WORD.findall(f"{synonym.term} {synonym.synonyms}".lower()))
+    with transaction.atomic():
+        SearchWord.objects.all().delete()
+        SearchWord.objects.bulk_create([SearchWord(word=w) for w in sorted(words)], BATCH)
+    return len(words)
+
+
+def _add_words(ids: list[int], source: Source) -> None:
+    content_type = ContentType.objects.get_for_model(source.model)
+    texts = SearchEntry.objects.filter(content_type=content_type, object_id__in=ids)
+    words = set()
+    for title, other_names in texts.values_list("title", "other_names"):
+        words.update(VOCABULARY_WORD.findall(f"{title} {other_names}".lower()))
+    SearchWord.objects.bulk_create([SearchWord(word=w) for w in words], ignore_conflicts=True)
+
+
+# --- keeping the index current -------------------------------------------------------------
+
+
+def _on_save(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    source = source_for(sender)
+    if source is not None:
+        index_object(source, instance)
+
+
+def _on_delete(sender, instance, **kwargs):
+    content_type = ContentType.objects.get_for_model(sender)
+    SearchEntry.objects.filter(content_type=content_type, object_id=instance.pk).delete()
+
+
+def _on_article_part_saved(sender, instance, raw=False, **kwargs):
+    """A care instruction or warning sign is part of its article's text."""
+    if not raw:
+        index_object(source_for(Article), instance.article)
+
+
+def connect_signals() -> None:
+    for source in SOURCES:
+        uid = f"search.{source.kind}"
+        post_save.connect(_on_save, sender=source.model, dispatch_uid=f"{uid}.save")
+        post_delete.connect(_on_delete, sender=source.model, dispatch_uid=f"{uid}.delete")
+    for part in (CareInstruction, WarningSign):
+        uid = f"search.article-part.{part.__name__}"
+        post_save.connect(_on_article_part_saved, sender=part, dispatch_uid=uid)

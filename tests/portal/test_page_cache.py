@@ -1,0 +1,96 @@
+"""The anonymous page cache: hits, invalidation on writes, and never for members."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from portal.models import SearchEntry
+from tests.factories import make_article
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+@pytest.mark.django_db
+def test_anonymous_page_is_served_from_the_cache_the_second_time(client):
+    article = make_article(title="Knee osteotomy")
+
+    first = client.get(article.get_absolute_url())
+    second = client.get(article.get_absolute_url())
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+
+@pytest.mark.django_db
+def test_a_change_to_content_shows_on_the_next_request(client):
+    article = make_article(title="Knee osteotomy", summary="Old summary.")
+    client.get(article.get_absolute_url())
+
+    article.summary = "New summary."
+    article.save()
+    response = client.get(article.get_absolute_url())
+
+    assert response["X-Page-Cache"] == "miss"
+    assert "New summary." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_member_never_receives_a_cached_page(client, patient):
+    article = make_article(title="Knee osteotomy")
+    client.get(article.get_absolute_url())  # cached for visitors
+
+    client.force_login(patient)
+    response = client.get(article.get_absolute_url())
+
+    assert "X-Page-Cache" not in response
+    assert f">{patient.username}</button>" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_pages_for_members_are_never_stored(client, patient, other_patient):
+    client.force_login(patient)
+    client.get(reverse("home"))
+    client.logout()
+
+    client.force_login(other_patient)
+    response = client.get(reverse("home"))
+
+    page = response.content.decode()
+    assert f">{patient.username}</button>" not in page
+    assert f">{other_patient.username}</button>" in page
+    assert "X-Page-Cache" not in response
+
+
+@pytest.mark.django_db
+def test_cache_expires_no_later_than_the_next_scheduled_publication(client, monkeypatch):
+    article = make_article(title="Knee osteotomy")
+    entry = SearchEntry.objects.get()
+    entry.pk = None
+    entry.object_id = 999
+    entry.visible_from = timezone.now() + timezone.timedelta(seconds=42)
+    entry.save()
+    stored = {}
+    from portal import page_cache
+
+    monkeypatch.setattr(
+        page_cache.cache, "set", lambda key, value, timeout: stored.update(timeout=timeout)
+    )
+
+    client.get(article.get_absolute_url())
+
+    assert 30 <= stored["timeout"] <= 42
+
+
+@pytest.mark.django_db
+def test_responses_that_set_cookies_or_fail_are_not_cached(client):
+    missing = client.get("/articles/no-such-article/")
+    login_page = client.get(reverse("account_login"))
+
+    assert "X-Page-Cache" not in missing
+    assert "X-Page-Cache" not in login_page
+    assert not Article.objects.exists()
