@@ -57,6 +57,13 @@ class BlogPostQuerySet(ModeratedQuerySet):
         """What everyone may see: published, not a draft, and its time has come."""
         return self.filter(_live())
 
+    def published_or_scheduled(self):
+        """Public now or at `published_at` by itself: what the site search indexes ahead,
+        with that time as the entry's `visible_from`."""
+        return self.filter(
+            status=Moderated.Status.PUBLISHED, publication=BlogPost.Publication.PUBLISHED
+        )
+
     def visible_to(self, user):
         """Authors also see their own drafts, scheduled and hidden posts; moderators see
         hidden posts too. Nobody but the admin sees deleted posts or other people's drafts."""

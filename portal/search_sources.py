@@ -17,6 +17,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.html import strip_tags
 
 from articles.models import Article, CareInstruction, WarningSign
+from blogs.models import BlogPost
 from portal.models import SearchEntry, SearchSynonym, SearchWord
 
 BATCH = 2000
@@ -74,8 +75,27 @@ def _article_document(article: Article) -> dict:
     }
 
 
+# --- blog posts (scheduled posts are indexed ahead, visible from their publication time) ---
+
+
+def _public_blog_posts() -> QuerySet:
+    return BlogPost.objects.published_or_scheduled().select_related("author", "article__body_part")
+
+
+def _blog_post_document(post: BlogPost) -> dict:
+    return {
+        "title": post.title,
+        "other_names": "",
+        "body": plain(post.body_html),
+        "url": post.get_absolute_url(),
+        "body_part_slug": post.article.body_part.slug if post.article else "",
+        "visible_from": post.published_at,
+    }
+
+
 SOURCES: list[Source] = [
     Source("article", "Articles", Article, _public_articles, _article_document),
+    Source("blogpost", "Blog posts", BlogPost, _public_blog_posts, _blog_post_document),
 ]
 
 

@@ -164,3 +164,26 @@ def test_stale_slug_and_username_redirect_to_the_canonical_url(client, patient):
 
     assert response.status_code == 301
     assert response["Location"] == post.get_absolute_url()
+
+
+def test_search_finds_a_scheduled_post_only_once_its_time_comes(client, patient, monkeypatch):
+    make_post(author=patient, title="Osteotomy bicycle diary")
+    make_post(author=patient, title="Osteotomy swimming diary",
+              published_at=timezone.now() + LATER)  # fmt: skip
+    make_post(author=patient, title="Osteotomy draft diary", publication="draft")
+    before = client.get(reverse("search"), {"q": "osteotomy"}).content.decode()
+
+    later = timezone.now() + LATER + timezone.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)  # time passes; nothing is saved
+    after = client.get(reverse("search"), {"q": "osteotomy"}).content.decode()
+
+    assert "bicycle" in before and "swimming" not in before and "draft" not in before
+    assert "swimming" in after and "draft" not in after
+
+
+def test_search_drops_a_post_when_it_is_hidden(client, patient, moderator):
+    post = make_post(author=patient, title="Osteotomy rowing diary")
+
+    post.hide(by=moderator)
+
+    assert "rowing" not in client.get(reverse("search"), {"q": "osteotomy"}).content.decode()
