@@ -23,6 +23,7 @@ def preview_attrs(target: str) -> dict:
         "hx-post": reverse_lazy("blogs:preview"),
         "hx-trigger": "input delay:700ms, preview-now",
         "hx-target": f"#{target}",
+        "hx-include": "closest form",
         "hx-swap": "innerHTML",
         "hx-sync": "this:replace",
     }
