@@ -21,7 +21,7 @@ def preview_attrs(target: str) -> dict:
     return {
         "rows": 12,
         "hx-post": reverse_lazy("blogs:preview"),
-        "hx-trigger": "input delay:700ms, preview-now",
+        "hx-trigger": "load, input delay:700ms",
         "hx-target": f"#{target}",
         "hx-include": "closest form",
         "hx-swap": "innerHTML",
