@@ -1,6 +1,26 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 
 from accounts.models import SurgeonVerification, User
+
+PSEUDONYM_HELP = "Shown publicly with everything you post: not your real name or email address."
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up form, saying plainly what is public and what stays private."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Pseudonym"
+        self.fields["username"].help_text = PSEUDONYM_HELP
+        self.fields["email"].help_text = "Private: never shown to other members."
+
+
+class LoginForm(AllauthLoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = "Pseudonym or email"
 
 
 class SettingsForm(forms.ModelForm):

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -92,7 +93,12 @@ def notification_list(request):
 def notifications_mark_read(request):
     ids = [int(pk) for pk in request.POST.getlist("id") if pk.isdigit()] or None
     notifications.mark_read(request.user, ids)
-    return redirect(request.POST.get("next") or "accounts:notifications")
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "accounts:notifications"
+    return redirect(next_url)
 
 
 @login_required

@@ -1,10 +1,18 @@
 """Thin template helpers. Permission filters call the same predicates the views use."""
 
 from django import template
+from django.template.backends.utils import csrf_input
 
 from portal import roles
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def csrf_field(context) -> str:
+    """The CSRF hidden input, also inside `{% include … only %}`, where the context
+    processors' `csrf_token` is gone but the request is still there."""
+    return csrf_input(context.request)
 
 
 @register.filter

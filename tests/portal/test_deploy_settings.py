@@ -1,0 +1,42 @@
+"""The settings module as production starts it: in a fresh process, outside the test runner."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRODUCTION_ENV = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "production-like-" + "k" * 50,
+    "DJANGO_ALLOWED_HOSTS": "portal.example.org",
+    "DJANGO_HSTS_SECONDS": "31536000",
+}
+
+
+def manage(*args, env):
+    clean = {k: v for k, v in os.environ.items() if k != "PYTEST_VERSION"}
+    clean = {k: v for k, v in clean.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_deploy_check_passes_with_production_like_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_start_up_without_a_secret_key_and_debug_off_fails():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "DJANGO_SECRET_KEY"}
+
+    result = manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr

@@ -1,0 +1,147 @@
+"""The settings' parsers, given input strings (the process environment is not read)."""
+
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from portal.settings import (
+    parse_bool,
+    parse_cache,
+    parse_database_url,
+    parse_list,
+    parse_secret_key,
+    parse_task_backend,
+)
+
+BASE = Path("/srv/portal")
+
+
+@pytest.mark.parametrize("value", ["1", "true", "True", " yes ", "on", "TRUE"])
+def test_parse_bool_true_words(value):
+    assert parse_bool(value) is True
+
+
+@pytest.mark.parametrize("value", ["0", "false", "no", "off", "", " False "])
+def test_parse_bool_false_words(value):
+    assert parse_bool(value) is False
+
+
+@pytest.mark.parametrize("value", ["ture", "2", "enabled", "y"])
+def test_parse_bool_rejects_typos(value):
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_DEBUG"):
+        parse_bool(value, name="DJANGO_DEBUG")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("", []),
+        ("example.org", ["example.org"]),
+        ("a.org, b.org ,,c.org", ["a.org", "b.org", "c.org"]),
+        (" , ", []),
+    ],
+)
+def test_parse_list(value, expected):
+    assert parse_list(value) == expected
+
+
+@pytest.mark.parametrize("value", ["", "   "])
+def test_parse_database_url_unset_or_empty_is_sqlite_next_to_manage_py(value):
+    config = parse_database_url(value, base_dir=BASE)
+
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert config["NAME"] == str(BASE / "db.sqlite3")
+    assert config.get("CONN_MAX_AGE", 0) == 0
+
+
+def test_parse_database_url_postgres_over_tcp():
+    config = parse_database_url("postgres://portal:s3cret@db.internal:5433/portal", base_dir=BASE)
+
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.internal", 5433, "portal")
+    assert (config["USER"], config["PASSWORD"]) == ("portal", "s3cret")
+    assert config["CONN_MAX_AGE"] == 60
+    assert config["CONN_HEALTH_CHECKS"] is True
+
+
+def test_parse_database_url_postgres_socket_forms():
+    plain = parse_database_url("postgres:///test", base_dir=BASE)
+    encoded = parse_database_url("postgresql://%2Fvar%2Frun%2Fpostgresql/test", base_dir=BASE)
+
+    assert plain["NAME"] == "test"
+    assert plain["HOST"] == ""
+    assert encoded["HOST"] == "/var/run/postgresql"
+    assert encoded["NAME"] == "test"
+
+
+def test_parse_database_url_sqlite_file():
+    config = parse_database_url("sqlite:////tmp/other.sqlite3", base_dir=BASE)
+
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert config["NAME"] == "/tmp/other.sqlite3"
+
+
+def test_parse_database_url_refuses_other_engines():
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        parse_database_url("mysql://u:p@localhost/portal", base_dir=BASE)
+
+
+def test_parse_cache_without_redis_is_local_memory():
+    assert parse_cache("")["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert parse_cache("  ")["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_parse_cache_with_redis_url():
+    config = parse_cache("redis://127.0.0.1:6379/1")
+
+    assert config["BACKEND"] == "django_redis.cache.RedisCache"
+    assert config["LOCATION"] == "redis://127.0.0.1:6379/1"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("", "django_tasks.backends.immediate.ImmediateBackend"),
+        ("immediate", "django_tasks.backends.immediate.ImmediateBackend"),
+        (" Database ", "django_tasks_db.DatabaseBackend"),
+    ],
+)
+def test_parse_task_backend(value, expected):
+    assert parse_task_backend(value) == expected
+
+
+def test_parse_task_backend_refuses_unknown_names():
+    with pytest.raises(ImproperlyConfigured, match="TASKS_BACKEND"):
+        parse_task_backend("celery")
+
+
+def test_parse_secret_key_given_is_used_as_is():
+    assert parse_secret_key("k" * 50, debug=False, testing=False) == "k" * 50
+
+
+@pytest.mark.parametrize(("debug", "testing"), [(True, False), (False, True)])
+def test_parse_secret_key_development_default_in_debug_or_tests(debug, testing):
+    assert parse_secret_key("", debug=debug, testing=testing).startswith("django-insecure")
+
+
+def test_parse_secret_key_missing_with_debug_off_raises():
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY"):
+        parse_secret_key("", debug=False, testing=False)
+
+
+def test_running_settings_are_safe_by_default(settings):
+    assert settings.X_FRAME_OPTIONS == "DENY"
+    assert settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["default-src"] == ["'self'"]
+    assert settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] == ["'self'", "data:"]
+    assert settings.ACCOUNT_PREVENT_ENUMERATION is True
+
+
+def test_responses_carry_the_security_headers(client, db):
+    response = client.get("/")
+
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
