@@ -38,9 +38,6 @@ class LatestPostsFeed(Feed):
     def item_author_name(self, post):
         return post.author.public_name
 
-    def item_author_link(self, post):
-        return reverse("blogs:blog_detail", args=[post.author.username])
-
     def item_pubdate(self, post):
         return post.published_at
 

@@ -106,6 +106,8 @@ class BlogPostForm(ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["article"].queryset = Article.objects.published().only("title", "slug")
         self.fields["article"].empty_label = "None"
+        if self.instance.pk is None:
+            self.fields["publication"].initial = BlogPost.Publication.PUBLISHED
         if self.is_bound and self.data.get("publication") == BlogPost.Publication.PUBLISHED:
             self.add_contact_check(f"{self.data.get('title', '')}\n{self.data.get('body', '')}")
         else:

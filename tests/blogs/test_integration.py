@@ -137,3 +137,14 @@ def test_admin_changelists_open_for_moderators(client, moderator, patient):
 
     for name in ["blogpost", "comment"]:
         assert client.get(reverse(f"admin:blogs_{name}_changelist")).status_code == 200
+
+
+def test_admin_change_pages_open_read_only_for_moderators(client, moderator, patient):
+    post = make_post(author=patient, tags=["knee"])
+    comment = make_comment(post=post)
+    client.force_login(moderator)
+
+    for name, obj in [("blogpost", post), ("comment", comment)]:
+        response = client.get(reverse(f"admin:blogs_{name}_change", args=[obj.pk]))
+        assert response.status_code == 200
+        assert 'name="body"' not in response.content.decode()
