@@ -145,9 +145,10 @@ def _post(data: dict, members: dict, articles: dict) -> bool:
         published_at=timezone.now() - timezone.timedelta(days=data["days_ago"]),
     )
     post.tags.set(data["tags"])
-    for username, body in data["comments"]:
+    for hours, (username, body) in enumerate(data["comments"], start=3):
         if commenter := members.get(username):
-            Comment.objects.create(post=post, author=commenter, body=body)
+            when = post.published_at + timezone.timedelta(hours=hours)
+            Comment.objects.create(post=post, author=commenter, body=body, created_at=when)
     post.refresh_comment_count()
     return True
 

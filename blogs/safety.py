@@ -35,9 +35,13 @@ class SafetyCheck:
     def needs_prompt(self) -> bool:
         return bool(self.warning_signs or self.emergency_words)
 
+    @property
+    def mentions(self) -> str:
+        """"fever or chills; chest pain": what the notice names, without end stops."""
+        return "; ".join(item.rstrip(". ") for item in self.warning_signs + self.emergency_words)
+
     def flag_note(self) -> str:
-        found = self.warning_signs + self.emergency_words
-        return "Mentions: " + "; ".join(found)[:500]
+        return f"Mentions: {self.mentions}"[:500]
 
 
 def _mentions(text: str, phrase: str) -> bool:

@@ -24,8 +24,7 @@ def _refuse_if_cannot_post(user) -> None:
 
 def _announce(request, post, check) -> None:
     if check.needs_prompt:
-        signs = "; ".join(check.warning_signs + check.emergency_words)
-        messages.warning(request, f"Your post mentions: {signs}. {ADVICE}")
+        messages.warning(request, f"Your post mentions {check.mentions}. {ADVICE}")
     if post.is_draft:
         messages.success(request, "Your draft is saved. Only you can see it.")
     elif post.is_scheduled:
