@@ -37,7 +37,7 @@ class SafetyCheck:
 
     @property
     def mentions(self) -> str:
-        """ "fever or chills; chest pain": what the notice names, without end stops."""
+        """What the notice names ("fever or chills; chest pain"), without end stops."""
         return "; ".join(item.rstrip(". ") for item in self.warning_signs + self.emergency_words)
 
     def flag_note(self) -> str:
