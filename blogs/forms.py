@@ -134,6 +134,9 @@ class BlogPostForm(ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm):
     def _default_publication_time(self, cleaned_data: dict) -> None:
         """Publishing with no time: keep the first publication's time, or now."""
         publishing = cleaned_data.get("publication") == BlogPost.Publication.PUBLISHED
+        current = self.instance.published_at
+        if current and cleaned_data.get("published_at") == current.replace(second=0, microsecond=0):
+            cleaned_data["published_at"] = current  # the form shows minutes only
         if publishing and not cleaned_data.get("published_at"):
             was_published = self.instance.pk and not self.instance.is_draft
             cleaned_data["published_at"] = (

@@ -234,3 +234,15 @@ def test_deleted_post_is_soft_deleted_and_leaves_the_blog(client, patient):
     assert response["Location"] == reverse("blogs:blog_detail", args=[patient.username])
     post.refresh_from_db()
     assert post.is_deleted and post.moderated_by == patient
+
+
+def test_resubmitting_the_shown_time_keeps_the_exact_publication_time(client, patient):
+    post = make_post(author=patient)
+    exact = post.published_at
+    client.force_login(patient)
+    shown = exact.strftime("%Y-%m-%dT%H:%M")
+
+    client.post(reverse("blogs:post_edit", args=[post.pk]), post_data(published_at=shown))
+
+    post.refresh_from_db()
+    assert post.published_at == exact

@@ -83,3 +83,21 @@ def test_visitor_reads_home_blog_post_and_feed_link(page, live_server, assert_ac
     expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).to_have_count(1)
     expect(page.get_by_text("Sign in")).not_to_have_count(0)
     assert_accessible(page)
+
+
+def test_author_edits_a_post_with_a_cover(page, live_server, login, assert_accessible, settings):
+    from django.core.files.base import ContentFile
+
+    from tests.blogs.factories import image_bytes
+
+    author = make_user()
+    post = make_post(author=author, title="With a picture", cover_alt="A knee brace")
+    post.cover.save("brace.jpg", ContentFile(image_bytes("JPEG")))
+    login(page, live_server, author)
+
+    page.goto(post.get_absolute_url())
+    expect(page.get_by_role("img", name="A knee brace")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Edit").click()
+    expect(page.locator("#post-preview")).to_contain_text("Day")
+    assert_accessible(page)
