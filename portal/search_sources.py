@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Model, QuerySet
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from articles.models import Article, CareInstruction, WarningSign
 from blogs.models import BlogPost
 from portal.models import SearchEntry, SearchSynonym, SearchWord
+from videos.models import Chapter, Video
 
 BATCH = 2000
 VOCABULARY_WORD = re.compile(r"[a-z][a-z'-]{2,59}")
@@ -75,6 +77,29 @@ def _article_document(article: Article) -> dict:
     }
 
 
+# --- videos ------------------------------------------------------------------------------
+
+
+def _public_videos() -> QuerySet:
+    return Video.objects.published().prefetch_related("chapters", "related_articles__body_part")
+
+
+def _video_document(video: Video) -> dict:
+    articles = list(video.related_articles.all())
+    return {
+        "title": video.title,
+        "other_names": " ".join(article.title for article in articles),
+        "body": plain(
+            video.summary_html,
+            " ".join(chapter.title for chapter in video.chapters.all()),
+            video.transcript_html,
+        ),
+        "url": video.get_absolute_url(),
+        "body_part_slug": articles[0].body_part.slug if articles else "",
+        "visible_from": video.published_at or timezone.now(),
+    }
+
+
 # --- blog posts (scheduled posts are indexed ahead, visible from their publication time) ---
 
 
@@ -95,6 +120,7 @@ def _blog_post_document(post: BlogPost) -> dict:
 
 SOURCES: list[Source] = [
     Source("article", "Articles", Article, _public_articles, _article_document),
+    Source("video", "Videos", Video, _public_videos, _video_document),
     Source("blogpost", "Blog posts", BlogPost, _public_blog_posts, _blog_post_document),
 ]
 
@@ -203,10 +229,17 @@ def _on_delete(sender, instance, **kwargs):
     SearchEntry.objects.filter(content_type=content_type, object_id=instance.pk).delete()
 
 
-def _on_article_part_saved(sender, instance, raw=False, **kwargs):
-    """A care instruction or warning sign is part of its article's text."""
-    if not raw:
-        index_object(source_for(Article), instance.article)
+def _on_part_saved(sender, instance, raw=False, **kwargs):
+    """A care instruction, warning sign or chapter is part of its parent's text."""
+    if raw:
+        return
+    parent = instance.article if hasattr(instance, "article") else instance.video
+    index_object(source_for(type(parent)), parent)
+
+
+def _on_video_articles_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_") and isinstance(instance, Video):
+        index_object(source_for(Video), instance)
 
 
 def connect_signals() -> None:
@@ -214,6 +247,11 @@ def connect_signals() -> None:
         uid = f"search.{source.kind}"
         post_save.connect(_on_save, sender=source.model, dispatch_uid=f"{uid}.save")
         post_delete.connect(_on_delete, sender=source.model, dispatch_uid=f"{uid}.delete")
-    for part in (CareInstruction, WarningSign):
-        uid = f"search.article-part.{part.__name__}"
-        post_save.connect(_on_article_part_saved, sender=part, dispatch_uid=uid)
+    for part in (CareInstruction, WarningSign, Chapter):
+        uid = f"search.part.{part.__name__}"
+        post_save.connect(_on_part_saved, sender=part, dispatch_uid=uid)
+    m2m_changed.connect(
+        _on_video_articles_changed,
+        sender=Video.related_articles.through,
+        dispatch_uid="search.video.articles",
+    )

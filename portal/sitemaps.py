@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from articles.sitemaps import ArticleSitemap
 from blogs.sitemaps import BlogPostSitemap
+from videos.sitemaps import VideoSitemap
 
 
 class SectionSitemap(Sitemap):
@@ -18,8 +19,6 @@ class SectionSitemap(Sitemap):
         return reverse(name)
 
 
-sitemaps = {
-    "sections": SectionSitemap,
-    "articles": ArticleSitemap,
-    "blogs": BlogPostSitemap,
-}
+sitemaps = {"sections": SectionSitemap, "articles": ArticleSitemap}
+sitemaps["videos"] = VideoSitemap
+sitemaps["blogs"] = BlogPostSitemap

@@ -1,3 +1,10 @@
+from django.urls import path
+
+from videos import views
+
 app_name = "videos"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.video_list, name="list"),
+    path("<slug:slug>/", views.video_detail, name="detail"),
+]

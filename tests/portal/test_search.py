@@ -194,3 +194,16 @@ def test_postgres_vector_is_kept_current_in_the_same_transaction():
             "SELECT search_vector @@ plainto_tsquery('english', 'lumbar') FROM portal_searchentry"
         )
         assert cursor.fetchone() == (True,)
+
+
+@pytest.mark.django_db
+def test_videos_are_found_by_transcript_and_drafts_are_not(client):
+    from tests.videos.factories import make_video
+
+    knee = make_article(title="Knee replacement")
+    make_video(title="Rehab exercises", transcript="Straight leg raises.", related_articles=[knee])
+    make_video(title="Unfinished", transcript="Straight leg raises.", status="draft")
+
+    response = client.get(reverse("search"), {"q": "leg raises", "body_part": knee.body_part.slug})
+
+    assert titles(response) == ["Rehab exercises"]

@@ -1,0 +1,112 @@
+"""Checks for files editors upload: video (MP4/WebM), poster image, WebVTT captions.
+
+Each check looks at the name's extension AND the file's first bytes, and bounds the
+size, so a renamed file of another kind is refused whatever its name says.
+"""
+
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from PIL import Image, UnidentifiedImageError
+
+MAX_VIDEO_BYTES = 500 * 1024 * 1024
+MAX_POSTER_BYTES = 5 * 1024 * 1024
+MAX_POSTER_PIXELS = 4096 * 4096
+MAX_CAPTIONS_BYTES = 1024 * 1024
+
+VIDEO_TYPES = {"mp4": "video/mp4", "webm": "video/webm"}
+POSTER_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "webp": "WEBP"}
+EBML_MAGIC = b"\x1a\x45\xdf\xa3"
+EBML_DOCTYPE = b"\x42\x82\x84"
+
+
+def extension(name: str) -> str:
+    return PurePath(name or "").suffix.lower().lstrip(".")
+
+
+def _head(file, size: int = 64) -> bytes:
+    file.seek(0)
+    head = file.read(size)
+    file.seek(0)
+    return head
+
+
+def _check_size(file, limit: int, what: str) -> None:
+    if file.size > limit:
+        raise ValidationError(
+            "The %(what)s is %(size)s; the limit is %(limit)s.",
+            code="too_big",
+            params={
+                "what": what,
+                "size": filesizeformat(file.size),
+                "limit": filesizeformat(limit),
+            },
+        )
+
+
+def sniff_video_type(head: bytes) -> str | None:
+    """'mp4' for an ISO media file (an 'ftyp' box first); 'webm' for an EBML header whose
+    DocType element (id 0x4282, one-byte size 0x84) says "webm", so Matroska is refused."""
+    if len(head) >= 12 and head[4:8] == b"ftyp":
+        return "mp4"
+    if head.startswith(EBML_MAGIC):
+        doctype_at = head.find(EBML_DOCTYPE)
+        if doctype_at > 0 and head[doctype_at + 3 : doctype_at + 7] == b"webm":
+            return "webm"
+    return None
+
+
+def validate_video_file(file) -> None:
+    ext = extension(file.name)
+    if ext not in VIDEO_TYPES:
+        raise ValidationError("Upload an MP4 or WebM video.", code="extension")
+    _check_size(file, MAX_VIDEO_BYTES, "video")
+    if sniff_video_type(_head(file)) != ext:
+        raise ValidationError(
+            "This file is not a %(kind)s video, whatever its name says.",
+            code="content",
+            params={"kind": ext.upper()},
+        )
+
+
+def validate_poster(file) -> None:
+    ext = extension(file.name)
+    if ext not in POSTER_FORMATS:
+        raise ValidationError("Upload the poster as a JPEG, PNG or WebP image.", code="extension")
+    _check_size(file, MAX_POSTER_BYTES, "poster")
+    file.seek(0)
+    try:
+        with Image.open(file) as image:
+            image_format, (width, height) = image.format, image.size
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as error:
+        raise ValidationError("This file is not a readable image.", code="content") from error
+    finally:
+        file.seek(0)
+    if image_format != POSTER_FORMATS[ext]:
+        raise ValidationError(
+            "This file is not a %(kind)s image, whatever its name says.",
+            code="content",
+            params={"kind": POSTER_FORMATS[ext]},
+        )
+    if width * height > MAX_POSTER_PIXELS:
+        raise ValidationError("The poster is too large; 1280×720 is plenty.", code="pixels")
+
+
+def validate_captions(file) -> None:
+    if extension(file.name) != "vtt":
+        raise ValidationError("Captions must be a WebVTT (.vtt) file.", code="extension")
+    _check_size(file, MAX_CAPTIONS_BYTES, "captions file")
+    file.seek(0)
+    data = file.read()
+    file.seek(0)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationError("Captions must be UTF-8 text.", code="encoding") from error
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    if not (first_line == "WEBVTT" or first_line.startswith(("WEBVTT ", "WEBVTT\t"))):
+        raise ValidationError(
+            "This is not a WebVTT file: it must start with “WEBVTT”.", code="content"
+        )
