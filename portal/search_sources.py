@@ -19,6 +19,9 @@ from django.utils.html import strip_tags
 
 from articles.models import Article, CareInstruction, WarningSign
 from blogs.models import BlogPost
+from blogs.search import blog_post_document, public_blog_posts
+from heroes.models import Hero
+from heroes.search import hero_document, public_heroes
 from portal.models import SearchEntry, SearchSynonym, SearchWord
 from videos.models import Chapter, Video
 
@@ -100,28 +103,11 @@ def _video_document(video: Video) -> dict:
     }
 
 
-# --- blog posts (scheduled posts are indexed ahead, visible from their publication time) ---
-
-
-def _public_blog_posts() -> QuerySet:
-    return BlogPost.objects.published_or_scheduled().select_related("author", "article__body_part")
-
-
-def _blog_post_document(post: BlogPost) -> dict:
-    return {
-        "title": post.title,
-        "other_names": "",
-        "body": plain(post.body_html),
-        "url": post.get_absolute_url(),
-        "body_part_slug": post.article.body_part.slug if post.article else "",
-        "visible_from": post.published_at,
-    }
-
-
 SOURCES: list[Source] = [
     Source("article", "Articles", Article, _public_articles, _article_document),
     Source("video", "Videos", Video, _public_videos, _video_document),
-    Source("blogpost", "Blog posts", BlogPost, _public_blog_posts, _blog_post_document),
+    Source("blogpost", "Blog posts", BlogPost, public_blog_posts, blog_post_document),
+    Source("hero", "Heroes", Hero, public_heroes, hero_document),
 ]
 
 

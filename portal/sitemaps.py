@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from articles.sitemaps import ArticleSitemap
 from blogs.sitemaps import BlogPostSitemap
+from heroes.sitemaps import HeroSitemap
 from videos.sitemaps import VideoSitemap
 
 
@@ -22,3 +23,4 @@ class SectionSitemap(Sitemap):
 sitemaps = {"sections": SectionSitemap, "articles": ArticleSitemap}
 sitemaps["videos"] = VideoSitemap
 sitemaps["blogs"] = BlogPostSitemap
+sitemaps["heroes"] = HeroSitemap

@@ -185,13 +185,18 @@ def test_surgeon_asks_to_be_verified(client, patient):
 
     response = client.post(
         "/accounts/verification/",
-        {"full_name": "Dr P", "specialty": "Knee", "practice": "General", "licence_number": "L1"},
+        {
+            "full_name": "Dr P",
+            "specialty": "Knee",
+            "practice": "General",
+            "licence_number": "LIC-4477-PRIVATE",
+        },
     )
 
     assert response.status_code == 302
     verification = SurgeonVerification.objects.get(user=patient)
     assert verification.status == SurgeonVerification.Status.PENDING
-    assert "L1" not in client.get("/members/patient/").content.decode()
+    assert "LIC-4477-PRIVATE" not in client.get("/members/patient/").content.decode()
 
 
 def test_moderator_verifies_a_surgeon(patient, moderator):

@@ -29,6 +29,7 @@ Run only these tests with `make test-browser` (`pytest -m browser`).
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -49,9 +50,22 @@ CHROMIUM_ARGS = [
 ]
 # axe-core rule tags: WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-FAILING_IMPACTS = {"serious", "critical"}
+ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
+FAILING_IMPACTS = ("serious", "critical")
 # Schemes that never leave the browser (Bootstrap draws some icons as data: SVGs).
 LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests elsewhere would get pytest-playwright's plain `page`, without the
+    request, console and marker checks above: refuse them."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if item.get_closest_marker("browser") and here not in Path(item.path).resolve().parents:
+            raise pytest.UsageError(
+                f"{item.nodeid} is marked browser: move it into tests/browser/ so that it "
+                "gets the checked `page` fixture."
+            )
 
 
 def chromium_path() -> str | None:
@@ -217,18 +231,20 @@ def format_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def check_accessible(page) -> None:
-    violations = axe_violations(page)
+def check_accessible(page, *, impacts=FAILING_IMPACTS) -> None:
+    violations = axe_violations(page, impacts=impacts)
     if violations:
+        levels = "/".join(sorted(impacts, key=ALL_IMPACTS.index))
         raise AssertionError(
-            f"axe found {len(violations)} serious/critical accessibility problem(s) on "
+            f"axe found {len(violations)} {levels} accessibility problem(s) on "
             f"{page.url}:\n{format_violations(violations)}"
         )
 
 
 @pytest.fixture
 def assert_accessible():
-    """`assert_accessible(page)`: no serious or critical axe-core violations."""
+    """`assert_accessible(page)`: no serious or critical axe-core violations.
+    `assert_accessible(page, impacts=ALL_IMPACTS)` is stricter: no violation at all."""
     return check_accessible
 
 

@@ -55,8 +55,8 @@ def test_axe_passes_the_same_page_once_fixed(page, live_server, assert_accessibl
 
 def test_request_check_catches_an_image_from_another_host(page, live_server, page_watch):
     html = control_page('<img src="https://cdn.example.com/pixel.png" alt="A pixel">')
-    page.goto(serve(page, live_server, html))
-    page.wait_for_load_state("load")
+    with page.expect_request("https://cdn.example.com/pixel.png"):
+        page.goto(serve(page, live_server, html))
 
     assert page_watch.foreign_requests == ["https://cdn.example.com/pixel.png"]
     with pytest.raises(AssertionError, match="request to another host: https://cdn.example"):
@@ -66,7 +66,8 @@ def test_request_check_catches_an_image_from_another_host(page, live_server, pag
 
 def test_console_check_catches_a_script_error(page, live_server, page_watch):
     html = control_page("<script>console.error('deliberate control error')</script>")
-    page.goto(serve(page, live_server, html))
+    with page.expect_console_message(lambda message: message.type == "error"):
+        page.goto(serve(page, live_server, html))
 
     with pytest.raises(AssertionError, match="console error: deliberate control error"):
         page_watch.check()
@@ -76,13 +77,14 @@ def test_console_check_catches_a_script_error(page, live_server, page_watch):
 def test_console_check_catches_a_content_security_policy_violation(page, live_server, page_watch):
     page.goto(live_server.url + "/")
 
-    page.evaluate(
-        """() => {
-            const script = document.createElement("script");
-            script.textContent = "window.inlineRan = true";
-            document.body.append(script);
-        }"""
-    )
+    with page.expect_console_message(lambda message: message.type == "error"):
+        page.evaluate(
+            """() => {
+                const script = document.createElement("script");
+                script.textContent = "window.inlineRan = true";
+                document.body.append(script);
+            }"""
+        )
 
     assert page.evaluate("window.inlineRan") is None  # the site's CSP refused it...
     with pytest.raises(AssertionError, match="Content Security Policy"):

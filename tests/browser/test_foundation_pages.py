@@ -7,11 +7,13 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from accounts.models import User
 from accounts.notifications import notify
 from portal.models import SitePage
 from tests.articles.factories import make_osteotomy as _make_osteotomy
+from tests.browser.conftest import ALL_IMPACTS
 from tests.factories import make_article, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -63,14 +65,14 @@ def test_visitor_signs_up_verifies_email_and_signs_in(page, live_server, assert_
     page.get_by_label("Password*", exact=True).fill("a-long-browser-password-7")
     page.get_by_label("Password (again)").fill("a-long-browser-password-7")
     page.get_by_role("button", name="Sign Up").click()
-    page.wait_for_load_state("load")
+    page.wait_for_url("**/accounts/confirm-email/")
     assert_accessible(page)
 
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[-1].body).group(0)
     page.goto(live_server.url + link[link.index("/accounts/") :])
     assert_accessible(page)
-    page.get_by_role("button", name="Confirm").click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Confirm").click()
 
     page.goto("/accounts/login/")
     assert_accessible(page)
@@ -99,10 +101,10 @@ def test_member_settings_page(page, live_server, login, assert_accessible):
     page.goto("/accounts/settings/")
     assert_accessible(page)
     page.get_by_label("About me").fill("New hip in March.")
-    page.get_by_role("button", name="Save settings").click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save settings").click()
 
-    assert page.get_by_text("Your settings were saved.").is_visible()
+    expect(page.get_by_text("Your settings were saved.")).to_be_visible()
     member.refresh_from_db()
     assert member.bio == "New hip in March."
     assert_accessible(page)
@@ -136,7 +138,7 @@ def test_demo_content_pages(page, live_server, assert_accessible):
 
     for path in ["/", "/articles/", "/articles/?body_part=knee", "/articles/knee-osteotomy/"]:
         page.goto(path)
-        assert_accessible(page)
+        assert_accessible(page, impacts=ALL_IMPACTS)  # not even a minor violation
     assert page.get_by_text("due for review").is_visible()
 
 
@@ -160,7 +162,8 @@ def test_visitor_pages(page, live_server, assert_accessible, path):
 
 
 def test_not_found_page(page, live_server, page_watch, assert_accessible):
-    response = page.goto("/no-such-page/")
+    with page.expect_console_message(lambda message: message.type == "error"):
+        response = page.goto("/no-such-page/")
 
     assert response.status == 404
     assert page.get_by_role("heading", level=1).inner_text() == "We couldn't find that page"
@@ -188,3 +191,43 @@ def test_member_pages(page, live_server, login, assert_accessible, path):
 
     assert page.locator("h1").count() == 1
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("path", ["/", "/articles/", "/articles/knee-osteotomy/"])
+def test_pages_reflow_on_a_narrow_screen(page, live_server, assert_accessible, path):
+    """320 CSS pixels wide is a 1280-pixel window at 400% zoom (WCAG 1.4.10 reflow)."""
+    make_osteotomy()
+    page.set_viewport_size({"width": 320, "height": 640})
+
+    page.goto(path)
+
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_accessible(page)
+
+
+def test_collapsed_menu_opens_with_the_keyboard(page, live_server):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/")
+    toggler = page.get_by_role("button", name="Show the menu")
+    articles = page.locator("#main-nav").get_by_role("link", name="Articles", exact=True)
+    assert not articles.is_visible()
+
+    toggler.focus()
+    page.keyboard.press("Enter")
+
+    expect(articles).to_be_visible()
+    assert toggler.get_attribute("aria-expanded") == "true"
+
+
+def test_article_prints_without_the_site_chrome(page, live_server):
+    make_osteotomy()
+    page.goto("/articles/knee-osteotomy/")
+
+    page.emulate_media(media="print")
+
+    assert page.get_by_role("heading", level=1).is_visible()
+    assert page.locator(".warning-signs").first.is_visible()
+    assert page.locator(".timeline").is_visible()
+    assert not page.locator("header nav").is_visible()
+    assert not page.locator("aside.sidebar").is_visible()
+    assert not page.get_by_role("button", name="Print this article").is_visible()

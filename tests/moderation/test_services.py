@@ -146,3 +146,29 @@ def test_report_page_needs_sign_in(client):
 
     assert response.status_code == 302
     assert response.url.startswith("/accounts/login/")
+
+
+def test_moderator_dismisses_reports_from_the_admin_queue(client, patient, moderator):
+    report = services.report_content(target=make_article(), reporter=patient, reason="spam")
+    client.force_login(moderator)
+
+    response = client.post(
+        "/admin/moderation/report/", {"action": "dismiss", "_selected_action": [report.pk]}
+    )
+
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.status == Report.Status.DISMISSED
+    assert report.handled_by == moderator
+    assert ModerationLogEntry.objects.filter(action="dismiss reports", actor=moderator).exists()
+
+
+def test_report_queue_shows_the_reports(client, patient, moderator):
+    services.report_content(target=make_article(title="Odd article"), reporter=patient,
+                            reason="misinformation")  # fmt: skip
+    client.force_login(moderator)
+
+    html = client.get("/admin/moderation/report/").content.decode()
+
+    assert "Odd article" in html
+    assert "Medical misinformation" in html

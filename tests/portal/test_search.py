@@ -207,3 +207,15 @@ def test_videos_are_found_by_transcript_and_drafts_are_not(client):
     response = client.get(reverse("search"), {"q": "leg raises", "body_part": knee.body_part.slug})
 
     assert titles(response) == ["Rehab exercises"]
+
+
+@pytest.mark.django_db
+def test_published_heroes_are_found_and_drafts_are_not(client):
+    from tests.heroes.factories import make_hero
+
+    make_hero(name="Ada Quill", specialty="Hand surgery")
+    make_hero(name="Bea Quill", specialty="Hand surgery", status="draft")
+
+    response = client.get(reverse("search"), {"q": "quill", "type": "hero"})
+
+    assert titles(response) == ["Dr. Ada Quill"]

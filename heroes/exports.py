@@ -1,0 +1,24 @@
+"""A member's nominations, for their data download (accounts.data_rights)."""
+
+
+def export_nominations(user) -> list[dict]:
+    from heroes.models import Nomination
+
+    nominations = Nomination.objects.filter(nominator=user).select_related("hero", "procedure")
+    return [
+        {
+            "nominee": nomination.nominee_name,
+            "specialty": nomination.surgeon_specialty,
+            "practice": nomination.surgeon_practice,
+            "city": nomination.surgeon_city,
+            "relationship": nomination.relationship,
+            "procedure": nomination.procedure.title if nomination.procedure_id else None,
+            "story": nomination.story,
+            "may_publish_story": nomination.may_publish_story,
+            "status": nomination.status,
+            "decision_reason": nomination.decision_reason,
+            "created_at": nomination.created_at.isoformat(),
+            "decided_at": nomination.decided_at.isoformat() if nomination.decided_at else None,
+        }
+        for nomination in nominations
+    ]

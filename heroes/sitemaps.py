@@ -1,0 +1,18 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from heroes.models import Hero
+
+
+class HeroSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        return ["heroes:list", "heroes:policy", *Hero.objects.published().order_by("pk")]
+
+    def location(self, item):
+        return reverse(item) if isinstance(item, str) else item.get_absolute_url()
+
+    def lastmod(self, item):
+        return None if isinstance(item, str) else item.updated_at

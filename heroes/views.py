@@ -1,0 +1,122 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from heroes.forms import NominationForm
+from heroes.models import Hero, Nomination
+from heroes.nominating import (
+    deep_link_initial,
+    earlier_submission,
+    nomination_refusal,
+    rate_limit_refusal,
+    submit_nomination,
+)
+from heroes.permissions import can_nominate
+from heroes.policy import policy_page
+from moderation.forms import ReportForm
+from moderation.services import report_content
+
+HEROES_PER_PAGE = 12
+NOMINATIONS_PER_PAGE = 20
+
+
+def hero_list(request):
+    heroes = Hero.objects.for_public_display().select_related("body_part")
+    context = {
+        "page_obj": Paginator(heroes, HEROES_PER_PAGE).get_page(request.GET.get("page")),
+        "show_nominate_link": can_nominate(request.user) or not request.user.is_authenticated,
+    }
+    return render(request, "heroes/hero_list.html", context)
+
+
+def hero_detail(request, slug):
+    hero = get_object_or_404(
+        Hero.objects.visible_to(request.user).select_related("account", "body_part"), slug=slug
+    )
+    stories = (
+        hero.nominations.published_stories()
+        .select_related("nominator", "procedure")
+        .order_by("-decided_at", "-pk")
+    )
+    context = {
+        "hero": hero,
+        "stories": stories,
+        "procedures": hero.procedures.published().order_by("title"),
+        "verified_account": hero.verified_account,
+        "show_nominate_link": hero.is_published
+        and (can_nominate(request.user) or not request.user.is_authenticated),
+    }
+    return render(request, "heroes/hero_detail.html", context)
+
+
+@login_required
+def nomination_create(request):
+    if refusal := nomination_refusal(request.user):
+        raise PermissionDenied(refusal)
+    if request.method == "POST":
+        earlier = earlier_submission(request.user, request.POST.get("submission_token"))
+        if earlier is not None:
+            return redirect("heroes:nomination_done", pk=earlier.pk)
+    initial = deep_link_initial(
+        hero_slug=request.GET.get("hero"), username=request.GET.get("member")
+    )
+    form = NominationForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        nomination = submit_nomination(nominator=request.user, nomination=form.save(commit=False))
+        return redirect("heroes:nomination_done", pk=nomination.pk)
+    notice = rate_limit_refusal(request.user) if request.method == "GET" else ""
+    context = {"form": form, "limit_notice": notice}
+    return render(request, "heroes/nomination_form.html", context)
+
+
+@login_required
+def nomination_done(request, pk):
+    nomination = get_object_or_404(
+        Nomination.objects.filter(nominator=request.user).select_related("hero"), pk=pk
+    )
+    return render(request, "heroes/nomination_done.html", {"nomination": nomination})
+
+
+@login_required
+def nomination_list(request):
+    nominations = Nomination.objects.filter(nominator=request.user).select_related(
+        "hero", "procedure"
+    )
+    page_obj = Paginator(nominations, NOMINATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "heroes/nomination_list.html", {"page_obj": page_obj})
+
+
+def policy(request):
+    page = policy_page()
+    if page is None:
+        raise Http404("The hero policy has not been written yet.")
+    return render(request, "heroes/policy.html", {"page": page})
+
+
+@login_required
+def hero_report(request, slug):
+    """Report a problem with a hero page: a surgeon asking for a change or removal, wrong
+    facts… It goes to the moderators' report queue, where hiding unpublishes the page."""
+    hero = get_object_or_404(Hero.objects.published(), slug=slug)
+    return _report(request, hero)
+
+
+@login_required
+def story_report(request, pk):
+    story = get_object_or_404(Nomination.objects.published_stories().select_related("hero"), pk=pk)
+    if not story.hero.is_published:
+        raise Http404("No such story.")
+    return _report(request, story)
+
+
+def _report(request, target):
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        report_content(target=target, reporter=request.user, **form.cleaned_data)
+        messages.success(request, "Thank you. A moderator will take a look.")
+        return redirect(target.get_absolute_url())
+    context = {"form": form, "target": target}
+    return render(request, "heroes/report_form.html", context)
