@@ -11,7 +11,7 @@ RESERVED_USERNAMES = frozenset(
         "search", "static", "media", "api", "accounts", "account", "login", "logout",
         "signup", "members", "member", "notifications", "deleted", "deleted-member",
         "anonymous", "root", "system", "portal", "blogs", "forums", "videos", "heroes",
-        "articles", "me", "page", "drafts",
+        "articles", "me", "page", "drafts", "preview", "autosave", "posts", "comments",
     }
 )  # fmt: skip
 

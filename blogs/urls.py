@@ -1,3 +1,34 @@
+"""/blogs/… Fixed words come first; their names are reserved usernames
+(accounts/validators.py), so no member's blog can hide a route. `<str:username>`
+accepts every character a username may contain (letters, digits, @ . + - _)."""
+
+from django.urls import path
+
+from blogs import feeds, views
+
 app_name = "blogs"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.post_list, name="post_list"),
+    path("feed/", feeds.LatestPostsFeed(), name="feed"),
+    path("feed/atom/", feeds.LatestPostsAtomFeed(), name="feed_atom"),
+    path("tag/<str:slug>/", views.tag_detail, name="tag_detail"),
+    path("tag/<str:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("new/", views.post_create, name="post_create"),
+    path("preview/", views.preview, name="preview"),
+    path("autosave/", views.autosave, name="autosave"),
+    path("settings/", views.blog_settings, name="blog_settings"),
+    path("posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
+    path("posts/<int:pk>/delete/", views.post_delete, name="post_delete"),
+    path("posts/<int:pk>/hide/", views.post_hide, name="post_hide"),
+    path("posts/<int:pk>/restore/", views.post_restore, name="post_restore"),
+    path("posts/<int:pk>/comment/", views.comment_create, name="comment_create"),
+    path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
+    path("comments/<int:pk>/delete/", views.comment_delete, name="comment_delete"),
+    path("comments/<int:pk>/hide/", views.comment_hide, name="comment_hide"),
+    path("comments/<int:pk>/restore/", views.comment_restore, name="comment_restore"),
+    path("<str:username>/", views.blog_detail, name="blog_detail"),
+    path("<str:username>/feed/", feeds.BlogFeed(), name="blog_feed"),
+    path("<str:username>/<int:pk>/", views.post_redirect, name="post_redirect"),
+    path("<str:username>/<int:pk>-<str:slug>/", views.post_detail, name="post_detail"),
+]

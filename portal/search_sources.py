@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from articles.models import Article, CareInstruction, WarningSign
+from blogs.models import BlogPost
+from blogs.search import blog_post_document, public_blog_posts
 from heroes.models import Hero
 from heroes.search import hero_document, public_heroes
 from portal.models import SearchEntry, SearchSynonym, SearchWord
@@ -104,6 +106,7 @@ def _video_document(video: Video) -> dict:
 SOURCES: list[Source] = [
     Source("article", "Articles", Article, _public_articles, _article_document),
     Source("video", "Videos", Video, _public_videos, _video_document),
+    Source("blogpost", "Blog posts", BlogPost, public_blog_posts, blog_post_document),
     Source("hero", "Heroes", Hero, public_heroes, hero_document),
 ]
 

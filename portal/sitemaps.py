@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from articles.sitemaps import ArticleSitemap
+from blogs.sitemaps import BlogPostSitemap
 from forums.sitemaps import ForumSitemap, ThreadSitemap
 from heroes.sitemaps import HeroSitemap
 from videos.sitemaps import VideoSitemap
@@ -22,6 +23,7 @@ class SectionSitemap(Sitemap):
 
 sitemaps = {"sections": SectionSitemap, "articles": ArticleSitemap}
 sitemaps["videos"] = VideoSitemap
+sitemaps["blogs"] = BlogPostSitemap
 sitemaps["heroes"] = HeroSitemap
 sitemaps["forums"] = ForumSitemap
 sitemaps["threads"] = ThreadSitemap

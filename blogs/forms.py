@@ -1,0 +1,170 @@
+import uuid
+
+from django import forms
+from django.urls import reverse_lazy
+from django.utils import timezone
+from taggit.forms import TagField
+
+from articles.models import Article
+from blogs.images import reencode_image
+from blogs.models import Blog, BlogPost, Comment
+from blogs.safety import find_contact_details
+
+MAX_TAGS = 8
+MAX_TAG_LENGTH = 50
+IMAGE_TYPES = "image/jpeg,image/png,image/webp,image/gif"
+CONFIRM_FIELD = "confirm_public"
+
+
+def preview_attrs(target: str) -> dict:
+    """The live preview: htmx posts the textarea's form to the preview URL as you type."""
+    return {
+        "rows": 12,
+        "hx-post": reverse_lazy("blogs:preview"),
+        "hx-trigger": "load, input delay:700ms",
+        "hx-target": f"#{target}",
+        "hx-include": "closest form",
+        "hx-swap": "innerHTML",
+        "hx-sync": "this:replace",
+    }
+
+
+class CoverImageField(forms.FileField):
+    """An uploaded cover, validated and re-encoded by blogs.images (never Django's
+    ImageField check, whose one message hides why a file was refused)."""
+
+    widget = forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES})
+
+    def to_python(self, data):
+        upload = super().to_python(data)
+        return None if upload is None else reencode_image(upload)
+
+
+class FormTokenMixin(forms.Form):
+    """A one-time token per form: a double submit reaches the same row, not a second one."""
+
+    form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["form_token"].initial = getattr(self.instance, "form_token", None) or (
+            uuid.uuid4()
+        )
+
+
+class ContactDetailsCheckMixin:
+    """Before publishing text that holds an email or phone number, ask once: it will be
+    public. The confirm box appears only when there is something to confirm."""
+
+    def add_contact_check(self, text: str) -> None:
+        self.contact_details = find_contact_details(text or "")
+        if self.contact_details:
+            self.fields[CONFIRM_FIELD] = forms.BooleanField(
+                required=False,
+                label="Publish it anyway: I know these details will be public",
+            )
+
+    def clean_contact_details(self, cleaned_data: dict) -> None:
+        if self.contact_details and not cleaned_data.get(CONFIRM_FIELD):
+            shown = ", ".join(self.contact_details[:3])
+            self.add_error(
+                None,
+                f"This will be public: it contains contact details ({shown}). Remove personal "
+                "details, or tick the box to publish them anyway.",
+            )
+
+
+class BlogPostForm(ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm):
+    cover = CoverImageField(required=False, help_text="JPEG, PNG, WebP or GIF; up to 5 MB "
+                            "and 4000×4000 pixels. Saved without its metadata (camera, place).")  # fmt: skip
+    tags = TagField(
+        required=False,
+        help_text=f"Up to {MAX_TAGS}, separated by commas, e.g. knee, physio, week 2.",
+    )
+    published_at = forms.DateTimeField(
+        label="Publication time (UTC)",
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text="Empty: now. A future time schedules the post; it appears by itself then.",
+    )
+
+    class Meta:
+        model = BlogPost
+        fields = ["title", "body", "cover", "cover_alt", "tags", "article", "publication",
+                  "published_at", "comments_enabled"]  # fmt: skip
+        widgets = {
+            "body": forms.Textarea(attrs=preview_attrs("post-preview")),
+            "publication": forms.RadioSelect,
+        }
+        help_texts = {
+            "body": "Markdown: **bold**, *italic*, lists with -, links. The preview follows.",
+            "article": "Link your post to the procedure it is about, if any.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["article"].queryset = Article.objects.published().only("title", "slug")
+        self.fields["article"].empty_label = "None"
+        if self.instance.pk is None:
+            self.fields["publication"].initial = BlogPost.Publication.PUBLISHED
+        if self.is_bound and self.data.get("publication") == BlogPost.Publication.PUBLISHED:
+            self.add_contact_check(f"{self.data.get('title', '')}\n{self.data.get('body', '')}")
+        else:
+            self.contact_details = []
+
+    def clean_tags(self):
+        tags = self.cleaned_data["tags"]
+        if len(tags) > MAX_TAGS:
+            raise forms.ValidationError(f"Please use at most {MAX_TAGS} tags.")
+        if any(len(tag) > MAX_TAG_LENGTH for tag in tags):
+            raise forms.ValidationError(f"A tag can have at most {MAX_TAG_LENGTH} characters.")
+        return tags
+
+    def clean(self):
+        cleaned_data = super().clean()
+        cover = cleaned_data.get("cover")
+        has_cover = cover if cover is not None else self.instance.cover
+        if has_cover and not cleaned_data.get("cover_alt", "").strip():
+            self.add_error("cover_alt", "Please describe the picture for people who cannot see it.")
+        self.clean_contact_details(cleaned_data)
+        self._default_publication_time(cleaned_data)
+        return cleaned_data
+
+    def _default_publication_time(self, cleaned_data: dict) -> None:
+        """Publishing with no time: keep the first publication's time, or now."""
+        publishing = cleaned_data.get("publication") == BlogPost.Publication.PUBLISHED
+        current = self.instance.published_at
+        if current and cleaned_data.get("published_at") == current.replace(second=0, microsecond=0):
+            cleaned_data["published_at"] = current  # the form shows minutes only
+        if publishing and not cleaned_data.get("published_at"):
+            was_published = self.instance.pk and not self.instance.is_draft
+            cleaned_data["published_at"] = (
+                self.instance.published_at if was_published else timezone.now()
+            )
+
+
+class CommentForm(ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm):
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Comment
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"body": "Markdown. Be kind; this is public."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_contact_check(self.data.get("body", "") if self.is_bound else "")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.clean_contact_details(cleaned_data)
+        return cleaned_data
+
+
+class BlogSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Blog
+        fields = ["title", "description"]
+        help_texts = {"description": "A line about your blog, shown under its title."}

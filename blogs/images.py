@@ -1,0 +1,78 @@
+"""Cover images: checked with Pillow, then re-encoded, so only clean pixels reach MEDIA_ROOT.
+
+- a real image in a format we accept (a text file named .jpg is refused);
+- bounded bytes and dimensions, checked from the header before any pixel is decoded;
+- decompression bombs refused (Pillow's DecompressionBombError, and its warning turned
+  into an error), so a tiny file cannot claim gigapixels;
+- re-encoded as JPEG with the EXIF orientation applied and every metadata block dropped
+  (camera, GPS position), under a random name.
+"""
+
+import io
+import uuid
+import warnings
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_SIDE = 4000
+ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+JPEG_QUALITY = 85
+
+NOT_AN_IMAGE = "This file is not an image we can read. Please upload a JPEG, PNG, WebP or GIF."
+
+
+def reencode_image(upload) -> ContentFile:
+    """The upload as a clean JPEG, or ValidationError with a message for the form."""
+    if upload.size > MAX_BYTES:
+        raise ValidationError(
+            f"This image is {filesizeformat(upload.size)}; the limit is "
+            f"{filesizeformat(MAX_BYTES)}. Please upload a smaller one.",
+            code="too_big",
+        )
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                _check_header(image)
+                image.load()
+                data = _to_jpeg(image)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ValidationError(_too_large_message(), code="bomb") from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise ValidationError(NOT_AN_IMAGE, code="invalid") from error
+    return ContentFile(data, name=f"{uuid.uuid4().hex}.jpg")
+
+
+def _check_header(image: Image.Image) -> None:
+    if image.format not in ACCEPTED_FORMATS:
+        raise ValidationError(NOT_AN_IMAGE, code="invalid")
+    width, height = image.size
+    if width > MAX_SIDE or height > MAX_SIDE:
+        raise ValidationError(
+            f"This image is {width}×{height} pixels; the limit is {MAX_SIDE}×{MAX_SIDE}.",
+            code="too_large",
+        )
+
+
+def _too_large_message() -> str:
+    return f"This image has far too many pixels; the limit is {MAX_SIDE}×{MAX_SIDE}."
+
+
+def _to_jpeg(image: Image.Image) -> bytes:
+    image.seek(0)  # the first frame of an animation
+    upright = ImageOps.exif_transpose(image)
+    if upright.mode in ("RGBA", "LA", "P"):
+        rgba = upright.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, "white")
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        upright = flat
+    else:
+        upright = upright.convert("RGB")
+    buffer = io.BytesIO()
+    upright.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+    return buffer.getvalue()

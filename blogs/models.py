@@ -1,0 +1,218 @@
+"""Members' blogs: one blog per member, its posts, and comments on the posts.
+
+A post is public when three things hold, checked in one place (`BlogPostQuerySet.published`):
+its author chose "published" (not a draft), its publication time has come (scheduled posts
+appear by themselves, no cron job), and no moderator hid it nor its author deleted it.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, slugify
+from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
+
+from portal.markdown import render_markdown
+from portal.models import Moderated, Timestamped
+from portal.moderation import ModeratedQuerySet
+from portal.roles import is_moderator
+
+
+class Blog(Timestamped):
+    """Created lazily, the first time a member writes or opens their blog settings."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blog"
+    )
+    title = models.CharField(max_length=120, blank=True, help_text="Empty: “<name>'s blog”.")
+    description = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["owner__username"]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        return self.title or f"{self.owner.public_name}'s blog"
+
+    def get_absolute_url(self) -> str:
+        return reverse("blogs:blog_detail", args=[self.owner.username])
+
+
+def _live() -> Q:
+    return Q(
+        status=Moderated.Status.PUBLISHED,
+        publication=BlogPost.Publication.PUBLISHED,
+        published_at__lte=timezone.now(),
+    )
+
+
+class BlogPostQuerySet(ModeratedQuerySet):
+    def published(self):
+        """What everyone may see: published, not a draft, and its time has come."""
+        return self.filter(_live())
+
+    def published_or_scheduled(self):
+        """Public now or at `published_at` by itself: what the site search indexes ahead,
+        with that time as the entry's `visible_from`."""
+        return self.filter(
+            status=Moderated.Status.PUBLISHED, publication=BlogPost.Publication.PUBLISHED
+        )
+
+    def visible_to(self, user):
+        """Authors also see their own drafts, scheduled and hidden posts; moderators see
+        hidden posts too. Nobody but the admin sees deleted posts or other people's drafts."""
+        if not user.is_authenticated:
+            return self.published()
+        mine = Q(author=user) & ~Q(status=BlogPost.Status.DELETED)
+        if is_moderator(user):
+            mine |= Q(status=BlogPost.Status.HIDDEN)
+        return self.filter(_live() | mine)
+
+    def for_listing(self):
+        return self.select_related("author", "blog").prefetch_related("tags")
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+
+class BlogPost(Timestamped, Moderated):
+    class Publication(models.TextChoices):
+        DRAFT = "draft", "Draft: only you can see it"
+        PUBLISHED = "published", "Published (at the time below)"
+
+    blog = models.ForeignKey(Blog, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="blog_posts"
+    )
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, editable=False)
+    body = models.TextField(help_text="Markdown.", max_length=50_000)
+    body_html = models.TextField(editable=False, blank=True)
+    cover = models.ImageField(upload_to="blogs/covers/%Y/%m/", blank=True)
+    cover_alt = models.CharField(
+        "cover description", max_length=250, blank=True,
+        help_text="What the picture shows, for people who cannot see it. Required with a cover.",
+    )  # fmt: skip
+    tags = TaggableManager(blank=True, related_name="blog_posts")
+    article = models.ForeignKey(
+        "articles.Article",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="blog_posts",
+        verbose_name="procedure",
+    )
+    publication = models.CharField(
+        max_length=10, choices=Publication.choices, default=Publication.DRAFT
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    comments_enabled = models.BooleanField("allow comments", default=True)
+    comment_count = models.PositiveIntegerField(default=0, editable=False)
+    # The form's one-time token: a double submit (or autosave, then submit) hits the same row.
+    form_token = models.UUIDField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["comment_count", "body_html", "updated_at"])
+
+    objects = BlogPostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "publication", "published_at"], name="blogpost_live"),
+            models.Index(fields=["author", "published_at"], name="blogpost_author"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "form_token"], name="blogpost_one_per_token"),
+            models.CheckConstraint(
+                condition=Q(cover="") | ~Q(cover_alt=""), name="blogpost_cover_has_alt"
+            ),
+            models.CheckConstraint(
+                condition=Q(publication="draft") | Q(published_at__isnull=False),
+                name="blogpost_published_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        self.slug = slugify(self.title)[:200] or "post"
+        if self.publication == self.Publication.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "slug"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("blogs:post_detail", args=[self.author.username, self.pk, self.slug])
+
+    @property
+    def is_draft(self) -> bool:
+        return self.publication == self.Publication.DRAFT
+
+    @property
+    def is_scheduled(self) -> bool:
+        return not self.is_draft and self.published_at > timezone.now()
+
+    @property
+    def is_live(self) -> bool:
+        return self.is_published and not self.is_draft and not self.is_scheduled
+
+    @property
+    def excerpt(self) -> str:
+        return Truncator(strip_tags(self.body_html)).words(40)
+
+    def refresh_comment_count(self) -> None:
+        """Count the published comments again; call inside the transaction that changed one."""
+        self.comment_count = self.comments.published().count()
+        BlogPost.objects.filter(pk=self.pk).update(comment_count=self.comment_count)
+
+
+class CommentQuerySet(ModeratedQuerySet):
+    def visible_to(self, user):
+        """A comment is never more visible than its post."""
+        return super().visible_to(user).filter(post__in=BlogPost.objects.visible_to(user))
+
+
+class Comment(Timestamped, Moderated):
+    post = models.ForeignKey(BlogPost, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="blog_comments"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    body = models.TextField("comment", max_length=10_000, help_text="Markdown.")
+    body_html = models.TextField(editable=False, blank=True)
+    form_token = models.UUIDField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["body_html", "updated_at"])
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["post", "created_at"], name="comment_post")]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "form_token"], name="comment_one_per_token"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment by {self.author} on “{self.post}”"
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return f"{self.post.get_absolute_url()}#comment-{self.pk}"
+
+    def on_status_changed(self) -> None:
+        self.post.refresh_comment_count()

@@ -1,0 +1,134 @@
+"""Writing workflows: saving a post (with its blog, tags, safety flag) and commenting
+(with the counter and the notifications). Each runs in one transaction."""
+
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.notifications import notify
+from blogs.models import Blog, BlogPost, Comment
+from blogs.safety import SafetyCheck, check_text
+from moderation.models import Report
+from moderation.services import flag_for_safety
+
+NEW_MEMBER_DAYS = 7
+# (new members, everyone else): how many in the window.
+POST_LIMITS = {"window": timedelta(days=1), "new": 3, "member": 20}
+COMMENT_LIMITS = {"window": timedelta(hours=1), "new": 10, "member": 60}
+
+
+def blog_for(user) -> Blog:
+    blog, _ = Blog.objects.get_or_create(owner=user)
+    return blog
+
+
+def _rate_refusal(user, queryset, limits: dict, noun: str) -> str:
+    is_new = user.date_joined > timezone.now() - timedelta(days=NEW_MEMBER_DAYS)
+    allowed = limits["new" if is_new else "member"]
+    recent = queryset.filter(created_at__gt=timezone.now() - limits["window"]).count()
+    if recent < allowed:
+        return ""
+    window = "day" if limits["window"] >= timedelta(days=1) else "hour"
+    extra = " New members have a lower limit for their first week." if is_new else ""
+    return f"You have written {recent} {noun} in the last {window}; please wait a while.{extra}"
+
+
+def post_rate_refusal(user) -> str:
+    """Counted from the database, so every app server agrees."""
+    return _rate_refusal(user, BlogPost.objects.filter(author=user), POST_LIMITS, "posts")
+
+
+def comment_rate_refusal(user) -> str:
+    return _rate_refusal(user, Comment.objects.filter(author=user), COMMENT_LIMITS, "comments")
+
+
+def existing_post(author, token) -> BlogPost | None:
+    return BlogPost.objects.filter(author=author, form_token=token).first() if token else None
+
+
+def save_post(*, form, author) -> tuple[BlogPost, SafetyCheck]:
+    """Create or update the post from a valid BlogPostForm. A second submit of the same
+    form (same token) updates the first post instead of adding another."""
+    try:
+        with transaction.atomic():
+            post = form.save(commit=False)
+            if post.pk is None:
+                post.author = author
+                post.blog = blog_for(author)
+                post.form_token = form.cleaned_data["form_token"]
+            post.save()
+            form.save_m2m()
+            check = _flag_if_needed(post)
+    except IntegrityError:
+        # The same form submitted twice at once: the other request created the post.
+        post = BlogPost.objects.get(author=author, form_token=form.cleaned_data["form_token"])
+        check = check_text(post.body)
+    return post, check
+
+
+def autosave_draft(*, author, token, title: str, body: str) -> BlogPost | None:
+    """Keep a draft of what is being typed. Published posts are never changed this way."""
+    with transaction.atomic():
+        post = existing_post(author, token)
+        if post is None:
+            post = BlogPost(author=author, blog=blog_for(author), form_token=token)
+        elif not post.is_draft or not post.is_published:
+            return None
+        post.title = title.strip()[:200] or "Untitled draft"
+        post.body = body
+        post.save()
+    return post
+
+
+def _flag_if_needed(post: BlogPost) -> SafetyCheck:
+    check = check_text(f"{post.title}\n{post.body}", article=post.article)
+    if check.needs_prompt and not post.is_draft and not _open_safety_flag(post):
+        flag_for_safety(target=post, note=check.flag_note())
+    return check
+
+
+def _open_safety_flag(target) -> bool:
+    return Report.objects.filter(
+        object_id=target.pk,
+        content_type__app_label=target._meta.app_label,
+        content_type__model=target._meta.model_name,
+        reason=Report.Reason.SAFETY,
+        status=Report.Status.OPEN,
+    ).exists()
+
+
+def add_comment(*, post: BlogPost, author, body: str, token, parent=None):
+    """Returns (comment, safety check, created). A reply to a reply joins its thread."""
+    if parent is not None and parent.parent_id:
+        parent = parent.parent
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(
+                post=post, author=author, body=body, parent=parent, form_token=token
+            )
+            BlogPost.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
+            check = check_text(body, article=post.article)
+            if check.needs_prompt:
+                flag_for_safety(target=comment, note=check.flag_note())
+            _notify_comment(comment)
+    except IntegrityError:
+        # The same form submitted twice: the first submit's comment stands.
+        comment = Comment.objects.get(author=author, form_token=token)
+        return comment, SafetyCheck(), False
+    return comment, check, True
+
+
+def _notify_comment(comment: Comment) -> None:
+    post, url = comment.post, comment.get_absolute_url()
+    notify(
+        recipient=post.author, kind="blog_comment", actor=comment.author, url=url,
+        message=f"{comment.author.public_name} commented on your post “{post.title}”.",
+    )  # fmt: skip
+    parent = comment.parent
+    if parent is not None and parent.author_id != post.author_id:
+        notify(
+            recipient=parent.author, kind="blog_reply", actor=comment.author, url=url,
+            message=f"{comment.author.public_name} replied to your comment on “{post.title}”.",
+        )  # fmt: skip

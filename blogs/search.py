@@ -1,0 +1,25 @@
+"""How a blog post reads as a site-search document, for `portal/search_sources.py` (which
+sits on top and may import every app):
+`Source("blogpost", "Blog posts", BlogPost, public_blog_posts, blog_post_document)`.
+Scheduled posts are indexed ahead, visible from their publication time (`visible_from`),
+so they appear in search by themselves; drafts, hidden and deleted posts are never indexed."""
+
+from django.db.models import QuerySet
+from django.utils.html import strip_tags
+
+from blogs.models import BlogPost
+
+
+def public_blog_posts() -> QuerySet:
+    return BlogPost.objects.published_or_scheduled().select_related("author", "article__body_part")
+
+
+def blog_post_document(post: BlogPost) -> dict:
+    return {
+        "title": post.title,
+        "other_names": "",
+        "body": strip_tags(post.body_html).strip(),
+        "url": post.get_absolute_url(),
+        "body_part_slug": post.article.body_part.slug if post.article else "",
+        "visible_from": post.published_at,
+    }

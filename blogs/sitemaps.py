@@ -1,0 +1,17 @@
+from django.contrib.sitemaps import Sitemap
+
+from blogs.models import BlogPost
+
+
+class BlogPostSitemap(Sitemap):
+    """Published posts whose time has come: never drafts, scheduled or hidden posts."""
+
+    changefreq = "weekly"
+    priority = 0.5
+    limit = 5000
+
+    def items(self):
+        return BlogPost.objects.published().select_related("author").order_by("pk")
+
+    def lastmod(self, post):
+        return post.updated_at

@@ -1,0 +1,45 @@
+"""Blog sections for other apps' pages; each runs one or two queries of its own."""
+
+from django import template
+from django.db.models import Count
+from taggit.models import Tag
+
+from blogs.models import BlogPost
+
+register = template.Library()
+
+
+def _latest(limit: int, **filters):
+    posts = BlogPost.objects.published().filter(**filters)
+    return posts.select_related("author").newest_first()[:limit]
+
+
+@register.inclusion_tag("blogs/includes/latest_posts.html")
+def latest_blog_posts(limit: int = 5):
+    """The home page's Blogs section: "Title By author", "more Blogs" and the RSS link."""
+    return {"posts": list(_latest(limit))}
+
+
+@register.inclusion_tag("blogs/includes/related_posts.html")
+def related_blog_posts(article, limit: int = 5):
+    """Posts linked to this procedure article, for its page."""
+    posts = _latest(limit, article=article) if article and article.pk else []
+    return {"posts": list(posts), "article": article}
+
+
+@register.inclusion_tag("blogs/includes/member_posts.html")
+def member_blog_posts(member, limit: int = 5):
+    posts = list(_latest(limit, author=member)) if member and member.pk else []
+    return {"posts": posts, "member": member}
+
+
+@register.inclusion_tag("blogs/includes/tag_cloud.html")
+def blog_tag_cloud(limit: int = 20):
+    """The tags of published posts, most used first."""
+    live = BlogPost.objects.published().values("pk")
+    tags = (
+        Tag.objects.filter(blog_posts__in=live)
+        .annotate(uses=Count("blog_posts"))
+        .order_by("-uses", "name")[:limit]
+    )
+    return {"tags": list(tags)}

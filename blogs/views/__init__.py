@@ -1,0 +1,27 @@
+"""Blog views, split by feature: reading pages, writing posts, comments."""
+
+from blogs.views.comments import (
+    comment_create,
+    comment_delete,
+    comment_edit,
+    comment_hide,
+    comment_restore,
+)
+from blogs.views.posts import (
+    autosave,
+    blog_settings,
+    post_create,
+    post_delete,
+    post_edit,
+    post_hide,
+    post_restore,
+    preview,
+)
+from blogs.views.reading import blog_detail, post_detail, post_list, post_redirect, tag_detail
+
+__all__ = [
+    "autosave", "blog_detail", "blog_settings", "comment_create", "comment_delete",
+    "comment_edit", "comment_hide", "comment_restore", "post_create", "post_delete",
+    "post_detail", "post_edit", "post_hide", "post_list", "post_redirect", "post_restore",
+    "preview", "tag_detail",
+]  # fmt: skip

@@ -1,0 +1,91 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from blogs import permissions, posting
+from blogs.forms import CommentForm
+from blogs.models import BlogPost, Comment
+from blogs.safety import ADVICE
+from portal.decorators import moderator_required
+
+
+@require_POST
+@login_required
+def comment_create(request, pk):
+    post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
+    if not permissions.can_comment(request.user, post):
+        raise PermissionDenied("Comments are closed on this post.")
+    form = CommentForm(request.POST)
+    parent = None
+    if form.is_valid() and form.cleaned_data["parent"]:
+        parent = post.comments.published().filter(pk=form.cleaned_data["parent"]).first()
+        if parent is None:
+            form.add_error(None, "The comment you replied to is no longer there.")
+    if form.is_valid() and (refusal := posting.comment_rate_refusal(request.user)):
+        form.add_error(None, refusal)
+    if not form.is_valid():
+        form.reply_to = parent
+        return render(request, "blogs/comment_form.html", {"form": form, "post": post})
+    comment, check, _ = posting.add_comment(
+        post=post, author=request.user, body=form.cleaned_data["body"],
+        token=form.cleaned_data["form_token"], parent=parent,
+    )  # fmt: skip
+    if check.needs_prompt:
+        messages.warning(request, f"Your comment mentions warning signs. {ADVICE}")
+    messages.success(request, "Your comment is published.")
+    return redirect(comment.get_absolute_url())
+
+
+def _comment_for(request, pk) -> Comment:
+    return get_object_or_404(
+        Comment.objects.visible_to(request.user).select_related("post__author"), pk=pk
+    )
+
+
+@login_required
+def comment_edit(request, pk):
+    comment = _comment_for(request, pk)
+    if not permissions.can_edit_comment(request.user, comment):
+        raise PermissionDenied("Only its author can edit this comment.")
+    form = CommentForm(request.POST or None, instance=comment)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your comment is updated.")
+        return redirect(comment.get_absolute_url())
+    context = {"form": form, "post": comment.post, "comment": comment}
+    return render(request, "blogs/comment_form.html", context)
+
+
+@require_POST
+@login_required
+def comment_delete(request, pk):
+    comment = _comment_for(request, pk)
+    if not permissions.can_delete_comment(request.user, comment):
+        raise PermissionDenied("Only its author can delete this comment.")
+    comment.delete_by_author(by=request.user)
+    messages.success(request, "Your comment is deleted.")
+    return redirect(comment.post.get_absolute_url())
+
+
+@require_POST
+@moderator_required
+def comment_hide(request, pk):
+    comment = _comment_for(request, pk)
+    if not permissions.can_hide_comment(request.user, comment):
+        raise PermissionDenied("This comment is not published.")
+    comment.hide(by=request.user, note=request.POST.get("note", "")[:500])
+    messages.success(request, "The comment is hidden.")
+    return redirect(comment.get_absolute_url())
+
+
+@require_POST
+@moderator_required
+def comment_restore(request, pk):
+    comment = _comment_for(request, pk)
+    if not permissions.can_restore_comment(request.user, comment):
+        raise PermissionDenied("This comment is not hidden.")
+    comment.restore(by=request.user)
+    messages.success(request, "The comment is restored.")
+    return redirect(comment.get_absolute_url())

@@ -1,0 +1,149 @@
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.permissions import posting_refusal
+from articles.models import Article
+from blogs import permissions, posting
+from blogs.forms import BlogPostForm, BlogSettingsForm
+from blogs.models import BlogPost
+from blogs.safety import ADVICE, check_text
+from portal.decorators import moderator_required
+from portal.markdown import render_markdown
+
+
+def _refuse_if_cannot_post(user) -> None:
+    if refusal := posting_refusal(user):
+        raise PermissionDenied(refusal)
+
+
+def _announce(request, post, check) -> None:
+    if check.needs_prompt:
+        messages.warning(request, f"Your post mentions {check.mentions}. {ADVICE}")
+    if post.is_draft:
+        messages.success(request, "Your draft is saved. Only you can see it.")
+    elif post.is_scheduled:
+        when = timezone.localtime(post.published_at).strftime("%d %b %Y, %H:%M %Z")
+        messages.success(request, f"Your post is scheduled: it appears by itself on {when}.")
+    else:
+        messages.success(request, "Your post is published.")
+
+
+@login_required
+def post_create(request):
+    _refuse_if_cannot_post(request.user)
+    existing = None
+    if request.method == "POST":
+        existing = posting.existing_post(request.user, _token(request.POST.get("form_token")))
+        if existing is not None and not permissions.can_edit_post(request.user, existing):
+            return redirect(existing.get_absolute_url())
+    form = BlogPostForm(request.POST or None, request.FILES or None, instance=existing)
+    if request.method == "POST" and form.is_valid():
+        refusal = "" if existing else posting.post_rate_refusal(request.user)
+        if refusal:
+            form.add_error(None, refusal)
+        else:
+            post, check = posting.save_post(form=form, author=request.user)
+            _announce(request, post, check)
+            return redirect(post.get_absolute_url())
+    return render(request, "blogs/post_form.html", {"form": form, "post": existing})
+
+
+def _token(value):
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+@login_required
+def post_edit(request, pk):
+    post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
+    if not permissions.can_edit_post(request.user, post):
+        raise PermissionDenied("Only the author can edit this post.")
+    form = BlogPostForm(request.POST or None, request.FILES or None, instance=post)
+    if request.method == "POST" and form.is_valid():
+        post, check = posting.save_post(form=form, author=request.user)
+        _announce(request, post, check)
+        return redirect(post.get_absolute_url())
+    return render(request, "blogs/post_form.html", {"form": form, "post": post})
+
+
+@require_POST
+@login_required
+def post_delete(request, pk):
+    post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
+    if not permissions.can_delete_post(request.user, post):
+        raise PermissionDenied("Only the author can delete this post.")
+    post.delete_by_author(by=request.user)
+    messages.success(request, "Your post is deleted.")
+    return redirect("blogs:blog_detail", request.user.username)
+
+
+@require_POST
+@moderator_required
+def post_hide(request, pk):
+    post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
+    if not permissions.can_hide_post(request.user, post):
+        raise PermissionDenied("This post is not published.")
+    post.hide(by=request.user, note=request.POST.get("note", "")[:500])
+    messages.success(request, "The post is hidden.")
+    return redirect(post.get_absolute_url())
+
+
+@require_POST
+@moderator_required
+def post_restore(request, pk):
+    post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
+    if not permissions.can_restore_post(request.user, post):
+        raise PermissionDenied("This post is not hidden.")
+    post.restore(by=request.user)
+    messages.success(request, "The post is restored.")
+    return redirect(post.get_absolute_url())
+
+
+@require_POST
+@login_required
+def preview(request):
+    """htmx: the Markdown as it will look, with the safety notice if one applies."""
+    text = request.POST.get("body", "")[:50_000]
+    article_id = request.POST.get("article", "")
+    article = (
+        Article.objects.published().prefetch_related("warning_signs").filter(pk=article_id).first()
+        if article_id.isdigit()
+        else None
+    )
+    context = {"html": render_markdown(text), "check": check_text(text, article=article)}
+    return render(request, "blogs/includes/preview.html", context)
+
+
+@require_POST
+@login_required
+def autosave(request):
+    """htmx: keep a draft of the post being written, keyed by the form's token."""
+    token = _token(request.POST.get("form_token"))
+    body = request.POST.get("body", "")[:50_000]
+    post = None
+    if token and body.strip() and posting_refusal(request.user) == "":
+        fresh = posting.existing_post(request.user, token) is None
+        if not (fresh and posting.post_rate_refusal(request.user)):
+            post = posting.autosave_draft(
+                author=request.user, token=token, title=request.POST.get("title", ""), body=body
+            )
+    return render(request, "blogs/includes/autosave_status.html", {"draft": post})
+
+
+@login_required
+def blog_settings(request):
+    blog = posting.blog_for(request.user)
+    form = BlogSettingsForm(request.POST or None, instance=blog)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your blog settings are saved.")
+        return redirect("blogs:blog_settings")
+    return render(request, "blogs/blog_settings.html", {"form": form, "blog": blog})
