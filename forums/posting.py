@@ -164,12 +164,6 @@ def edit_post(*, post: Post, editor: User, body: str) -> None:
         post.save(update_fields=["body", "edited_at", "updated_at"])
 
 
-def edit_thread_title(*, thread: Thread, title: str) -> None:
-    if title and title != thread.title:
-        thread.title = title
-        thread.save(update_fields=["title", "slug", "updated_at"])
-
-
 def delete_post(*, post: Post, by: User) -> None:
     """Soft delete: the post keeps its place as "deleted by its author"."""
     post.delete_by_author(by=by)
