@@ -1,6 +1,6 @@
 """Demo site pages: the medical disclaimer, privacy and terms."""
 
-from portal.models import SitePage
+from portal.models import SearchSynonym, SitePage
 
 PAGES = {
     "medical-disclaimer": (
@@ -39,4 +39,20 @@ PAGES = {
 def load(*, stdout) -> None:
     for slug, (title, body) in PAGES.items():
         SitePage.objects.get_or_create(slug=slug, defaults={"title": title, "body": body})
-    stdout.write(f"Site pages: {len(PAGES)}.")
+    stdout.write(f"Site pages: {len(PAGES)}. Search synonyms: {load_synonyms()}.")
+
+
+SYNONYMS = {
+    "TKR": "total knee replacement\ntotal knee arthroplasty\nknee replacement",
+    "THR": "total hip replacement\ntotal hip arthroplasty\nhip replacement",
+    "ACL": "anterior cruciate ligament",
+    "rehab": "rehabilitation\nphysiotherapy\nphysical therapy",
+    "PT": "physiotherapy\nphysical therapy",
+    "post op": "after surgery\npostoperative",
+}
+
+
+def load_synonyms() -> int:
+    for term, synonyms in SYNONYMS.items():
+        SearchSynonym.objects.get_or_create(term=term, defaults={"synonyms": synonyms})
+    return len(SYNONYMS)

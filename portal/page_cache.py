@@ -25,6 +25,9 @@ IGNORED_MODELS = {
     "sessions.session",
     "admin.logentry",
     "django_tasks_db.dbtaskresult",
+    "forums.threadreadstate",
+    "forums.threadwatch",
+    "forums.forumwatch",
 }
 CONTENT_APPS = {"portal", "accounts", "articles", "forums", "blogs", "videos", "heroes", "taggit"}
 

@@ -12,6 +12,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, Case, Count, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from portal import page_cache
 from portal.models import SearchEntry, SearchSynonym, SearchWord
 
 MAX_QUERY_LENGTH = 200
@@ -88,10 +90,19 @@ def parse_query(raw: str) -> ParsedQuery:
 
 
 def synonym_groups() -> list[set[str]]:
-    groups = []
-    for synonym in SearchSynonym.objects.all():
-        group = {_words(synonym.term), *(_words(s) for s in synonym.synonym_list)}
-        groups.append({g for g in group if g})
+    """The editors' synonym list, plus each article's title with its other names."""
+    key = f"search:synonyms:{page_cache.generation()}"
+    groups = cache.get(key)
+    if groups is None:
+        groups = [{synonym.term, *synonym.synonym_list} for synonym in SearchSynonym.objects.all()]
+        groups += [
+            {title, *other_names.split("  ")}
+            for title, other_names in SearchEntry.objects.filter(kind="article")
+            .exclude(other_names="")
+            .values_list("title", "other_names")
+        ]
+        groups = [{_words(phrase) for phrase in group} - {""} for group in groups]
+        cache.set(key, groups, 300)
     return groups
 
 
@@ -155,12 +166,12 @@ def _postgres_matches(query: ParsedQuery):
 
 
 def _sqlite_condition(alternative: str) -> Q:
+    """A reply shows its thread's title but is found only by what it says (kind "post")."""
     condition = Q()
     for word in alternative.split() if " " not in alternative else [alternative]:
         piece = stem(word)
-        condition &= (
-            Q(title__icontains=piece) | Q(other_names__icontains=piece) | Q(body__icontains=piece)
-        )
+        in_title = Q(title__icontains=piece) & ~Q(kind="post")
+        condition &= in_title | Q(other_names__icontains=piece) | Q(body__icontains=piece)
     return condition
 
 
@@ -179,7 +190,7 @@ def _sqlite_rank(query: ParsedQuery):
     rank = Value(0.0, output_field=FloatField())
     for word in {stem(w) for w in query.words if len(w) > 1}:
         rank += Case(
-            When(title__icontains=word, then=Value(3.0)),
+            When(~Q(kind="post") & Q(title__icontains=word), then=Value(3.0)),
             When(other_names__icontains=word, then=Value(2.0)),
             default=Value(1.0),
             output_field=FloatField(),

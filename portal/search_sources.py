@@ -20,6 +20,8 @@ from django.utils.html import strip_tags
 from articles.models import Article, CareInstruction, WarningSign
 from blogs.models import BlogPost
 from blogs.search import blog_post_document, public_blog_posts
+from forums import search as forum_search
+from forums.models import Post, Thread
 from heroes.models import Hero
 from heroes.search import hero_document, public_heroes
 from portal.models import SearchEntry, SearchSynonym, SearchWord
@@ -41,10 +43,12 @@ class Source:
     model: type[Model]
     public: Callable[[], QuerySet]
     document: Callable[[Model], dict]
-    # Other rows whose visibility or text follows this one (a thread's posts).
+    # Other rows whose visibility or text follows this one (a thread's replies).
     dependents: Callable[[Model], Iterable[tuple["Source", QuerySet]]] = field(
         default=lambda obj: ()
     )
+    # A save limited to other fields (counters, timestamps) leaves the entry as it is.
+    fields: frozenset[str] | None = None
 
 
 # --- articles ----------------------------------------------------------------------------
@@ -64,7 +68,7 @@ def _article_document(article: Article) -> dict:
     ]
     return {
         "title": article.title,
-        "other_names": " ".join(article.other_names_list),
+        "other_names": "  ".join(article.other_names_list),  # two spaces keep names apart
         "body": plain(
             article.summary_html,
             article.why_done_html,
@@ -103,12 +107,28 @@ def _video_document(video: Video) -> dict:
     }
 
 
+# --- forums: threads (title + opening post) and replies -------------------------------------
+
+
+def _thread_dependents(thread: Thread):
+    return [(source_for(Post), forum_search.replies_of(thread))]
+
+
 SOURCES: list[Source] = [
     Source("article", "Articles", Article, _public_articles, _article_document),
     Source("video", "Videos", Video, _public_videos, _video_document),
     Source("blogpost", "Blog posts", BlogPost, public_blog_posts, blog_post_document),
     Source("hero", "Heroes", Hero, public_heroes, hero_document),
-]
+    Source(
+        "thread", "Forum threads", Thread, forum_search.public_threads,
+        forum_search.thread_document, _thread_dependents,
+        frozenset(forum_search.THREAD_SEARCH_FIELDS),
+    ),
+    Source(
+        "post", "Forum replies", Post, forum_search.public_replies,
+        forum_search.reply_document, fields=frozenset(forum_search.POST_SEARCH_FIELDS),
+    ),
+]  # fmt: skip
 
 
 def sources() -> list[Source]:
@@ -202,12 +222,16 @@ def _add_words(ids: list[int], source: Source) -> None:
 # --- keeping the index current -------------------------------------------------------------
 
 
-def _on_save(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
+def _on_save(sender, instance, raw=False, update_fields=None, **kwargs):
     source = source_for(sender)
-    if source is not None:
-        index_object(source, instance)
+    if raw or source is None:
+        return
+    limited = update_fields is not None and source.fields is not None
+    if limited and source.fields.isdisjoint(update_fields):
+        return
+    index_object(source, instance)
+    if isinstance(instance, Post) and instance.number == 1:
+        index_object(source_for(Thread), instance.thread)  # the opening post is the thread's text
 
 
 def _on_delete(sender, instance, **kwargs):

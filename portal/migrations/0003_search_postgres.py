@@ -11,7 +11,9 @@ FORWARD = [
     CREATE OR REPLACE FUNCTION portal_searchentry_vector() RETURNS trigger AS $$
     BEGIN
       NEW.search_vector :=
-        setweight(to_tsvector('english', coalesce(NEW.title, '')), 'A') ||
+        -- A reply shows its thread's title, but is found only by what it says.
+        CASE WHEN NEW.kind = 'post' THEN ''::tsvector
+             ELSE setweight(to_tsvector('english', coalesce(NEW.title, '')), 'A') END ||
         setweight(to_tsvector('english', coalesce(NEW.other_names, '')), 'B') ||
         setweight(to_tsvector('english', left(coalesce(NEW.body, ''), 100000)), 'C');
       RETURN NEW;

@@ -219,3 +219,39 @@ def test_published_heroes_are_found_and_drafts_are_not(client):
     response = client.get(reverse("search"), {"q": "quill", "type": "hero"})
 
     assert titles(response) == ["Dr. Ada Quill"]
+
+
+@pytest.mark.django_db
+def test_forum_threads_and_replies_are_found_and_hiding_removes_them(client, moderator):
+    from forums.moderating import hide_post, hide_thread
+    from forums.posting import reply
+    from tests.forums.factories import make_thread
+
+    thread = make_thread(title="Day 5 after ACL surgery", body="The swelling is easing.")
+    answer = reply(thread=thread, author=moderator, body="Ice and elevation helped me.")
+    found = titles(client.get(reverse("search"), {"q": "elevation"}))
+
+    hide_post(post=answer, moderator=moderator)
+    after_hiding_reply = titles(client.get(reverse("search"), {"q": "elevation"}))
+    hide_thread(thread=thread, moderator=moderator)
+    after_hiding_thread = titles(client.get(reverse("search"), {"q": "swelling"}))
+
+    assert found == ["Day 5 after ACL surgery"]
+    assert after_hiding_reply == []
+    assert after_hiding_thread == []
+
+
+@pytest.mark.django_db
+def test_replies_are_not_found_by_their_thread_title_alone(client, moderator):
+    from forums.posting import reply
+    from tests.forums.factories import make_thread
+
+    busy = make_thread(title="Crutches chat", body="Anything goes.")
+    for n in range(3):
+        reply(thread=busy, author=moderator, body=f"Reply {n} about the weather.")
+    make_thread(title="Choosing crutches", body="Which crutches are best?")
+
+    response = client.get(reverse("search"), {"q": "crutches"})
+
+    assert set(titles(response)) == {"Crutches chat", "Choosing crutches"}
+    assert {entry.kind for entry, _title, _snippet in response.context["hits"]} == {"thread"}

@@ -1,0 +1,64 @@
+"""How threads and replies read as site-search documents, for `portal/search_sources.py`.
+
+A thread's document is its title and opening post; each reply is a document of its own
+(the thread's title shows with it, weighted low, so one busy thread does not crowd the
+results). Only posts in published threads are indexed; hiding, deleting or moving a
+thread re-indexes its replies."""
+
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils.html import strip_tags
+
+from forums.models import Post, Thread
+
+# Saves that touch only these fields change nothing search shows (counters, last post).
+THREAD_SEARCH_FIELDS = {"title", "slug", "status", "forum", "article"}
+POST_SEARCH_FIELDS = {"body", "body_html", "status"}
+
+
+def _body_part_slug(thread: Thread) -> str:
+    if thread.article_id:
+        return thread.article.body_part.slug
+    return thread.forum.body_part.slug if thread.forum.body_part_id else ""
+
+
+def public_threads() -> QuerySet:
+    opening = Post.objects.filter(thread=OuterRef("pk"), number=1).values("body_html")[:1]
+    return (
+        Thread.objects.published()
+        .select_related("forum__body_part", "article__body_part")
+        .annotate(opening_html=Subquery(opening))
+    )
+
+
+def thread_document(thread: Thread) -> dict:
+    return {
+        "title": thread.title,
+        "other_names": "",
+        "body": strip_tags(thread.opening_html or "").strip(),
+        "url": thread.get_absolute_url(),
+        "body_part_slug": _body_part_slug(thread),
+        "visible_from": thread.created_at,
+    }
+
+
+def public_replies() -> QuerySet:
+    return (
+        Post.objects.published()
+        .filter(number__gt=1, thread__status=Thread.Status.PUBLISHED)
+        .select_related("thread__forum__body_part", "thread__article__body_part")
+    )
+
+
+def reply_document(post: Post) -> dict:
+    return {
+        "title": post.thread.title,
+        "other_names": "",
+        "body": strip_tags(post.body_html).strip(),
+        "url": post.get_absolute_url(),
+        "body_part_slug": _body_part_slug(post.thread),
+        "visible_from": post.created_at,
+    }
+
+
+def replies_of(thread: Thread) -> QuerySet:
+    return Post.objects.filter(thread=thread, number__gt=1)
