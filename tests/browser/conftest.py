@@ -114,19 +114,6 @@ def _allow_sync_orm_next_to_playwright():
         yield
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _live_server_closes_its_database_connections():
-    """Chromium keeps sockets to the live server open between pages, so a server thread
-    (and, with persistent connections on PostgreSQL, its database connection) outlives the
-    test, and the test database cannot be dropped at the end. Close after each request."""
-    from django.db import connections
-
-    with pytest.MonkeyPatch.context() as patch:
-        for alias in connections:
-            patch.setitem(connections.settings[alias], "CONN_MAX_AGE", 0)
-        yield
-
-
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
