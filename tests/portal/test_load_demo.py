@@ -72,3 +72,14 @@ def test_load_demo_refuses_a_production_site(settings):
 
     with pytest.raises(CommandError, match="DJANGO_DEBUG"):
         call_command("load_demo", stdout=StringIO())
+
+
+def test_editor_finds_the_demo_osteotomy_in_the_review_overdue_filter(client):
+    call_command("load_demo", stdout=StringIO())
+    client.force_login(User.objects.get(username="demo_editor"))
+
+    overdue = client.get("/admin/articles/article/?review=overdue").content.decode()
+    current = client.get("/admin/articles/article/?review=current").content.decode()
+
+    assert "Knee osteotomy" in overdue
+    assert "Knee osteotomy" not in current
