@@ -5,24 +5,17 @@ drainage…) or general emergency words gets a calm notice for its author, befor
 (in the live preview) and after, and an automatic flag for a moderator's look. It never
 blocks posting. Emails and phone numbers prompt "this will be public" before publishing.
 
-(Written for blogs; the forums may carry the same checker, to be shared later.)
+The word lists and patterns are shared with the forums: `portal/safety.py`.
 """
 
-import re
 from dataclasses import dataclass, field
 
-EMERGENCY_WORDS = (
-    "chest pain", "can't breathe", "cannot breathe", "short of breath", "shortness of breath",
-    "coughing blood", "coughing up blood", "blood clot", "unconscious", "fainted", "collapsed",
-    "suicide", "suicidal", "kill myself", "end my life", "overdose", "severe bleeding",
-    "won't stop bleeding", "sepsis",
-)  # fmt: skip
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<![\w/])\+?\d[\d\s().-]{6,}\d(?![\w/])")
-ADVICE = (
-    "If this is happening to you now, please contact your surgeon or urgent care; "
-    "in an emergency call your local emergency number."
-)
+from portal.safety import EMERGENCY_ADVICE, emergency_words, signs_mentioned
+from portal.safety import contact_details as find_contact_details
+
+__all__ = ["ADVICE", "SafetyCheck", "check_text", "find_contact_details"]
+
+ADVICE = f"If this is happening to you now, please {EMERGENCY_ADVICE}."
 
 
 @dataclass
@@ -44,28 +37,13 @@ class SafetyCheck:
         return f"Mentions: {self.mentions}"[:500]
 
 
-def _mentions(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
-
-
 def check_text(text: str, *, article=None) -> SafetyCheck:
     """What the author should be told about this text. `article` is a procedure whose
     warning signs (with `keyword_list`) apply; its warning_signs are read once."""
     result = SafetyCheck()
     if article is not None:
-        for sign in article.warning_signs.all():
-            if any(_mentions(text, word) for word in sign.keyword_list):
-                result.warning_signs.append(sign.text)
-    result.emergency_words = [word for word in EMERGENCY_WORDS if _mentions(text, word)]
+        signs = signs_mentioned(text, article.warning_signs.all())
+        result.warning_signs = [sign.text for sign, _words in signs]
+    result.emergency_words = emergency_words(text)
     result.contact_details = find_contact_details(text)
     return result
-
-
-def find_contact_details(text: str) -> list[str]:
-    found = EMAIL.findall(text)
-    found += [match.strip() for match in PHONE.findall(text) if _digit_count(match) >= 9]
-    return found
-
-
-def _digit_count(value: str) -> int:
-    return sum(character.isdigit() for character in value)
