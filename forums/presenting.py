@@ -2,9 +2,12 @@
 
 from django.core.cache import cache
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import format_html
 
 from accounts.models import User
 from forums import permissions
+from forums.links import post_url, thread_url
 from forums.models import Post, Reaction
 
 MODERATOR_IDS_KEY = "forums:moderator-ids"
@@ -52,3 +55,65 @@ def decorate_posts(user, posts: list[Post]) -> None:
         post.can_react = permissions.can_react(user, post)
         post.my_reactions = mine.get(post.pk, set())
         post.author_is_moderator = post.author_id in moderators
+
+
+# Dates on long lists: the `date` filter looks up the active language and its formats for
+# every call; the portal is English-only, so these format directly, in the site's time zone.
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def time_html(value, prefix: str = "") -> str:
+    """<time datetime="2018-07-16T…">Jul 16, 2018</time>, converting the time zone once."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    shown = f"{MONTHS[local.month - 1]} {local.day}, {local.year}"
+    return format_html('{}<time datetime="{}">{}</time>', prefix, local.isoformat(), shown)
+
+
+def public_name(username: str, deleted_at) -> str:
+    """`User.public_name` for a row read as values (no User instance)."""
+    return "deleted member" if deleted_at else username
+
+
+# A forum page lists 30 threads: building 120 model instances (thread, author, last post,
+# its author) and resolving their attributes in the template was over half of the page's
+# cost. The rows are read as plain values instead, with the links and times made once here.
+ROW_FIELDS = (
+    "pk", "title", "slug", "status", "is_pinned", "is_locked", "reply_count", "view_count",
+    "last_post_number", "last_post_at", "created_at", "author__username", "author__deleted_at",
+    "article__title", "last_post_id", "last_post__author__username",
+    "last_post__author__deleted_at",
+)  # fmt: skip
+
+
+class ThreadRow:
+    """What a row of a thread list shows. `unread`/`is_new` are set by annotate_unread."""
+
+    __slots__ = (
+        "pk", "title", "url", "status", "is_pinned", "is_locked", "reply_count", "view_count",
+        "last_post_number", "created_at", "author_name", "article_title", "last_post_url",
+        "last_author_name", "last_post_time", "unread", "is_new",
+    )  # fmt: skip
+
+    def __init__(self, values):
+        (
+            self.pk, self.title, slug, self.status, self.is_pinned, self.is_locked,
+            self.reply_count, self.view_count, self.last_post_number, last_post_at,
+            self.created_at, author, author_deleted_at, self.article_title, last_post_id,
+            last_author, last_author_deleted_at,
+        ) = values  # fmt: skip
+        self.url = thread_url(self.pk, slug)
+        self.author_name = public_name(author, author_deleted_at)
+        self.unread = self.is_new = False
+        if last_post_id is None:
+            self.last_post_url = self.last_author_name = self.last_post_time = ""
+        else:
+            self.last_post_url = post_url(last_post_id)
+            self.last_author_name = public_name(last_author, last_author_deleted_at)
+            self.last_post_time = time_html(last_post_at)
+
+
+def thread_rows(threads) -> list[ThreadRow]:
+    """The rows of a thread list (a Thread queryset, already ordered), in one query."""
+    return [ThreadRow(values) for values in threads.values_list(*ROW_FIELDS)]

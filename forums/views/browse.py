@@ -10,7 +10,7 @@ from forums.forms import ReplyForm
 from forums.models import POSTS_PER_PAGE, THREADS_PER_PAGE, Forum, Post, Reaction, Thread
 from forums.pagination import page_for
 from forums.posting import mark_read
-from forums.presenting import decorate_posts
+from forums.presenting import decorate_posts, thread_rows
 from forums.watching import annotate_unread, first_unread_number
 from portal.roles import is_moderator
 
@@ -38,7 +38,7 @@ def forum_detail(request, slug):
     # The page's ids come from the listing index alone (an index-only scan, so page 500
     # costs about what page 1 does), then the rows are joined: one query.
     ids = threads.in_listing_order().values("pk")[offset : offset + THREADS_PER_PAGE]
-    thread_list = list(Thread.objects.for_listing().filter(pk__in=ids).in_listing_order())
+    thread_list = thread_rows(Thread.objects.filter(pk__in=ids).in_listing_order())
     annotate_unread(request.user, thread_list)
     context = {
         "forum": forum,
