@@ -39,8 +39,53 @@ def _all_moderator_ids() -> set[int]:
     )
 
 
-def decorate_posts(user, posts: list[Post]) -> None:
-    """Set can_read/can_edit/can_delete/can_react, my_reactions and author_is_moderator."""
+class Row(dict):
+    """A list item as a template shows it. A dict, because the template engine tries a key
+    lookup first (on an object every lookup costs a caught TypeError, then getattr);
+    attributes work too, for Python callers and tests."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name, value):
+        self[name] = value
+
+
+class PostCard(Row):
+    """What a thread page shows of one post; `instance` is the Post (for the report link)."""
+
+    __slots__ = ()
+
+    def __init__(self, post: Post, *, user, moderators: set[int], mine: set[str]):
+        author = post.author
+        joined = timezone.localtime(author.date_joined)
+        count = author.post_count
+        super().__init__(
+            instance=post, pk=post.pk, number=post.number, status=post.status,
+            is_published=post.is_published, body_html=post.body_html,
+            edited_at=post.edited_at, helpful_count=post.helpful_count,
+            support_count=post.support_count, recovery_badge=post.recovery_badge,
+            author_id=post.author_id, url=post_url(post.pk), posted=time_html(post.created_at),
+            author_name=author.public_name, author_url=member_url(author.username),
+            author_is_verified_surgeon=author.is_verified_surgeon,
+            author_is_moderator=post.author_id in moderators,
+            author_card=f"Joined {MONTHS[joined.month - 1]} {joined.year} · "
+            f"{count} post{'' if count == 1 else 's'}",
+            can_read=permissions.can_read_post_body(user, post),
+            can_edit=permissions.can_edit_post(user, post),
+            can_delete=permissions.can_delete_post(user, post),
+            can_react=permissions.can_react(user, post), my_reactions=mine,
+        )  # fmt: skip
+
+
+def post_cards(user, posts: list[Post]) -> list[PostCard]:
+    """The posts of a thread page with what `user` may do to each, in a fixed number of
+    queries (their reactions, and the moderators among the authors, usually cached)."""
     moderators = moderator_ids(post.author_id for post in posts)
     mine: dict[int, set[str]] = {}
     if user.is_authenticated and posts:
@@ -48,29 +93,10 @@ def decorate_posts(user, posts: list[Post]) -> None:
             "post_id", "kind"
         ):
             mine.setdefault(post_id, set()).add(kind)
-    for post in posts:
-        post.can_read = permissions.can_read_post_body(user, post)
-        post.can_edit = permissions.can_edit_post(user, post)
-        post.can_delete = permissions.can_delete_post(user, post)
-        post.can_react = permissions.can_react(user, post)
-        post.my_reactions = mine.get(post.pk, set())
-        post.author_is_moderator = post.author_id in moderators
-        _present_post(post)
-
-
-def _present_post(post: Post) -> None:
-    """Names, links and dates of a post card, made once here rather than in the template."""
-    author = post.author
-    post.url = post_url(post.pk)
-    post.posted = time_html(post.created_at)
-    post.author_name = author.public_name
-    post.author_url = member_url(author.username)
-    post.author_is_verified_surgeon = author.is_verified_surgeon
-    joined = timezone.localtime(author.date_joined)
-    count = author.post_count
-    post.author_card = (
-        f"Joined {MONTHS[joined.month - 1]} {joined.year} · {count} post{'' if count == 1 else 's'}"
-    )
+    return [
+        PostCard(post, user=user, moderators=moderators, mine=mine.get(post.pk, set()))
+        for post in posts
+    ]
 
 
 # Dates on long lists: the `date` filter looks up the active language and its formats for
@@ -103,31 +129,29 @@ ROW_FIELDS = (
 )  # fmt: skip
 
 
-class ThreadRow:
-    """What a row of a thread list shows. `unread`/`is_new` are set by annotate_unread."""
+class ThreadRow(Row):
+    """What a row of a thread list shows; `unread`/`is_new` are set by annotate_unread."""
 
-    __slots__ = (
-        "pk", "title", "url", "status", "is_pinned", "is_locked", "reply_count", "view_count",
-        "last_post_number", "created_at", "author_name", "article_title", "last_post_url",
-        "last_author_name", "last_post_time", "unread", "is_new",
-    )  # fmt: skip
+    __slots__ = ()
 
     def __init__(self, values):
         (
-            self.pk, self.title, slug, self.status, self.is_pinned, self.is_locked,
-            self.reply_count, self.view_count, self.last_post_number, last_post_at,
-            self.created_at, author, author_deleted_at, self.article_title, last_post_id,
-            last_author, last_author_deleted_at,
+            pk, title, slug, status, is_pinned, is_locked, reply_count, view_count,
+            last_post_number, last_post_at, created_at, author, author_deleted_at,
+            article_title, last_post_id, last_author, last_author_deleted_at,
         ) = values  # fmt: skip
-        self.url = thread_url(self.pk, slug)
-        self.author_name = public_name(author, author_deleted_at)
-        self.unread = self.is_new = False
-        if last_post_id is None:
-            self.last_post_url = self.last_author_name = self.last_post_time = ""
-        else:
-            self.last_post_url = post_url(last_post_id)
-            self.last_author_name = public_name(last_author, last_author_deleted_at)
-            self.last_post_time = time_html(last_post_at)
+        super().__init__(
+            pk=pk, title=title, url=thread_url(pk, slug), status=status, is_pinned=is_pinned,
+            is_locked=is_locked, reply_count=reply_count, view_count=view_count,
+            last_post_number=last_post_number, created_at=created_at,
+            author_name=public_name(author, author_deleted_at), article_title=article_title,
+            unread=False, is_new=False, last_post_url="", last_author_name="",
+            last_post_time="",
+        )  # fmt: skip
+        if last_post_id is not None:
+            self["last_post_url"] = post_url(last_post_id)
+            self["last_author_name"] = public_name(last_author, last_author_deleted_at)
+            self["last_post_time"] = time_html(last_post_at)
 
 
 def thread_rows(threads) -> list[ThreadRow]:

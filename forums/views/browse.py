@@ -10,7 +10,7 @@ from forums.forms import ReplyForm
 from forums.models import POSTS_PER_PAGE, THREADS_PER_PAGE, Forum, Post, Reaction, Thread
 from forums.pagination import page_for
 from forums.posting import mark_read
-from forums.presenting import decorate_posts, thread_rows
+from forums.presenting import post_cards, thread_rows
 from forums.watching import annotate_unread, first_unread_number
 from portal.roles import is_moderator
 
@@ -111,14 +111,13 @@ def thread_detail(request, pk, slug):
         .with_authors()
         .order_by("number")[:POSTS_PER_PAGE]
     )
-    decorate_posts(user, posts)
     viewcount.count_view(thread.pk)
     if posts:
         mark_read(user, thread, posts[-1].number)
     context = {
         "thread": thread,
         "forum": thread.forum,
-        "posts": posts,
+        "posts": post_cards(user, posts),
         "page_obj": page,
         "reply_form": ReplyForm(thread=thread) if permissions.can_reply(user, thread) else None,
         "reply_refusal": permissions.reply_refusal(user, thread) if user.is_authenticated else "",
