@@ -3,7 +3,8 @@
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from accounts.models import User
 from forums import permissions
@@ -61,16 +62,16 @@ class PostCard(Row):
 
     __slots__ = ()
 
-    def __init__(self, post: Post, *, user, moderators: set[int], mine: set[str]):
+    def __init__(self, post: Post, *, user, moderators: set[int], mine: set[str], tz):
         author = post.author
-        joined = timezone.localtime(author.date_joined)
+        joined = timezone.localtime(author.date_joined, tz)
         count = author.post_count
         super().__init__(
             instance=post, pk=post.pk, number=post.number, status=post.status,
             is_published=post.is_published, body_html=post.body_html,
             edited_at=post.edited_at, helpful_count=post.helpful_count,
             support_count=post.support_count, recovery_badge=post.recovery_badge,
-            author_id=post.author_id, url=post_url(post.pk), posted=time_html(post.created_at),
+            author_id=post.author_id, url=post_url(post.pk), posted=time_html(post.created_at, tz=tz),
             author_name=author.public_name, author_url=member_url(author.username),
             author_is_verified_surgeon=author.is_verified_surgeon,
             author_is_moderator=post.author_id in moderators,
@@ -93,8 +94,9 @@ def post_cards(user, posts: list[Post]) -> list[PostCard]:
             "post_id", "kind"
         ):
             mine.setdefault(post_id, set()).add(kind)
+    tz = timezone.get_current_timezone()
     return [
-        PostCard(post, user=user, moderators=moderators, mine=mine.get(post.pk, set()))
+        PostCard(post, user=user, moderators=moderators, mine=mine.get(post.pk, set()), tz=tz)
         for post in posts
     ]
 
@@ -104,13 +106,18 @@ def post_cards(user, posts: list[Post]) -> list[PostCard]:
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def time_html(value, prefix: str = "") -> str:
-    """<time datetime="2018-07-16T…">Jul 16, 2018</time>, converting the time zone once."""
+def time_html(value, prefix: str = "", tz=None) -> str:
+    """<time datetime="2018-07-16T…">Jul 16, 2018</time> in the site's time zone (pass `tz`
+    when formatting a whole list: looking it up is a third of the cost)."""
     if not value:
         return ""
-    local = timezone.localtime(value)
-    shown = f"{MONTHS[local.month - 1]} {local.day}, {local.year}"
-    return format_html('{}<time datetime="{}">{}</time>', prefix, local.isoformat(), shown)
+    local = timezone.localtime(value, tz)
+    # Both parts are made from the datetime alone (digits, "-", ":", "+", "T", month names):
+    # there is nothing to escape, and format_html's escaping was most of this function's cost.
+    return mark_safe(
+        f'{conditional_escape(prefix)}<time datetime="{local.isoformat()}">'
+        f"{MONTHS[local.month - 1]} {local.day}, {local.year}</time>"
+    )
 
 
 def public_name(username: str, deleted_at) -> str:
@@ -134,7 +141,7 @@ class ThreadRow(Row):
 
     __slots__ = ()
 
-    def __init__(self, values):
+    def __init__(self, values, tz):
         (
             pk, title, slug, status, is_pinned, is_locked, reply_count, view_count,
             last_post_number, last_post_at, created_at, author, author_deleted_at,
@@ -151,9 +158,10 @@ class ThreadRow(Row):
         if last_post_id is not None:
             self["last_post_url"] = post_url(last_post_id)
             self["last_author_name"] = public_name(last_author, last_author_deleted_at)
-            self["last_post_time"] = time_html(last_post_at)
+            self["last_post_time"] = time_html(last_post_at, tz=tz)
 
 
 def thread_rows(threads) -> list[ThreadRow]:
     """The rows of a thread list (a Thread queryset, already ordered), in one query."""
-    return [ThreadRow(values) for values in threads.values_list(*ROW_FIELDS)]
+    tz = timezone.get_current_timezone()
+    return [ThreadRow(values, tz) for values in threads.values_list(*ROW_FIELDS)]
