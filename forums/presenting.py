@@ -1,4 +1,8 @@
-"""What a thread page needs to know about each post, in a fixed number of queries."""
+"""What the forum's long lists show, prepared in Python in a fixed number of queries.
+
+Thread lists and thread pages are the forum's hot pages: their rows are read as values
+(or with only the columns shown), and names, links and dates are made once here, so the
+templates only look keys up (see `Row`)."""
 
 from django.core.cache import cache
 from django.db.models import Q
@@ -40,6 +44,30 @@ def _all_moderator_ids() -> set[int]:
     )
 
 
+# Dates on long lists: the `date` filter looks up the active language and its formats for
+# every call; the portal is English-only, so these format directly, in the site's time zone.
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def time_html(value, prefix: str = "", tz=None) -> str:
+    """<time datetime="2018-07-16T…">Jul 16, 2018</time> in the site's time zone (pass `tz`
+    when formatting a whole list: looking it up is a third of the cost)."""
+    if not value:
+        return ""
+    local = timezone.localtime(value, tz)
+    # Both parts are made from the datetime alone (digits, "-", ":", "+", "T", month names):
+    # there is nothing to escape, and format_html's escaping was most of this function's cost.
+    return mark_safe(
+        f'{conditional_escape(prefix)}<time datetime="{local.isoformat()}">'
+        f"{MONTHS[local.month - 1]} {local.day}, {local.year}</time>"
+    )
+
+
+def public_name(username: str, deleted_at) -> str:
+    """`User.public_name` for a row read as values (no User instance)."""
+    return "deleted member" if deleted_at else username
+
+
 class Row(dict):
     """A list item as a template shows it. A dict, because the template engine tries a key
     lookup first (on an object every lookup costs a caught TypeError, then getattr);
@@ -71,8 +99,9 @@ class PostCard(Row):
             is_published=post.is_published, body_html=post.body_html,
             edited_at=post.edited_at, helpful_count=post.helpful_count,
             support_count=post.support_count, recovery_badge=post.recovery_badge,
-            author_id=post.author_id, url=post_url(post.pk), posted=time_html(post.created_at, tz=tz),
-            author_name=author.public_name, author_url=member_url(author.username),
+            author_id=post.author_id, url=post_url(post.pk),
+            posted=time_html(post.created_at, tz=tz), author_name=author.public_name,
+            author_url=member_url(author.username),
             author_is_verified_surgeon=author.is_verified_surgeon,
             author_is_moderator=post.author_id in moderators,
             author_card=f"Joined {MONTHS[joined.month - 1]} {joined.year} · "
@@ -99,30 +128,6 @@ def post_cards(user, posts: list[Post]) -> list[PostCard]:
         PostCard(post, user=user, moderators=moderators, mine=mine.get(post.pk, set()), tz=tz)
         for post in posts
     ]
-
-
-# Dates on long lists: the `date` filter looks up the active language and its formats for
-# every call; the portal is English-only, so these format directly, in the site's time zone.
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def time_html(value, prefix: str = "", tz=None) -> str:
-    """<time datetime="2018-07-16T…">Jul 16, 2018</time> in the site's time zone (pass `tz`
-    when formatting a whole list: looking it up is a third of the cost)."""
-    if not value:
-        return ""
-    local = timezone.localtime(value, tz)
-    # Both parts are made from the datetime alone (digits, "-", ":", "+", "T", month names):
-    # there is nothing to escape, and format_html's escaping was most of this function's cost.
-    return mark_safe(
-        f'{conditional_escape(prefix)}<time datetime="{local.isoformat()}">'
-        f"{MONTHS[local.month - 1]} {local.day}, {local.year}</time>"
-    )
-
-
-def public_name(username: str, deleted_at) -> str:
-    """`User.public_name` for a row read as values (no User instance)."""
-    return "deleted member" if deleted_at else username
 
 
 # A forum page lists 30 threads: building 120 model instances (thread, author, last post,

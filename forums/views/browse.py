@@ -29,7 +29,7 @@ def forum_index(request):
             "last_post__thread__title",
             "last_post__author__username",
             "last_post__author__deleted_at",
-        )  # fmt: skip
+        )
         .order_by("position", "name")
     )
     return render(request, "forums/forum_index.html", {"forums": forums})
