@@ -86,7 +86,9 @@ class Row(dict):
 
 
 class PostCard(Row):
-    """What a thread page shows of one post; `instance` is the Post (for the report link)."""
+    """What a thread page shows of one post; `instance` is the Post (for the report link).
+    `author_has_badges` spares most posts the include of accounts/includes/badges.html,
+    whose badges all come from `is_verified_surgeon` (keep the two in step)."""
 
     __slots__ = ()
 
@@ -102,7 +104,7 @@ class PostCard(Row):
             author_id=post.author_id, url=post_url(post.pk),
             posted=time_html(post.created_at, tz=tz), author_name=author.public_name,
             author_url=member_url(author.username),
-            author_is_verified_surgeon=author.is_verified_surgeon,
+            author=author, author_has_badges=author.is_verified_surgeon,
             author_is_moderator=post.author_id in moderators,
             author_card=f"Joined {MONTHS[joined.month - 1]} {joined.year} · "
             f"{count} post{'' if count == 1 else 's'}",
