@@ -26,9 +26,9 @@ def annotate_unread(user, threads: list[Thread]) -> None:
     if not user.is_authenticated or not threads:
         return
     read = dict(
-        ThreadReadState.objects.filter(user=user, thread__in=threads).values_list(
-            "thread_id", "last_read_number"
-        )
+        ThreadReadState.objects.filter(
+            user=user, thread__in=[thread.pk for thread in threads]
+        ).values_list("thread_id", "last_read_number")
     )
     for thread in threads:
         if thread.pk in read:

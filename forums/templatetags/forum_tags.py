@@ -3,10 +3,10 @@
 from django import template
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.html import format_html
 
 from forums import links, permissions
 from forums.models import Forum, Post, RecoveryRecord, Thread
+from forums.presenting import MONTHS, time_html
 
 register = template.Library()
 
@@ -80,10 +80,8 @@ def member_url(member) -> str:
     return links.member_url(member.username)
 
 
-# Dates on long lists: the `date` filter looks up the active language and its formats for
-# every call (a fifth of a forum page's time); the portal is English-only, so these two
-# format directly. Both show the site's time zone, like `date` does.
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Dates on long lists: see forums.presenting.time_html (the `date` filter looks up the
+# active language and its formats for every call).
 
 
 @register.filter
@@ -113,8 +111,4 @@ def month_year(value) -> str:
 @register.simple_tag
 def time_tag(value, prefix: str = ""):
     """<time datetime="2018-07-16T…">Jul 16, 2018</time>, converting the time zone once."""
-    if not value:
-        return ""
-    local = timezone.localtime(value)
-    shown = f"{MONTHS[local.month - 1]} {local.day}, {local.year}"
-    return format_html('{}<time datetime="{}">{}</time>', prefix, local.isoformat(), shown)
+    return time_html(value, prefix)

@@ -10,15 +10,28 @@ from forums.forms import ReplyForm
 from forums.models import POSTS_PER_PAGE, THREADS_PER_PAGE, Forum, Post, Reaction, Thread
 from forums.pagination import page_for
 from forums.posting import mark_read
-from forums.presenting import decorate_posts
+from forums.presenting import post_cards, thread_rows
 from forums.watching import annotate_unread, first_unread_number
 from portal.roles import is_moderator
 
 
 def forum_index(request):
-    forums = Forum.objects.select_related(
-        "last_post__thread", "last_post__author", "body_part"
-    ).order_by("position", "name")
+    # Only what the table shows: the latest posts' bodies and their authors' accounts stay put.
+    forums = (
+        Forum.objects.select_related("last_post__thread", "last_post__author")
+        .only(
+            "name",
+            "slug",
+            "description",
+            "thread_count",
+            "post_count",
+            "last_post__created_at",
+            "last_post__thread__title",
+            "last_post__author__username",
+            "last_post__author__deleted_at",
+        )
+        .order_by("position", "name")
+    )
     return render(request, "forums/forum_index.html", {"forums": forums})
 
 
@@ -38,7 +51,7 @@ def forum_detail(request, slug):
     # The page's ids come from the listing index alone (an index-only scan, so page 500
     # costs about what page 1 does), then the rows are joined: one query.
     ids = threads.in_listing_order().values("pk")[offset : offset + THREADS_PER_PAGE]
-    thread_list = list(Thread.objects.for_listing().filter(pk__in=ids).in_listing_order())
+    thread_list = thread_rows(Thread.objects.filter(pk__in=ids).in_listing_order())
     annotate_unread(request.user, thread_list)
     context = {
         "forum": forum,
@@ -54,6 +67,15 @@ def forum_detail(request, slug):
     return render(request, "forums/forum_detail.html", context)
 
 
+# The thread's own row, and of its forum, procedure and author only what the page shows (an
+# article's body is large; reading it cost a fifth of the page).
+THREAD_PAGE_FIELDS = [
+    *(field.name for field in Thread._meta.concrete_fields),
+    *("forum__name", "forum__slug", "article__title", "article__slug"),
+    *("author__username", "author__deleted_at"),
+]
+
+
 def thread_redirect(request, pk):
     thread = get_object_or_404(Thread.objects.visible_to(request.user), pk=pk)
     return redirect(thread)
@@ -67,7 +89,10 @@ def _canonical(thread: Thread, request):
 def thread_detail(request, pk, slug):
     user = request.user
     thread = get_object_or_404(
-        Thread.objects.visible_to(user).select_related("forum", "article", "author"), pk=pk
+        Thread.objects.visible_to(user)
+        .select_related("forum", "article", "author")
+        .only(*THREAD_PAGE_FIELDS),
+        pk=pk,
     )
     if slug != thread.slug:
         return _canonical(thread, request)
@@ -86,14 +111,13 @@ def thread_detail(request, pk, slug):
         .with_authors()
         .order_by("number")[:POSTS_PER_PAGE]
     )
-    decorate_posts(user, posts)
     viewcount.count_view(thread.pk)
     if posts:
         mark_read(user, thread, posts[-1].number)
     context = {
         "thread": thread,
         "forum": thread.forum,
-        "posts": posts,
+        "posts": post_cards(user, posts),
         "page_obj": page,
         "reply_form": ReplyForm(thread=thread) if permissions.can_reply(user, thread) else None,
         "reply_refusal": permissions.reply_refusal(user, thread) if user.is_authenticated else "",
