@@ -66,16 +66,6 @@ class Forum(models.Model):
 
 
 class ThreadQuerySet(ModeratedQuerySet):
-    def for_listing(self):
-        """What a row of a thread list shows, and nothing more (big lists, hot pages)."""
-        return self.select_related("author", "last_post__author", "article").only(
-            "title", "slug", "status", "is_pinned", "is_locked", "reply_count", "view_count",
-            "last_post_number", "last_post_at", "created_at", "forum",
-            "author__username", "author__deleted_at",
-            "last_post__created_at", "last_post__author__username",
-            "last_post__author__deleted_at", "article__title", "article__slug",
-        )  # fmt: skip
-
     def in_listing_order(self):
         return self.order_by("-is_pinned", "-last_post_at", "-pk")
 
