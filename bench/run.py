@@ -225,16 +225,18 @@ def check_member(base: str, page: Page, cookie: str) -> None:
         raise SystemExit(f"{page.name}: not a member's own page (status {status}).")
 
 
-def measure(server: Server, jobs: list[tuple[str, str, str]], args, before=None) -> dict[str, dict]:
-    """jobs: (key, path, header). Rounds interleave the jobs, so a busy moment on the machine
-    hits every page alike; each job keeps its median round."""
-    rounds: dict[str, list[dict]] = {key: [] for key, _, _ in jobs}
+def measure(server: Server, jobs: list[tuple], args, before=None) -> dict[str, dict]:
+    """jobs: (key, path, header[, connections]). Rounds interleave the jobs, so a busy moment
+    on the machine hits every page alike; each job keeps its median round."""
+    rounds: dict[str, list[dict]] = {job[0]: [] for job in jobs}
     for number in range(1, args.rounds + 1):
-        for key, path, header in jobs:
+        for key, path, header, *single in jobs:
             if before:
                 before(key)
+            connections = single[0] if single else args.connections
             result = run_wrk(server.base + path, duration=args.duration,
-                             connections=args.connections, threads=2, header=header)  # fmt: skip
+                             connections=connections, threads=min(2, connections),
+                             header=header)  # fmt: skip
             rounds[key].append(result)
             say(f"round {number}  {key:52} {result['rps']:7.0f} req/s  "
                 f"p50 {result['p50']:7.1f} ms  p99 {result['p99']:7.1f} ms  "
@@ -337,6 +339,9 @@ def main() -> None:
             if "X-Page-Cache" in headers:
                 raise SystemExit("The page cache is still on in the second run.")
         jobs = [("baseline", BASELINE, "")] + [(p.name, p.path, "") for p in pages]
+        # A search's own latency, one visitor at a time (no queueing behind other requests).
+        searches = [p for p in pages if p.name.startswith("search")]
+        jobs += [(f"alone: {p.name}", p.path, "", 1) for p in searches]
         second = measure(server, jobs, args)
 
     cached = {"baseline": first["baseline"]}
@@ -346,6 +351,14 @@ def main() -> None:
     report = table(
         pages, cached, second, member, first["baseline"]["rps"], second["baseline"]["rps"], lost
     )
+    if searches:
+        report += "\n\nOne connection at a time, page cache off:\n\n"
+        report += "| page | req/s | p50 ms | p99 ms |\n| --- | ---: | ---: | ---: |\n"
+        report += "\n".join(
+            f"| {p.name} | {second[f'alone: {p.name}']['rps']:.0f} | "
+            f"{second[f'alone: {p.name}']['p50']:.1f} | {second[f'alone: {p.name}']['p99']:.1f} |"
+            for p in searches
+        )
     say()
     say(report)
     results = ROOT / "bench-results"
