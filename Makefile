@@ -70,8 +70,8 @@ check-deploy: install  ## Django's deployment checks with production-like settin
 vendor:  ## refresh the vendored front-end files from npm (package.json pins them)
 	npm ci && npm run vendor
 
-bench-data: install  ## build the benchmark database once (PostgreSQL, BENCH_DATABASE_URL, default postgres:///portal_bench)
+bench-data: install  ## build the benchmark database once: forums, articles, blogs, videos, search index (PostgreSQL, BENCH_DATABASE_URL, default postgres:///portal_bench)
 	$(BIN)/python bench/run.py --prepare
 
-bench: install  ## measure the forum pages with gunicorn + wrk against a bare view (see README, "Benchmark")
+bench: install  ## measure the pages (cached, uncached, logged in) with gunicorn + Redis + wrk against a bare view (README, "Benchmark")
 	$(BIN)/python bench/run.py

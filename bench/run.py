@@ -1,12 +1,18 @@
-"""`make bench`: anonymous requests/s and p50/p99 latency of the forum pages, measured with
-wrk against gunicorn (DEBUG off, no page cache) on the large data set of
-`manage.py make_bench_data`, each page as a ratio to a minimal Django view (the baseline)
-served by the same server in the same run.
+"""`make bench`: requests/s and p50/p99 latency of the portal's pages on the large data set of
+`manage.py make_bench_data`, measured with wrk against gunicorn (DEBUG off, Redis cache as in
+production), each as a ratio to a minimal Django view (the baseline) measured in the same
+server run.
+
+Every page is measured three ways:
+- anonymous, page cache on: the page is warmed first and must answer `X-Page-Cache: hit`;
+- anonymous, page cache off: a second server run with PORTAL_PAGE_CACHE_SECONDS=0;
+- logged in: a bench member's session cookie (made with Django's session engine), in the
+  first server run (pages for members are never served from the page cache).
 
     .venv/bin/python bench/run.py --prepare   # create, migrate and fill the bench database
     .venv/bin/python bench/run.py             # measure (prepares first if needed)
 
-Everything runs on 127.0.0.1; wrk runs for a bounded time per page.
+Everything runs on 127.0.0.1; wrk runs for a bounded time per page and round.
 """
 
 import argparse
@@ -18,12 +24,25 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DEFAULT_DATABASE_URL = "postgres:///portal_bench"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
+BASELINE = "/forums/bench-baseline/"
+# The page cache leaves requests with an Authorization header alone: the baseline is then
+# always the minimal view itself, never a copy from the cache.
+BYPASS_CACHE = "Authorization: Bench none"
+
+
+@dataclass
+class Page:
+    name: str
+    path: str
+    member: bool = True  # also measured logged in
 
 
 def say(text: str = "") -> None:
@@ -31,19 +50,19 @@ def say(text: str = "") -> None:
     sys.stdout.flush()
 
 
-def server_env(database_url: str) -> dict:
+def server_env(database_url: str, redis_url: str, cache_seconds: int) -> dict:
     env = dict(os.environ)
     env.update(
         DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_LOG_LEVEL="WARNING",
-        PORTAL_PAGE_CACHE_SECONDS="0",
+        PORTAL_PAGE_CACHE_SECONDS=str(cache_seconds),
         PORTAL_BENCH="1",
     )
-    env.pop("REDIS_URL", None)
     return env
 
 
@@ -62,34 +81,79 @@ def prepare(database_url: str, env: dict) -> None:
     manage(env, "collectstatic", "--noinput", "-v0")
 
 
-def bench_urls(env: dict) -> list[tuple[str, str]]:
+def setup_django(env: dict) -> None:
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
     import django
 
     django.setup()
+
+
+def bench_pages() -> list[Page]:
+    from articles.models import Article
+    from blogs.models import BlogPost
     from forums.benchdata import BIG_FORUM, LONG_THREAD_TITLE
     from forums.models import Thread
+    from portal.benchdata import COMMON_WORD, RARE_WORD
+    from videos.models import Video
 
     thread = Thread.objects.get(title=LONG_THREAD_TITLE)
+    article = Article.objects.published().filter(slug__startswith="bench-article-")
+    blog_post = BlogPost.objects.published().filter(title__contains="(bench ")
+    video = Video.objects.published().filter(slug__startswith="bench-video-")
     return [
-        ("baseline (minimal view)", "/forums/bench-baseline/"),
-        ("forum index", "/forums/"),
-        ("big forum, page 1", f"/forums/{BIG_FORUM}/"),
-        ("big forum, page 500", f"/forums/{BIG_FORUM}/?page=500"),
-        ("200-post thread, page 1", f"{thread.get_absolute_url()}?page=1"),
-        ("200-post thread, last page", f"{thread.get_absolute_url()}?page={thread.page_count}"),
+        Page("home", "/"),
+        Page("article", article.order_by("slug")[150].get_absolute_url()),
+        Page("blog post", blog_post.order_by("pk")[5000].get_absolute_url()),
+        Page("video", video.order_by("slug")[100].get_absolute_url()),
+        Page(f'search "{COMMON_WORD}" (common)', f"/search/?q={COMMON_WORD}"),
+        Page(f'search "{RARE_WORD}" (rare)', f"/search/?q={RARE_WORD}"),
+        Page("forum index", "/forums/"),
+        Page("big forum (15,000 threads), page 1", f"/forums/{BIG_FORUM}/"),
+        Page("big forum, page 500", f"/forums/{BIG_FORUM}/?page=500"),
+        Page("200-post thread, page 1", f"{thread.get_absolute_url()}?page=1"),
+        Page("200-post thread, last page", f"{thread.get_absolute_url()}?page={thread.page_count}"),
     ]
 
 
-def wait_for(url: str, timeout: float = 30) -> None:
+def session_cookie() -> str:
+    """A session for a bench member, made by Django's session engine: `name=value`."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    from accounts.models import User
+    from portal.benchdata import BENCH_MEMBER
+
+    member = User.objects.get(username=BENCH_MEMBER)
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(member.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = member.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def flush_redis(redis_url: str) -> None:
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()
+
+
+def fetch(url: str, headers: dict | None = None) -> tuple[int, dict, str]:
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, dict(response.headers), response.read().decode()
+
+
+def wait_for(url: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
+            if fetch(url)[0] == 200:
+                return
         except OSError:
             time.sleep(0.3)
     raise SystemExit(f"The server did not answer {url} in {timeout}s.")
@@ -103,11 +167,13 @@ def _ms(value: str) -> float:
     return float(number) * UNITS[unit]
 
 
-def run_wrk(url: str, *, duration: int, connections: int, threads: int) -> dict:
+def run_wrk(url: str, *, duration: int, connections: int, threads: int, header: str = "") -> dict:
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
+    if header:
+        command += ["-H", header]
     result = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url],
-        capture_output=True, text=True, check=True, timeout=duration + 30,
-    )  # fmt: skip
+        [*command, url], capture_output=True, text=True, check=True, timeout=duration + 30
+    )
     out = result.stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {
@@ -124,16 +190,88 @@ def median_round(results: list[dict]) -> dict:
     return ordered[len(ordered) // 2]
 
 
-def table(rows: list[tuple[str, dict]], baseline: float) -> str:
+class Server:
+    def __init__(self, env: dict, port: int, workers: int):
+        self.base = f"http://127.0.0.1:{port}"
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "portal.wsgi", "-b", f"127.0.0.1:{port}",
+             "-w", str(workers), "--access-logfile", "/dev/null", "--log-level", "warning"],
+            cwd=ROOT, env=env, start_new_session=True,
+        )  # fmt: skip
+
+    def __enter__(self):
+        wait_for(self.base + BASELINE)
+        return self
+
+    def __exit__(self, *exc):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def check_cached(base: str, page: Page) -> bool:
+    """Warm the page; True when the next request is answered from the page cache."""
+    for _ in range(3):
+        status, headers, _ = fetch(base + page.path)
+        if status == 200 and headers.get("X-Page-Cache") == "hit":
+            return True
+    return False
+
+
+def check_member(base: str, page: Page, cookie: str) -> None:
+    status, headers, body = fetch(base + page.path, {"Cookie": cookie})
+    from portal.benchdata import BENCH_MEMBER
+
+    if status != 200 or "X-Page-Cache" in headers or BENCH_MEMBER not in body:
+        raise SystemExit(f"{page.name}: not a member's own page (status {status}).")
+
+
+def measure(server: Server, jobs: list[tuple], args, before=None) -> dict[str, dict]:
+    """jobs: (key, path, header[, connections]). Rounds interleave the jobs, so a busy moment
+    on the machine hits every page alike; each job keeps its median round."""
+    rounds: dict[str, list[dict]] = {job[0]: [] for job in jobs}
+    for number in range(1, args.rounds + 1):
+        for key, path, header, *single in jobs:
+            if before:
+                before(key)
+            connections = single[0] if single else args.connections
+            result = run_wrk(server.base + path, duration=args.duration,
+                             connections=connections, threads=min(2, connections),
+                             header=header)  # fmt: skip
+            rounds[key].append(result)
+            say(f"round {number}  {key:52} {result['rps']:7.0f} req/s  "
+                f"p50 {result['p50']:7.1f} ms  p99 {result['p99']:7.1f} ms  "
+                f"errors {result['errors']}")  # fmt: skip
+    return {key: median_round(results) for key, results in rounds.items()}
+
+
+def cell(result: dict | None, baseline: float) -> str:
+    if result is None:
+        return "| – | – | – "
+    errors = f" ({result['errors']} errors)" if result["errors"] else ""
+    return (
+        f"| {result['rps']:.0f} | {100 * result['rps'] / baseline:.0f}% | "
+        f"{result['p50']:.1f} / {result['p99']:.1f}{errors} "
+    )
+
+
+def table(pages, cached, uncached, member, base_on, base_off, lost) -> str:
     lines = [
-        "| page | req/s | p50 ms | p99 ms | vs baseline |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| page | cached req/s | vs base | p50 / p99 ms "
+        "| uncached req/s | vs base | p50 / p99 ms "
+        "| logged-in req/s | vs base | p50 / p99 ms |",
+        "| --- " + "| ---: " * 9 + "|",
+        f"| baseline (minimal view) {cell(cached['baseline'], base_on)}"
+        f"{cell(uncached['baseline'], base_off)}{cell(member['baseline'], base_on)}|",
     ]
-    for name, r in rows:
+    for page in pages:
+        name = page.name + (" ¹" if page.name in lost else "")
         lines.append(
-            f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | "
-            f"{100 * r['rps'] / baseline:.0f}% |"
+            f"| {name} {cell(cached.get(page.name), base_on)}"
+            f"{cell(uncached.get(page.name), base_off)}{cell(member.get(page.name), base_on)}|"
         )
+    if lost:
+        lines.append("")
+        lines.append("¹ The page was not a cache hit after some rounds (see the log).")
     return "\n".join(lines)
 
 
@@ -143,46 +281,84 @@ def main() -> None:
     parser.add_argument(
         "--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
     )
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
+        help="the cache (flushed before each server run)",
+    )  # fmt: skip
     parser.add_argument("--port", type=int, default=8199)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--duration", type=int, default=5, help="seconds per page and round")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--only", default="", help="measure only pages whose name contains this")
     args = parser.parse_args()
     if not args.database_url.startswith("postgres"):
         raise SystemExit("The benchmark runs on PostgreSQL: set BENCH_DATABASE_URL=postgres:///…")
+    if urlparse(args.redis_url).hostname not in ("127.0.0.1", "localhost"):
+        raise SystemExit("The benchmark uses a local Redis only (127.0.0.1).")
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk).")
-    env = server_env(args.database_url)
-    prepare(args.database_url, env)
+    on = server_env(args.database_url, args.redis_url, cache_seconds=300)
+    off = server_env(args.database_url, args.redis_url, cache_seconds=0)
+    prepare(args.database_url, on)
     if args.prepare:
         return
-    pages = bench_urls(env)
-    base = f"http://127.0.0.1:{args.port}"
-    server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "portal.wsgi", "-b", f"127.0.0.1:{args.port}",
-         "-w", str(args.workers), "--access-logfile", "/dev/null"],
-        cwd=ROOT, env=env, start_new_session=True,
-    )  # fmt: skip
-    try:
-        for _, path in pages:
-            wait_for(base + path)  # warm up, and fail loudly on a broken page
-        rounds: dict[str, list[dict]] = {name: [] for name, _ in pages}
-        for number in range(1, args.rounds + 1):
-            # Pages take turns, round after round, so a busy moment on the machine hits
-            # every page alike; the table shows each page's median round.
-            for name, path in pages:
-                result = run_wrk(base + path, duration=args.duration,
-                                 connections=args.connections, threads=2)  # fmt: skip
-                rounds[name].append(result)
-                say(f"round {number}  {name:28} {result['rps']:8.0f} req/s  "
-                    f"p50 {result['p50']:6.1f} ms  p99 {result['p99']:6.1f} ms  "
-                    f"errors {result['errors']}")  # fmt: skip
-        rows = [(name, median_round(rounds[name])) for name, _ in pages]
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-    report = table(rows, rows[0][1]["rps"])
+    setup_django(on)
+    pages = [page for page in bench_pages() if args.only.lower() in page.name.lower()]
+    lost: set[str] = set()
+
+    say("== Server run 1: page cache on (anonymous from the cache; logged in)")
+    flush_redis(args.redis_url)
+    cookie = f"Cookie: {session_cookie()}"
+    with Server(on, args.port, args.workers) as server:
+        for page in pages:
+            wait_for(server.base + page.path)  # fail loudly on a broken page
+            if not check_cached(server.base, page):
+                raise SystemExit(f"{page.name}: no X-Page-Cache: hit after warming.")
+            if page.member:
+                check_member(server.base, page, cookie.split(": ", 1)[1])
+
+        def rewarm(key: str) -> None:
+            page = next((p for p in pages if f"anonymous: {p.name}" == key), None)
+            if page and not check_cached(server.base, page):
+                lost.add(page.name)
+
+        jobs = [("baseline", BASELINE, BYPASS_CACHE)]
+        jobs += [(f"anonymous: {p.name}", p.path, "") for p in pages]
+        jobs += [(f"member: {p.name}", p.path, cookie) for p in pages if p.member]
+        first = measure(server, jobs, args, before=rewarm)
+        for page in pages:  # a write during the run would have emptied the cache
+            if not check_cached(server.base, page):
+                lost.add(page.name)
+
+    say("== Server run 2: page cache off (anonymous, every page built)")
+    flush_redis(args.redis_url)
+    with Server(off, args.port, args.workers) as server:
+        for page in pages:
+            status, headers, _ = fetch(server.base + page.path)
+            if "X-Page-Cache" in headers:
+                raise SystemExit("The page cache is still on in the second run.")
+        jobs = [("baseline", BASELINE, "")] + [(p.name, p.path, "") for p in pages]
+        # A search's own latency, one visitor at a time (no queueing behind other requests).
+        searches = [p for p in pages if p.name.startswith("search")]
+        jobs += [(f"alone: {p.name}", p.path, "", 1) for p in searches]
+        second = measure(server, jobs, args)
+
+    cached = {"baseline": first["baseline"]}
+    cached.update({p.name: first[f"anonymous: {p.name}"] for p in pages})
+    member = {"baseline": first["baseline"]}  # the same server run, the same baseline
+    member.update({p.name: first[f"member: {p.name}"] for p in pages if p.member})
+    report = table(
+        pages, cached, second, member, first["baseline"]["rps"], second["baseline"]["rps"], lost
+    )
+    if searches:
+        report += "\n\nOne connection at a time, page cache off:\n\n"
+        report += "| page | req/s | p50 ms | p99 ms |\n| --- | ---: | ---: | ---: |\n"
+        report += "\n".join(
+            f"| {p.name} | {second[f'alone: {p.name}']['rps']:.0f} | "
+            f"{second[f'alone: {p.name}']['p50']:.1f} | {second[f'alone: {p.name}']['p99']:.1f} |"
+            for p in searches
+        )
     say()
     say(report)
     results = ROOT / "bench-results"

@@ -95,6 +95,7 @@ class BenchData:
             plan = self._plan(forums)
             threads = self._threads(plan, users)
             self._posts(threads, plan, users)
+            self._analyze()  # statistics first: the counters' queries plan badly without them
             self._counters(forums)
         self._analyze()
         self._say("Done.")

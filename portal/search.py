@@ -8,6 +8,7 @@ light suffix-stripping stem, ranked by where the words matched.
 """
 
 import difflib
+import hashlib
 import html
 import re
 from dataclasses import dataclass, field
@@ -27,6 +28,11 @@ MAX_QUERY_LENGTH = 200
 # Ranking reads every matching row's vector; for very common words only the most recent
 # matches are ranked, which keeps the page fast on hundreds of thousands of posts.
 MAX_RANKED_CANDIDATES = 1000
+# Counting every match per kind is the slowest part of a search for a common word (a scan of
+# half the index for "knee"), and common words are the ones searched again and again: the
+# counts of a query are kept this long, until any content changes (the page cache's
+# generation is part of the key).
+COUNTS_SECONDS = 300
 WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ness", "ies", "ed", "es", "s")
@@ -221,7 +227,7 @@ def search(raw: str, *, kind: str = "", body_part: str = "") -> SearchResults:
     if body_part:
         visible = visible.filter(body_part_slug=body_part)
     if connection.vendor == "postgresql":
-        return _postgres_search(query, visible, kind)
+        return _postgres_search(query, visible, kind, body_part)
     matches = visible & _sqlite_matches(query)
     counts = dict(matches.order_by().values_list("kind").annotate(n=Count("pk")))
     if kind:
@@ -230,7 +236,7 @@ def search(raw: str, *, kind: str = "", body_part: str = "") -> SearchResults:
     return SearchResults(query, ranked, counts)
 
 
-def _postgres_search(query: ParsedQuery, visible, kind: str) -> SearchResults:
+def _postgres_search(query: ParsedQuery, visible, kind: str, body_part: str) -> SearchResults:
     matches, tsquery, params = _postgres_matches(query)
     candidates = visible & matches
     if kind:
@@ -241,7 +247,14 @@ def _postgres_search(query: ParsedQuery, visible, kind: str) -> SearchResults:
         ]
     )
     capped = len(recent) > MAX_RANKED_CANDIDATES
-    counts = dict((visible & matches).order_by().values_list("kind").annotate(n=Count("pk"))[:20])
+    asked = repr((tsquery, params, body_part)).encode()
+    key = f"search:counts:{page_cache.generation()}:{hashlib.sha256(asked).hexdigest()}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = dict(
+            (visible & matches).order_by().values_list("kind").annotate(n=Count("pk"))[:20]
+        )
+        cache.set(key, counts, COUNTS_SECONDS)
     rank = RawSQL(f"ts_rank_cd(search_vector, ({tsquery}), 1)", params, output_field=FloatField())
     ranked = (
         SearchEntry.objects.filter(pk__in=recent[:MAX_RANKED_CANDIDATES])
