@@ -54,7 +54,7 @@ def bump_generation(sender=None, **kwargs) -> None:
         cache.set(GENERATION_KEY, generation() + 1, None)
 
 
-def _seconds_until_next_publication() -> int | None:
+def seconds_until_next_publication() -> int | None:
     from portal.models import SearchEntry
 
     upcoming = (
@@ -66,6 +66,18 @@ def _seconds_until_next_publication() -> int | None:
     if upcoming is None:
         return None
     return max(1, int((upcoming - timezone.now()).total_seconds()))
+
+
+def cached_until_content_changes(name: str, compute, *, timeout: int = 300):
+    """A value worth computing once per content generation (a tag cloud, search counts),
+    kept no longer than `timeout` nor past the next scheduled publication."""
+    key = f"computed:{name}:{generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        upcoming = seconds_until_next_publication()
+        cache.set(key, value, timeout if upcoming is None else min(timeout, upcoming))
+    return value
 
 
 def is_cacheable_request(request) -> bool:
@@ -110,7 +122,7 @@ class AnonymousPageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             timeout = settings.PAGE_CACHE_SECONDS
-            next_publication = _seconds_until_next_publication()
+            next_publication = seconds_until_next_publication()
             if next_publication is not None:
                 timeout = min(timeout, next_publication)
             cache.set(key, response, timeout)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import BooleanField, Case, Count, F, FloatField, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, Count, F, FloatField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.html import format_html
@@ -247,18 +247,16 @@ def _postgres_search(query: ParsedQuery, visible, kind: str, body_part: str) -> 
         ]
     )
     capped = len(recent) > MAX_RANKED_CANDIDATES
-    asked = repr((tsquery, params, body_part)).encode()
-    key = f"search:counts:{page_cache.generation()}:{hashlib.sha256(asked).hexdigest()}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = dict(
-            (visible & matches).order_by().values_list("kind").annotate(n=Count("pk"))[:20]
-        )
-        cache.set(key, counts, COUNTS_SECONDS)
+    asked = hashlib.sha256(repr((tsquery, params, body_part)).encode()).hexdigest()
+    counts = page_cache.cached_until_content_changes(
+        f"search-counts:{asked}",
+        lambda: dict((visible & matches).order_by().values_list("kind").annotate(n=Count("pk"))),
+        timeout=COUNTS_SECONDS,
+    )
     rank = RawSQL(f"ts_rank_cd(search_vector, ({tsquery}), 1)", params, output_field=FloatField())
     ranked = (
         SearchEntry.objects.filter(pk__in=recent[:MAX_RANKED_CANDIDATES])
-        .annotate(rank=rank, title_weight=Value(0, output_field=IntegerField()))
+        .annotate(rank=rank)
         .order_by(F("rank").desc(), "-visible_from")
     )
     return SearchResults(query, ranked, counts, capped)

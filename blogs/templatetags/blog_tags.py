@@ -5,6 +5,7 @@ from django.db.models import Count
 from taggit.models import Tag
 
 from blogs.models import BlogPost
+from portal import page_cache
 
 register = template.Library()
 
@@ -35,11 +36,16 @@ def member_blog_posts(member, limit: int = 5):
 
 @register.inclusion_tag("blogs/includes/tag_cloud.html")
 def blog_tag_cloud(limit: int = 20):
-    """The tags of published posts, most used first."""
-    live = BlogPost.objects.published().values("pk")
-    tags = (
-        Tag.objects.filter(blog_posts__in=live)
-        .annotate(uses=Count("blog_posts"))
-        .order_by("-uses", "name")[:limit]
-    )
-    return {"tags": list(tags)}
+    """The tags of published posts, most used first. Counting every post's tags is the
+    costliest query of a blog page, so the result is kept until content changes."""
+
+    def most_used():
+        live = BlogPost.objects.published().values("pk")
+        tags = (
+            Tag.objects.filter(blog_posts__in=live)
+            .annotate(uses=Count("blog_posts"))
+            .order_by("-uses", "name")[:limit]
+        )
+        return list(tags)
+
+    return {"tags": page_cache.cached_until_content_changes(f"blog-tag-cloud:{limit}", most_used)}
