@@ -42,18 +42,22 @@ def test_wrk_output_is_read(bench, monkeypatch):
 
 def test_median_round_and_table(bench):
     rounds = [{"rps": r, "p50": 1.0, "p99": 2.0, "errors": 0} for r in (300, 100, 200)]
-
     median = bench.median_round(rounds)
-    table = bench.table([("baseline", {**median, "rps": 1000}), ("page", median)], 1000)
+    baseline = {**median, "rps": 1000}
+    page = bench.Page("forum index", "/forums/")
+    results = {"baseline": baseline, "forum index": median}
+
+    table = bench.table([page], results, results, results, 1000, 1000, lost=set())
 
     assert median["rps"] == 200
-    assert "| page | 200 | 1.0 | 2.0 | 20% |" in table
+    assert "| forum index | 200 | 20% | 1.0 / 2.0 | 200 | 20% | 1.0 / 2.0 | 200 | 20% |" in table
 
 
-def test_server_env_never_uses_the_page_cache_or_redis(bench, monkeypatch):
+def test_server_env_runs_production_like_with_the_given_cache(bench, monkeypatch):
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
 
-    env = bench.server_env("postgres:///portal_bench")
+    env = bench.server_env("postgres:///portal_bench", "redis://127.0.0.1:6379/15", 0)
 
     assert env["PORTAL_PAGE_CACHE_SECONDS"] == "0" and env["DJANGO_DEBUG"] == "0"
-    assert "REDIS_URL" not in env and env["DJANGO_ALLOWED_HOSTS"] == "127.0.0.1"
+    assert env["REDIS_URL"] == "redis://127.0.0.1:6379/15"
+    assert env["DJANGO_ALLOWED_HOSTS"] == "127.0.0.1"
