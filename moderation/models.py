@@ -16,6 +16,14 @@ class Report(models.Model):
         SAFETY = "safety", "Safety flag: mentions warning signs"
         OTHER = "other", "Other"
 
+    class Level(models.TextChoices):
+        """How urgent a safety flag is; member reports carry NONE."""
+
+        CRISIS = "crisis", "Crisis: risk to the member's life"
+        EMERGENCY = "emergency", "Medical emergency"
+        SIGN = "sign", "Warning sign"
+        NONE = "none", "None"
+
     class Status(models.TextChoices):
         OPEN = "open", "Open"
         RESOLVED = "resolved", "Resolved: content hidden"
@@ -33,6 +41,9 @@ class Report(models.Model):
         help_text="Empty for automatic flags.",
     )
     reason = models.CharField(max_length=20, choices=Reason.choices)
+    level = models.CharField(
+        max_length=10, choices=Level.choices, default=Level.NONE, db_index=True
+    )
     note = models.TextField(blank=True, max_length=2000)
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True

@@ -34,12 +34,13 @@ def report_content(*, target, reporter, reason: str, note: str = "") -> Report:
         )  # fmt: skip
 
 
-def flag_for_safety(*, target, note: str) -> Report:
+def flag_for_safety(*, target, note: str, level: str = Report.Level.SIGN) -> Report:
     """An automatic flag (no reporter) so a moderator takes a look; never blocks posting."""
     return Report.objects.create(
         content_type=ContentType.objects.get_for_model(target),
         object_id=target.pk,
         reason=Report.Reason.SAFETY,
+        level=level,
         note=note,
     )
 
