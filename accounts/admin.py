@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 
 from accounts.models import Notification, SurgeonVerification, User
 from accounts.verification import decide_verification
-from portal.roles import is_moderator
+from core.roles import is_moderator
 
 
 @admin.register(User)

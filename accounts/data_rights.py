@@ -1,10 +1,8 @@
 """A member's rights over their data: download it, delete the account.
 
-Apps that store member content register an exporter in their AppConfig.ready(), so this
-module never imports them: `register_exporter("forum_posts", lambda user: [...])`.
+Apps that store member content add it to the export in their own `exports.py`
+(`export(user) -> dict`, found by `core.plugins`), so this module never imports them.
 """
-
-from collections.abc import Callable
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.models import Session
@@ -12,12 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-
-_exporters: dict[str, Callable[[User], list | dict]] = {}
-
-
-def register_exporter(name: str, exporter: Callable[[User], list | dict]) -> None:
-    _exporters[name] = exporter
+from core.plugins import app_modules
 
 
 def export_user_data(user: User) -> dict:
@@ -37,9 +30,9 @@ def export_user_data(user: User) -> dict:
             for n in user.notifications.all()
         ],
     }
-    for name, exporter in sorted(_exporters.items()):
-        data[name] = exporter(user)
-    return data
+    for module in app_modules("exports"):
+        data.update(module.export(user))
+    return dict(sorted(data.items()))
 
 
 def delete_account(user: User) -> None:

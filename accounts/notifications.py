@@ -4,14 +4,11 @@ Apps call `notify(...)`; emails go through the Tasks API (`accounts.tasks`), so 
 code runs in-process by default and on a queue's workers in production.
 """
 
-from django.core import signing
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Notification, User
-
-UNSUBSCRIBE_SALT = "accounts.unsubscribe"
+from accounts.tasks import send_notification_email
 
 
 def notify(*, recipient: User, kind: str, message: str, url: str = "", actor=None):
@@ -22,8 +19,6 @@ def notify(*, recipient: User, kind: str, message: str, url: str = "", actor=Non
         recipient=recipient, actor=actor, kind=kind, message=message[:300], url=url
     )
     if recipient.email_notifications == User.EmailNotifications.EACH and recipient.email:
-        from accounts.tasks import send_notification_email
-
         transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))
     return notification
 
@@ -39,19 +34,3 @@ def mark_read(user, ids=None) -> int:
     if ids is not None:
         unread = unread.filter(pk__in=ids)
     return unread.update(read_at=timezone.now())
-
-
-def unsubscribe_token(user: User) -> str:
-    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
-
-
-def user_for_unsubscribe_token(token: str):
-    try:
-        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        return None
-    return User.objects.filter(pk=pk).first()
-
-
-def unsubscribe_path(user: User) -> str:
-    return reverse("accounts:unsubscribe", args=[unsubscribe_token(user)])

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from portal.roles import is_moderator
+from core.roles import is_moderator
 
 
 def posting_refusal(user) -> str:

@@ -1,42 +1,10 @@
 """Background work, through the Tasks API (django-tasks now, django.tasks on Django 6)."""
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
+from accounts.emails import send_member_email
 from accounts.models import Notification, User
-
-
-def _unsubscribe_url(user: User) -> str:
-    from accounts.notifications import unsubscribe_path
-
-    return settings.SITE_URL + unsubscribe_path(user)
-
-
-def send_member_email(*, user: User, subject: str, template: str, context: dict) -> None:
-    """Every email we send a member carries a one-click unsubscribe link (RFC 8058)."""
-    unsubscribe_url = _unsubscribe_url(user)
-    body = render_to_string(
-        template,
-        {
-            **context,
-            "user": user,
-            "site_url": settings.SITE_URL,
-            "unsubscribe_url": unsubscribe_url,
-        },
-    )
-    message = EmailMessage(
-        subject=f"[{settings.SITE_NAME}] {subject}",
-        body=body,
-        to=[user.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-    message.send()
 
 
 @task()

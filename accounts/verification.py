@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from accounts.models import SurgeonVerification
 from accounts.notifications import notify
-from portal.signals import content_moderated
+from core.signals import content_moderated
 
 
 def decide_verification(*, verification: SurgeonVerification, moderator, approve: bool, note=""):

@@ -12,12 +12,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from accounts import notifications
+from accounts import emails, notifications
 from accounts.data_rights import delete_account, export_user_data
 from accounts.forms import DeleteAccountForm, SettingsForm, SurgeonVerificationForm
 from accounts.models import SurgeonVerification, User
 from accounts.permissions import can_view_private_profile_fields
-from portal.roles import is_editor, is_moderator
+from core.roles import is_editor, is_moderator
 
 
 def profile(request, username):
@@ -110,7 +110,7 @@ def notification_open(request, pk):
 
 @csrf_exempt  # RFC 8058 one-click unsubscribe: mail clients POST without a CSRF token.
 def unsubscribe(request, token):
-    user = notifications.user_for_unsubscribe_token(token)
+    user = emails.user_for_unsubscribe_token(token)
     if user is None:
         raise Http404("This unsubscribe link is not valid.")
     if request.method == "POST":

@@ -1,16 +1,27 @@
 """Demo procedure articles: the seed's knee osteotomy and more, marked as demo content."""
 
 import datetime
+from pathlib import Path
 
-from articles.demo_content import ARTICLES, BODY_PARTS
+import tomllib
+
 from articles.models import Article, BodyPart, CareInstruction, WarningSign
+
+DATA = tomllib.loads((Path(__file__).parent / "demo_data" / "articles.toml").read_text())
+BODY_PARTS = DATA["body_parts"]
+ARTICLES = DATA["articles"]
 
 
 def _body_parts() -> dict[str, BodyPart]:
     parts = {}
-    for position, (slug, name, description) in enumerate(BODY_PARTS):
-        parts[slug], _ = BodyPart.objects.get_or_create(
-            slug=slug, defaults={"name": name, "position": position, "description": description}
+    for position, part in enumerate(BODY_PARTS):
+        parts[part["slug"]], _ = BodyPart.objects.get_or_create(
+            slug=part["slug"],
+            defaults={
+                "name": part["name"],
+                "position": position,
+                "description": part["description"],
+            },
         )
     return parts
 
@@ -32,8 +43,8 @@ def _article(data: dict, parts: dict[str, BodyPart]) -> bool:
     )  # fmt: skip
     for position, text in enumerate(data.get("care_instructions", [])):
         CareInstruction.objects.create(article=article, position=position, text=text)
-    for position, (text, keywords) in enumerate(data.get("warning_signs", [])):
-        WarningSign.objects.create(article=article, position=position, text=text, keywords=keywords)
+    for position, sign in enumerate(data.get("warning_signs", [])):
+        WarningSign.objects.create(article=article, position=position, **sign)
     return True
 
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from portal.markdown import render_inline_markdown, render_markdown
-from portal.roles import is_staff_member
+from core.markdown import render_inline_markdown, render_markdown
+from core.roles import is_staff_member
 
 
 class BodyPart(models.Model):

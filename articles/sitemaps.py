@@ -12,3 +12,6 @@ class ArticleSitemap(Sitemap):
 
     def lastmod(self, article):
         return article.updated_at
+
+
+SITEMAPS = {"articles": ArticleSitemap}

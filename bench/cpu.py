@@ -39,7 +39,7 @@ def main() -> None:
     from django.test import Client
 
     from accounts.models import User
-    from portal.benchdata import BENCH_MEMBER
+    from bench.data import BENCH_MEMBER
 
     anonymous, member = Client(), Client()
     member.force_login(User.objects.get(username=BENCH_MEMBER))

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DEFAULT_DATABASE_URL = "postgres:///portal_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
-BASELINE = "/forums/bench-baseline/"
+BASELINE = "/bench/baseline/"
 # The page cache leaves requests with an Authorization header alone: the baseline is then
 # always the minimal view itself, never a copy from the cache.
 BYPASS_CACHE = "Authorization: Bench none"
@@ -92,10 +92,10 @@ def setup_django(env: dict) -> None:
 
 def bench_pages() -> list[Page]:
     from articles.models import Article
+    from bench.data import COMMON_WORD, RARE_WORD
+    from bench.data.forums import BIG_FORUM, LONG_THREAD_TITLE
     from blogs.models import BlogPost
-    from forums.benchdata import BIG_FORUM, LONG_THREAD_TITLE
     from forums.models import Thread
-    from portal.benchdata import COMMON_WORD, RARE_WORD
     from videos.models import Video
 
     thread = Thread.objects.get(title=LONG_THREAD_TITLE)
@@ -125,7 +125,7 @@ def session_cookie() -> str:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 
     from accounts.models import User
-    from portal.benchdata import BENCH_MEMBER
+    from bench.data import BENCH_MEMBER
 
     member = User.objects.get(username=BENCH_MEMBER)
     session = import_module(settings.SESSION_ENGINE).SessionStore()
@@ -219,7 +219,7 @@ def check_cached(base: str, page: Page) -> bool:
 
 def check_member(base: str, page: Page, cookie: str) -> None:
     status, headers, body = fetch(base + page.path, {"Cookie": cookie})
-    from portal.benchdata import BENCH_MEMBER
+    from bench.data import BENCH_MEMBER
 
     if status != 200 or "X-Page-Cache" in headers or BENCH_MEMBER not in body:
         raise SystemExit(f"{page.name}: not a member's own page (status {status}).")

@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from blogs import permissions
 from blogs.models import Blog, BlogPost, Comment
-from portal.roles import is_moderator
+from core.roles import is_moderator
 
 
 class ModerateActionsMixin:

@@ -15,10 +15,10 @@ from django.utils.text import Truncator, slugify
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from portal.markdown import render_markdown
-from portal.models import Moderated, Timestamped
-from portal.moderation import ModeratedQuerySet
-from portal.roles import is_moderator
+from core.markdown import render_markdown
+from core.models import Moderated, Timestamped
+from core.moderation import ModeratedQuerySet
+from core.roles import is_moderator
 
 
 class Blog(Timestamped):

@@ -6,7 +6,7 @@ never edit. A suspended member keeps reading but cannot write.
 """
 
 from accounts.permissions import can_post
-from portal.roles import is_moderator
+from core.roles import is_moderator
 
 
 def _is_author(user, obj) -> bool:

@@ -5,13 +5,13 @@ drainage…) or general emergency words gets a calm notice for its author, befor
 (in the live preview) and after, and an automatic flag for a moderator's look. It never
 blocks posting. Emails and phone numbers prompt "this will be public" before publishing.
 
-The word lists and patterns are shared with the forums: `portal/safety.py`.
+The word lists and patterns are shared with the forums: `core/safety.py`.
 """
 
 from dataclasses import dataclass, field
 
-from portal.safety import EMERGENCY_ADVICE, emergency_words, signs_mentioned
-from portal.safety import contact_details as find_contact_details
+from core.safety import EMERGENCY_ADVICE, emergency_words, signs_mentioned
+from core.safety import contact_details as find_contact_details
 
 __all__ = ["ADVICE", "SafetyCheck", "check_text", "find_contact_details"]
 

@@ -1,6 +1,4 @@
-"""How a blog post reads as a site-search document, for `portal/search_sources.py` (which
-sits on top and may import every app):
-`Source("blogpost", "Blog posts", BlogPost, public_blog_posts, blog_post_document)`.
+"""How a blog post reads as a site-search document.
 Scheduled posts are indexed ahead, visible from their publication time (`visible_from`),
 so they appear in search by themselves; drafts, hidden and deleted posts are never indexed."""
 
@@ -8,6 +6,7 @@ from django.db.models import QuerySet
 from django.utils.html import strip_tags
 
 from blogs.models import BlogPost
+from search.indexing import Source
 
 
 def public_blog_posts() -> QuerySet:
@@ -23,3 +22,8 @@ def blog_post_document(post: BlogPost) -> dict:
         "body_part_slug": post.article.body_part.slug if post.article else "",
         "visible_from": post.published_at,
     }
+
+
+SOURCES = [
+    Source("blogpost", "Blog posts", BlogPost, public_blog_posts, blog_post_document, position=30)
+]

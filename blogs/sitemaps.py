@@ -15,3 +15,6 @@ class BlogPostSitemap(Sitemap):
 
     def lastmod(self, post):
         return post.updated_at
+
+
+SITEMAPS = {"blogs": BlogPostSitemap}

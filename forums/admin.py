@@ -3,9 +3,9 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.roles import is_moderator
 from forums import moderating
 from forums.models import Forum, Post, Reaction, RecoveryRecord, Thread
-from portal.roles import is_moderator
 
 
 class ModerateMixin:

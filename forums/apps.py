@@ -13,9 +13,3 @@ class ForumsConfig(AppConfig):
         "forums.view_historicalpost",
     )
     editor_permissions = ("forums.view_forum", "forums.add_forum", "forums.change_forum")
-
-    def ready(self):
-        from accounts.data_rights import register_exporter
-        from forums.exports import export_forum_activity
-
-        register_exporter("forums", export_forum_activity)

@@ -27,3 +27,7 @@ def export_forum_activity(user) -> dict:
             for record in user.recovery_records.select_related("article")
         ],
     }
+
+
+def export(user) -> dict:
+    return {"forums": export_forum_activity(user)}

@@ -13,15 +13,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from core.markdown import render_markdown
+from core.models import Moderated, Timestamped
+from core.moderation import ModeratedQuerySet
 from forums.links import post_url, thread_url
-from portal.markdown import render_markdown
-from portal.models import Moderated, Timestamped
-from portal.moderation import ModeratedQuerySet
 
 POSTS_PER_PAGE = 20
 THREADS_PER_PAGE = 30
 # Paths under /forums/ that are not forums.
-RESERVED_SLUGS = {"thread", "post", "recovery", "check", "watching", "bench-baseline"}
+RESERVED_SLUGS = {"thread", "post", "recovery", "check", "watching"}
 
 
 def validate_forum_slug(value: str) -> None:
@@ -194,10 +194,6 @@ class Post(Timestamped, Moderated):
     @property
     def page_number(self) -> int:
         return (self.number - 1) // POSTS_PER_PAGE + 1
-
-    @property
-    def is_first(self) -> bool:
-        return self.number == 1
 
     def on_status_changed(self) -> None:
         thread = Thread.objects.select_for_update().get(pk=self.thread_id)

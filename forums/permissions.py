@@ -4,8 +4,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from accounts.permissions import posting_refusal
+from core.roles import is_moderator
 from forums.models import Post, Thread
-from portal.roles import is_moderator
 
 NEW_MEMBER_AGE = timezone.timedelta(days=1)
 

@@ -8,8 +8,8 @@
 from dataclasses import dataclass, field
 
 from articles.models import WarningSign
-from portal.safety import EMERGENCY_ADVICE as EMERGENCY_NOTICE
-from portal.safety import contact_details, emergency_words, signs_mentioned
+from core.safety import EMERGENCY_ADVICE as EMERGENCY_NOTICE
+from core.safety import contact_details, emergency_words, signs_mentioned
 
 __all__ = ["EMERGENCY_NOTICE", "SafetyCheck", "check_safety", "contact_details"]
 

@@ -1,4 +1,4 @@
-"""How threads and replies read as site-search documents, for `portal/search_sources.py`.
+"""How threads and replies read as site-search documents.
 
 A thread's document is its title and opening post; each reply is a document of its own
 (the thread's title shows with it, weighted low, so one busy thread does not crowd the
@@ -9,6 +9,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.html import strip_tags
 
 from forums.models import Post, Thread
+from search.indexing import Source
 
 # Saves that touch only these fields change nothing search shows (counters, last post).
 THREAD_SEARCH_FIELDS = {"title", "slug", "status", "forum", "article"}
@@ -62,3 +63,20 @@ def reply_document(post: Post) -> dict:
 
 def replies_of(thread: Thread) -> QuerySet:
     return Post.objects.filter(thread=thread, number__gt=1)
+
+
+def _opening_post_thread(post: Post) -> Thread | None:
+    """The opening post is its thread's text."""
+    return post.thread if post.number == 1 else None
+
+
+REPLIES = Source(
+    "post", "Forum replies", Post, public_replies, reply_document, position=60,
+    fields=frozenset(POST_SEARCH_FIELDS),
+)  # fmt: skip
+THREADS = Source(
+    "thread", "Forum threads", Thread, public_threads, thread_document, position=50,
+    dependents=lambda thread: [(REPLIES, replies_of(thread))],
+    fields=frozenset(THREAD_SEARCH_FIELDS), parts=((Post, _opening_post_thread),),
+)  # fmt: skip
+SOURCES = [THREADS, REPLIES]

@@ -21,3 +21,6 @@ class ThreadSitemap(Sitemap):
 
     def lastmod(self, thread):
         return thread.last_post_at
+
+
+SITEMAPS = {"forums": ForumSitemap, "threads": ThreadSitemap}

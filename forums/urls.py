@@ -1,5 +1,3 @@
-import os
-
 from django.urls import path
 
 from forums import views
@@ -33,7 +31,3 @@ urlpatterns = [
     path("<slug:slug>/new/", views.thread_create, name="thread_create"),
     path("<slug:slug>/watch/", views.forum_watch, name="forum_watch"),
 ]
-
-# The benchmark's baseline view (`make bench`), only when PORTAL_BENCH=1.
-if os.environ.get("PORTAL_BENCH", "").strip().lower() in {"1", "true", "yes", "on"}:
-    urlpatterns.insert(0, path("bench-baseline/", views.bench_baseline, name="bench_baseline"))

@@ -5,11 +5,11 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.models import SitePage
+from core.roles import is_moderator
 from heroes.models import Hero, HeroPolicy, Nomination
 from heroes.policy import POLICY_SLUG
 from heroes.review import ReviewError, approve_nomination, mark_duplicate, reject_nomination
-from portal.models import SitePage
-from portal.roles import is_moderator
 
 
 @admin.register(Hero)

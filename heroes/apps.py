@@ -17,9 +17,3 @@ class HeroesConfig(AppConfig):
         "heroes.view_heropolicy",
         "heroes.change_heropolicy",
     )
-
-    def ready(self):
-        from accounts.data_rights import register_exporter
-        from heroes.exports import export_nominations
-
-        register_exporter("hero_nominations", export_nominations)

@@ -1,9 +1,9 @@
 """A member's nominations, for their data download (accounts.data_rights)."""
 
+from heroes.models import Nomination
+
 
 def export_nominations(user) -> list[dict]:
-    from heroes.models import Nomination
-
     nominations = Nomination.objects.filter(nominator=user).select_related("hero", "procedure")
     return [
         {
@@ -22,3 +22,7 @@ def export_nominations(user) -> list[dict]:
         }
         for nomination in nominations
     ]
+
+
+def export(user) -> dict:
+    return {"hero_nominations": export_nominations(user)}

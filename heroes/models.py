@@ -10,11 +10,11 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from articles.models import Article
+from core.markdown import render_markdown
+from core.models import SitePage
+from core.roles import is_moderator, is_staff_member
+from core.signals import content_moderated
 from heroes.links import local_path, name_key, validate_own_site_url
-from portal.markdown import render_markdown
-from portal.models import SitePage
-from portal.roles import is_moderator, is_staff_member
-from portal.signals import content_moderated
 
 STORY_MIN_LENGTH = 200
 STORY_MAX_LENGTH = 5000
@@ -168,7 +168,7 @@ class Hero(models.Model):
         self.status = self.Status.DRAFT
         self.save(update_fields=["status", "updated_at"])
 
-    # The moderation queue's interface (like portal.models.Moderated): hiding a reported
+    # The moderation queue's interface (like core.models.Moderated): hiding a reported
     # hero page unpublishes it, e.g. while a surgeon's removal request is handled.
     @property
     def is_hidden(self) -> bool:
@@ -373,7 +373,7 @@ class Nomination(models.Model):
 
 class HeroPolicy(SitePage):
     """The hero policy as moderators edit it in the admin: the site page with the slug
-    "hero-policy". A proxy, so the text and its history stay in `portal.SitePage`, and
+    "hero-policy". A proxy, so the text and its history stay in `core.SitePage`, and
     moderators get permission to edit this page only, not every site page."""
 
     class Meta:

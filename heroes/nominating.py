@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts.models import SurgeonVerification, User
 from accounts.permissions import posting_refusal
 from heroes.models import Hero, Nomination
+from heroes.tasks import send_nomination_receipt
 
 DAILY_LIMIT = 5
 REPEAT_WINDOW = datetime.timedelta(days=30)
@@ -85,8 +86,6 @@ def submit_nomination(*, nominator, nomination: Nomination) -> Nomination:
 
 
 def _send_receipt(nomination_id: int) -> None:
-    from heroes.tasks import send_nomination_receipt
-
     send_nomination_receipt.enqueue(nomination_id)
 
 

@@ -1,8 +1,8 @@
 """Who may do what with heroes and nominations: the one place each rule lives."""
 
+from core.roles import is_moderator, is_staff_member
 from heroes.models import Hero, Nomination
 from heroes.nominating import nomination_refusal
-from portal.roles import is_moderator, is_staff_member
 
 
 def can_view_hero(user, hero: Hero) -> bool:

@@ -4,7 +4,7 @@ A data migration writes the first version below, so the policy exists on every s
 after that the admin's copy is the policy, and this text is only the starting point.
 """
 
-from portal.models import SitePage
+from core.models import SitePage
 
 POLICY_SLUG = "hero-policy"
 POLICY_TITLE = "Hero policy"

@@ -1,5 +1,4 @@
-"""How a hero reads as a site-search document, for `portal/search_sources.py` (which sits on
-top and may import every app): `Source("hero", "Heroes", Hero, public_heroes, hero_document)`.
+"""How a hero reads as a site-search document.
 Only published heroes are indexed, with the text of the hero page itself (saving a hero
 re-indexes it; members' stories are left out, so no nomination decision can leave the
 index stale)."""
@@ -9,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from heroes.models import Hero
+from search.indexing import Source
 
 
 def public_heroes() -> QuerySet:
@@ -25,3 +25,6 @@ def hero_document(hero: Hero) -> dict:
         "body_part_slug": hero.body_part.slug if hero.body_part_id else "",
         "visible_from": hero.published_at or timezone.now(),
     }
+
+
+SOURCES = [Source("hero", "Heroes", Hero, public_heroes, hero_document, position=40)]

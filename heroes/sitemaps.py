@@ -16,3 +16,6 @@ class HeroSitemap(Sitemap):
 
     def lastmod(self, item):
         return None if isinstance(item, str) else item.updated_at
+
+
+SITEMAPS = {"heroes": HeroSitemap}

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from accounts.tasks import send_member_email
+from accounts.emails import send_member_email
 from heroes.models import Nomination
 
 

@@ -2,9 +2,9 @@ from django.contrib import admin, messages
 from django.db.models import Count, OuterRef, Subquery
 from django.utils.html import format_html
 
+from core.roles import is_moderator
 from moderation import services
 from moderation.models import ModerationLogEntry, Report, Suspension
-from portal.roles import is_moderator
 
 
 class ModeratorActionsMixin:

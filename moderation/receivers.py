@@ -1,7 +1,7 @@
 from django.dispatch import receiver
 
+from core.signals import content_moderated
 from moderation.services import log_action
-from portal.signals import content_moderated
 
 
 @receiver(content_moderated, dispatch_uid="moderation.log_content_moderated")

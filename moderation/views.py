@@ -4,9 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from core.models import Moderated
 from moderation.forms import ReportForm
 from moderation.services import report_content
-from portal.models import Moderated
 
 
 def _reportable(app_label: str, model_name: str, pk: int, user):

@@ -2,8 +2,8 @@
 
 - Only requests without a session or messages cookie are served from or stored in the cache,
   so a signed-in member never receives a page built for someone else.
-- Keys carry a content generation that any write to site content bumps (post_save and
-  post_delete of content models), so a new reply shows on the very next request.
+- Keys carry the content generation (`core.cache`), which any write to site content bumps,
+  so a new reply shows on the very next request.
 - A page lives at most PAGE_CACHE_SECONDS, and never past the next scheduled publication it
   would otherwise hide.
 - Responses that set a cookie (a CSRF token for a form) or are not 200 are never stored.
@@ -13,71 +13,11 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
 
-GENERATION_KEY = "page-cache:generation"
+from core.cache import generation
+from search.query import seconds_until_next_publication
+
 SKIP_PREFIXES = ("/admin/", "/accounts/", "/notifications/", "/healthz", "/static/", "/media/")
-# Writes to these models change no public page (or happen on every request).
-IGNORED_MODELS = {
-    "accounts.notification",
-    "portal.searchentry",
-    "portal.searchword",
-    "sessions.session",
-    "admin.logentry",
-    "django_tasks_db.dbtaskresult",
-    "forums.threadreadstate",
-    "forums.threadwatch",
-    "forums.forumwatch",
-}
-CONTENT_APPS = {"portal", "accounts", "articles", "forums", "blogs", "videos", "heroes", "taggit"}
-
-
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = int(timezone.now().timestamp() * 1000)
-        cache.add(GENERATION_KEY, value, None)
-    return value
-
-
-def bump_generation(sender=None, **kwargs) -> None:
-    label = f"{sender._meta.app_label}.{sender._meta.model_name}" if sender else ""
-    if sender is not None and (
-        sender._meta.app_label not in CONTENT_APPS
-        or label in IGNORED_MODELS
-        or sender.__name__.startswith("Historical")
-    ):
-        return
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, generation() + 1, None)
-
-
-def seconds_until_next_publication() -> int | None:
-    from portal.models import SearchEntry
-
-    upcoming = (
-        SearchEntry.objects.filter(visible_from__gt=timezone.now())
-        .order_by("visible_from")
-        .values_list("visible_from", flat=True)
-        .first()
-    )
-    if upcoming is None:
-        return None
-    return max(1, int((upcoming - timezone.now()).total_seconds()))
-
-
-def cached_until_content_changes(name: str, compute, *, timeout: int = 300):
-    """A value worth computing once per content generation (a tag cloud, search counts),
-    kept no longer than `timeout` nor past the next scheduled publication."""
-    key = f"computed:{name}:{generation()}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        upcoming = seconds_until_next_publication()
-        cache.set(key, value, timeout if upcoming is None else min(timeout, upcoming))
-    return value
 
 
 def is_cacheable_request(request) -> bool:

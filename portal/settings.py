@@ -113,7 +113,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
-    "portal",
+    # The project, bottom to top (README, "Layout"): the shared layer, accounts, moderation,
+    # the content apps, and portal, which composes them.
+    "core",
+    "search",
     "accounts",
     "moderation",
     "articles",
@@ -121,7 +124,13 @@ INSTALLED_APPS = [
     "blogs",
     "videos",
     "heroes",
+    "portal",
 ]
+# The benchmark's data builder and baseline view (`make bench`): a dev-only app, installed
+# when benchmarking and under the test runner, never in production.
+BENCHMARKING = parse_bool(env.str("PORTAL_BENCH", default=""), name="PORTAL_BENCH")
+if BENCHMARKING or TESTING:
+    INSTALLED_APPS.append("bench")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,13 +1,9 @@
-"""Every app's sitemap, collected for /sitemap.xml."""
+"""/sitemap.xml: the site's sections, plus each app's `sitemaps.SITEMAPS` (core.plugins)."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from articles.sitemaps import ArticleSitemap
-from blogs.sitemaps import BlogPostSitemap
-from forums.sitemaps import ForumSitemap, ThreadSitemap
-from heroes.sitemaps import HeroSitemap
-from videos.sitemaps import VideoSitemap
+from core.plugins import app_modules
 
 
 class SectionSitemap(Sitemap):
@@ -21,9 +17,12 @@ class SectionSitemap(Sitemap):
         return reverse(name)
 
 
-sitemaps = {"sections": SectionSitemap, "articles": ArticleSitemap}
-sitemaps["videos"] = VideoSitemap
-sitemaps["blogs"] = BlogPostSitemap
-sitemaps["heroes"] = HeroSitemap
-sitemaps["forums"] = ForumSitemap
-sitemaps["threads"] = ThreadSitemap
+def collect() -> dict[str, type[Sitemap]]:
+    found = {"sections": SectionSitemap}
+    for module in app_modules("sitemaps"):
+        if module.__name__ != __name__:
+            found.update(module.SITEMAPS)
+    return found
+
+
+sitemaps = collect()

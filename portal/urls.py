@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -24,6 +25,9 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
 ]
+
+if apps.is_installed("bench"):
+    urlpatterns.append(path("bench/", include("bench.urls")))
 
 if settings.DEBUG or settings.TESTING:
     # Member uploads (covers, posters) in development; production serves MEDIA_ROOT itself.

@@ -11,9 +11,9 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from articles.models import Article, BodyPart
-from portal import search as site_search
-from portal import search_sources
-from portal.models import SitePage
+from core.models import SitePage
+from search import indexing
+from search import query as site_search
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ SEARCH_PAGE_SIZE = 20
 
 def search(request):
     raw = request.GET.get("q", "")
-    kinds = {source.kind: source.label for source in search_sources.sources()}
+    kinds = {source.kind: source.label for source in indexing.sources()}
     kind = request.GET.get("type", "")
     kind = kind if kind in kinds else ""
     body_part = request.GET.get("body_part", "")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from portal.markdown import render_markdown
+from core.markdown import render_markdown
 from videos import embeds, timecodes, uploads
 from videos.permissions import can_view_unpublished_videos
 

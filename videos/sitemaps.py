@@ -12,3 +12,6 @@ class VideoSitemap(Sitemap):
 
     def lastmod(self, video):
         return video.updated_at
+
+
+SITEMAPS = {"videos": VideoSitemap}

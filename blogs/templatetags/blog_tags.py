@@ -5,7 +5,8 @@ from django.db.models import Count
 from taggit.models import Tag
 
 from blogs.models import BlogPost
-from portal import page_cache
+from core.cache import cached_until_content_changes
+from search.query import seconds_until_next_publication
 
 register = template.Library()
 
@@ -48,4 +49,8 @@ def blog_tag_cloud(limit: int = 20):
         )
         return list(tags)
 
-    return {"tags": page_cache.cached_until_content_changes(f"blog-tag-cloud:{limit}", most_used)}
+    return {
+        "tags": cached_until_content_changes(
+            f"blog-tag-cloud:{limit}", most_used, expires_in=seconds_until_next_publication
+        )
+    }

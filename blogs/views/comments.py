@@ -8,7 +8,7 @@ from blogs import permissions, posting
 from blogs.forms import CommentForm
 from blogs.models import BlogPost, Comment
 from blogs.safety import ADVICE
-from portal.decorators import moderator_required
+from core.decorators import moderator_required
 
 
 @require_POST

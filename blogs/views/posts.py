@@ -13,8 +13,8 @@ from blogs import permissions, posting
 from blogs.forms import BlogPostForm, BlogSettingsForm
 from blogs.models import BlogPost
 from blogs.safety import ADVICE, check_text
-from portal.decorators import moderator_required
-from portal.markdown import render_markdown
+from core.decorators import moderator_required
+from core.markdown import render_markdown
 
 
 def _refuse_if_cannot_post(user) -> None:

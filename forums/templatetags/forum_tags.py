@@ -2,11 +2,10 @@
 
 from django import template
 from django.db.models import Q
-from django.utils import timezone
 
 from forums import links, permissions
 from forums.models import Forum, Post, RecoveryRecord, Thread
-from forums.presenting import MONTHS, time_html
+from forums.presenting import time_html
 
 register = template.Library()
 
@@ -82,30 +81,6 @@ def member_url(member) -> str:
 
 # Dates on long lists: see forums.presenting.time_html (the `date` filter looks up the
 # active language and its formats for every call).
-
-
-@register.filter
-def short_date(value) -> str:
-    """ "Jul 16, 2018"."""
-    if not value:
-        return ""
-    local = timezone.localtime(value)
-    return f"{MONTHS[local.month - 1]} {local.day}, {local.year}"
-
-
-@register.filter
-def iso_datetime(value) -> str:
-    """For <time datetime="...">."""
-    return timezone.localtime(value).isoformat() if value else ""
-
-
-@register.filter
-def month_year(value) -> str:
-    """ "Jul 2018"."""
-    if not value:
-        return ""
-    local = timezone.localtime(value)
-    return f"{MONTHS[local.month - 1]} {local.year}"
 
 
 @register.simple_tag

@@ -1,7 +1,6 @@
 """Forum pages, split by feature: browsing, writing, moderating, recovery records."""
 
 from forums.views.browse import (
-    bench_baseline,
     forum_detail,
     forum_index,
     post_history,
@@ -33,7 +32,7 @@ from forums.views.write import (
 )
 
 __all__ = [
-    "bench_baseline", "forum_detail", "forum_index", "forum_watch", "post_check",
+    "forum_detail", "forum_index", "forum_watch", "post_check",
     "post_create", "post_delete", "post_edit", "post_hide", "post_history", "post_permalink",
     "post_react", "post_restore", "recovery_delete", "recovery_list", "thread_create",
     "thread_detail", "thread_hide", "thread_lock", "thread_move", "thread_pin",

@@ -1,10 +1,9 @@
 """Reading the forums: index, forum, thread, permalinks, revisions."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.cache import never_cache
 
+from core.roles import is_moderator
 from forums import permissions, viewcount
 from forums.forms import ReplyForm
 from forums.models import POSTS_PER_PAGE, THREADS_PER_PAGE, Forum, Post, Reaction, Thread
@@ -12,7 +11,6 @@ from forums.pagination import page_for
 from forums.posting import mark_read
 from forums.presenting import post_cards, thread_rows
 from forums.watching import annotate_unread, first_unread_number
-from portal.roles import is_moderator
 
 
 def forum_index(request):
@@ -148,9 +146,3 @@ def post_history(request, pk):
         raise PermissionDenied("Only moderators can read a post's revisions.")
     revisions = post.history.select_related("history_user").order_by("-history_date")
     return render(request, "forums/post_history.html", {"post": post, "revisions": revisions})
-
-
-@never_cache
-def bench_baseline(request):
-    """The benchmark's baseline: Django's whole stack, no database, no template."""
-    return HttpResponse("ok", content_type="text/plain")

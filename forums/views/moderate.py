@@ -4,10 +4,10 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core.decorators import moderator_required
 from forums import moderating
 from forums.forms import ModerationNoteForm, MoveThreadForm
 from forums.models import Post, Thread
-from portal.decorators import moderator_required
 
 
 def _note(request) -> str:

@@ -5,7 +5,7 @@ from django.db import migrations
 
 def create_policy(apps, schema_editor):
     from heroes.policy import POLICY_BODY, POLICY_SLUG, POLICY_TITLE
-    from portal.markdown import render_markdown
+    from core.markdown import render_markdown
 
     SitePage = apps.get_model("portal", "SitePage")
     if not SitePage.objects.filter(slug=POLICY_SLUG).exists():

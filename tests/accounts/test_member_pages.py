@@ -3,8 +3,9 @@
 import pytest
 from django.core import mail
 
+from accounts.emails import unsubscribe_path
 from accounts.models import SurgeonVerification, User
-from accounts.notifications import notify, unsubscribe_path
+from accounts.notifications import notify
 from accounts.permissions import can_post, posting_refusal
 from accounts.verification import decide_verification
 from moderation.models import ModerationLogEntry

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from articles.models import Article
-from portal import roles
+from core import roles
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from accounts.notifications import notify
-from portal.models import SitePage
+from core.models import SitePage
 from tests.articles.factories import make_osteotomy as _make_osteotomy
 from tests.browser.conftest import ALL_IMPACTS
 from tests.factories import make_article, make_user

@@ -56,7 +56,7 @@ def test_time_html_is_machine_readable_and_escapes_its_prefix():
 
 def test_fixed_url_gives_what_url_gives():
     rendered = Template(
-        "{% load portal_tags %}{% fixed_url 'forums:forum_index' %}|"
+        "{% load core_tags %}{% fixed_url 'forums:forum_index' %}|"
         "{% fixed_url 'site_page' 'privacy' %}"
     ).render(Context())
 

@@ -184,7 +184,7 @@ def test_pending_story_is_not_on_the_hero_page(client):
 
 @pytest.mark.django_db
 def test_policy_page_is_published_and_editable(client):
-    from portal.models import SitePage
+    from core.models import SitePage
 
     response = client.get(reverse("heroes:policy"))
 
@@ -202,7 +202,7 @@ def test_policy_page_is_published_and_editable(client):
 
 @pytest.mark.django_db
 def test_moderator_edits_the_policy_in_the_admin_with_history(settings, client, moderator):
-    from portal.models import SitePage
+    from core.models import SitePage
 
     settings.ADMIN_REQUIRE_MFA = False
     page = SitePage.objects.get(slug="hero-policy")
@@ -221,7 +221,7 @@ def test_moderator_edits_the_policy_in_the_admin_with_history(settings, client, 
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona_name", ["patient", "editor"])
 def test_others_cannot_edit_the_policy_in_the_admin(settings, client, persona, persona_name):
-    from portal.models import SitePage
+    from core.models import SitePage
 
     settings.ADMIN_REQUIRE_MFA = False
     page = SitePage.objects.get(slug="hero-policy")
@@ -237,7 +237,7 @@ def test_others_cannot_edit_the_policy_in_the_admin(settings, client, persona, p
 
 @pytest.mark.django_db
 def test_missing_policy_answers_404(client):
-    from portal.models import SitePage
+    from core.models import SitePage
 
     SitePage.objects.filter(slug="hero-policy").delete()
 

@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 
 from accounts.models import User
 from articles.models import Article, BodyPart, CareInstruction, WarningSign
-from portal import roles
-from portal.models import SitePage
+from core import roles
+from core.models import SitePage
 
 pytestmark = pytest.mark.django_db
 

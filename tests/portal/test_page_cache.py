@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from portal.models import SearchEntry
+from portal import page_cache
+from search.models import SearchEntry
 from tests.factories import make_article
 
 
@@ -75,8 +76,6 @@ def test_cache_expires_no_later_than_the_next_scheduled_publication(client, monk
     entry.visible_from = timezone.now() + timezone.timedelta(seconds=42)
     entry.save()
     stored = {}
-    from portal import page_cache
-
     monkeypatch.setattr(
         page_cache.cache, "set", lambda key, value, timeout: stored.update(timeout=timeout)
     )

@@ -6,7 +6,7 @@ import pytest
 from django.db import OperationalError
 
 from articles.models import Article
-from portal.models import SitePage
+from core.models import SitePage
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,9 @@ from django.db import connection
 from django.urls import reverse
 
 from articles.models import Article
-from portal import search as site_search
-from portal.models import SearchEntry, SearchSynonym
-from portal.search_sources import rebuild
+from search import query as site_search
+from search.indexing import rebuild
+from search.models import SearchEntry, SearchSynonym
 from tests.factories import make_article
 
 postgres_only = pytest.mark.skipif(

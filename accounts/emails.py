@@ -1,0 +1,56 @@
+"""Email to members: every message names the site and carries a one-click unsubscribe link
+(RFC 8058) whose signed token opens the unsubscribe page."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from accounts.models import User
+
+UNSUBSCRIBE_SALT = "accounts.unsubscribe"
+
+
+def unsubscribe_token(user: User) -> str:
+    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def user_for_unsubscribe_token(token: str):
+    try:
+        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    return User.objects.filter(pk=pk).first()
+
+
+def unsubscribe_path(user: User) -> str:
+    return reverse("accounts:unsubscribe", args=[unsubscribe_token(user)])
+
+
+def _unsubscribe_url(user: User) -> str:
+    return settings.SITE_URL + unsubscribe_path(user)
+
+
+def send_member_email(*, user: User, subject: str, template: str, context: dict) -> None:
+    """Every email we send a member carries a one-click unsubscribe link (RFC 8058)."""
+    unsubscribe_url = _unsubscribe_url(user)
+    body = render_to_string(
+        template,
+        {
+            **context,
+            "user": user,
+            "site_url": settings.SITE_URL,
+            "unsubscribe_url": unsubscribe_url,
+        },
+    )
+    message = EmailMessage(
+        subject=f"[{settings.SITE_NAME}] {subject}",
+        body=body,
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.send()

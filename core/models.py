@@ -1,0 +1,110 @@
+"""Abstract bases every app shares, and the editable site pages (privacy, terms…)."""
+
+from django.conf import settings
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from core.markdown import render_markdown
+from core.signals import content_moderated
+
+
+class Timestamped(models.Model):
+    created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Moderated(models.Model):
+    """Member content that moderators can hide and restore, and authors can soft-delete.
+
+    State changes go through the verb methods, which set the audit fields together and
+    tell the moderation log (via the `content_moderated` signal).
+    """
+
+    class Status(models.TextChoices):
+        PUBLISHED = "published", "Published"
+        HIDDEN = "hidden", "Hidden by a moderator"
+        DELETED = "deleted", "Deleted by its author"
+
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PUBLISHED, db_index=True
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    moderation_note = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.status == self.Status.HIDDEN
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.status == self.Status.DELETED
+
+    def hide(self, *, by, note: str = "") -> None:
+        self._change_status(self.Status.HIDDEN, action="hide", by=by, note=note)
+
+    def restore(self, *, by, note: str = "") -> None:
+        self._change_status(self.Status.PUBLISHED, action="restore", by=by, note=note)
+
+    def delete_by_author(self, *, by) -> None:
+        """Soft delete: the row stays, shown as 'deleted by its author'."""
+        self._change_status(self.Status.DELETED, action="delete", by=by, note="")
+
+    def _change_status(self, status: str, *, action: str, by, note: str) -> None:
+        with transaction.atomic():
+            self.status = status
+            self.moderated_by = by
+            self.moderated_at = timezone.now()
+            self.moderation_note = note
+            self.save(update_fields=["status", "moderated_by", "moderated_at", "moderation_note"])
+            self.on_status_changed()
+            content_moderated.send(
+                sender=type(self), instance=self, action=action, actor=by, note=note
+            )
+
+    def on_status_changed(self) -> None:
+        """Hook for models that keep counters (a thread's reply count) in step."""
+
+
+class SitePage(models.Model):
+    """Pages editors maintain in the admin: privacy, terms, medical disclaimer, policies."""
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=200)
+    body = models.TextField(help_text="Markdown.")
+    body_html = models.TextField(editable=False, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(table_name="portal_historicalsitepage")
+
+    class Meta:
+        db_table = "portal_sitepage"  # the table predates the shared layer
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("site_page", args=[self.slug])

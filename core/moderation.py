@@ -1,0 +1,26 @@
+"""Visibility rules shared by every piece of member content."""
+
+from django.db import models
+from django.db.models import Q
+
+from core.roles import is_moderator
+
+
+class ModeratedQuerySet(models.QuerySet):
+    """QuerySet mixin for models built on `core.models.Moderated`."""
+
+    author_field = "author"
+
+    def published(self):
+        return self.filter(status=self.model.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Moderators see everything; authors also see their own hidden items."""
+        if is_moderator(user):
+            return self
+        if user.is_authenticated:
+            return self.filter(
+                Q(status=self.model.Status.PUBLISHED)
+                | Q(status=self.model.Status.HIDDEN, **{self.author_field: user})
+            )
+        return self.published()

@@ -1,0 +1,76 @@
+"""Thin template helpers. Permission filters call the same predicates the views use."""
+
+from functools import lru_cache
+
+from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template.backends.utils import csrf_input
+from django.urls import get_script_prefix, get_urlconf, reverse
+
+from core import roles
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def csrf_field(context) -> str:
+    """The CSRF hidden input, also inside `{% include … only %}`, where the context
+    processors' `csrf_token` is gone but the request is still there."""
+    return csrf_input(context.request)
+
+
+@register.simple_tag
+def fixed_url(name: str, *args) -> str:
+    """`{% url name %}` for a link that is the same on every page (no arguments, or constant
+    ones), reversed once per process: the header's and footer's dozen links were a fifth of
+    a simple page's rendering. Never pass it a variable (one cache entry per value)."""
+    return _fixed_url(name, args, get_urlconf(), get_script_prefix())
+
+
+@lru_cache(maxsize=256)
+def _fixed_url(name: str, args: tuple, urlconf, prefix: str) -> str:
+    return reverse(name, args=args, urlconf=urlconf)
+
+
+@receiver(setting_changed)
+def _forget_fixed_urls(setting, **kwargs):
+    if setting in {"ROOT_URLCONF", "FORCE_SCRIPT_NAME"}:
+        _fixed_url.cache_clear()
+
+
+@register.filter
+def app_label(obj) -> str:
+    return obj._meta.app_label
+
+
+@register.filter
+def model_name(obj) -> str:
+    return obj._meta.model_name
+
+
+@register.filter
+def is_moderator(user) -> bool:
+    return roles.is_moderator(user)
+
+
+@register.filter
+def is_staff_member(user) -> bool:
+    return roles.is_staff_member(user)
+
+
+@register.filter
+def day_range(low, high) -> str:
+    """1, 4 -> "1–4"; 3, 3 -> "3"; None, 4 -> "up to 4"."""
+    if low is None and high is None:
+        return ""
+    if low is None:
+        return f"up to {high}"
+    if high is None or high == low:
+        return f"{low}"
+    return f"{low}–{high}"
+
+
+@register.filter
+def model_name_verbose(obj) -> str:
+    return obj._meta.verbose_name

@@ -1,0 +1,203 @@
+"""How content becomes `SearchEntry` rows, and how the index stays current.
+
+Each app says what it contributes in its own `search.py`: a `SOURCES` list of `Source`
+(the rows everyone may see, and how one row reads as a document). They are found at
+start-up, like the admin finds `admin.py`, so this module imports no app. Saving or
+deleting a row re-indexes it in the same transaction (post_save/post_delete), so search
+never shows what was just hidden; `manage.py rebuild_search_index` rebuilds everything in
+bulk.
+"""
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Model, QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.html import strip_tags
+
+from core.plugins import app_modules
+from search.models import SearchEntry, SearchSynonym, SearchWord
+
+BATCH = 2000
+VOCABULARY_WORD = re.compile(r"[a-z][a-z'-]{2,59}")
+
+
+def plain(*html_parts: str) -> str:
+    """Text of sanitised HTML fields, for indexing and snippets."""
+    return " ".join(strip_tags(part) for part in html_parts if part).strip()
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    label: str
+    model: type[Model]
+    public: Callable[[], QuerySet]
+    document: Callable[[Model], dict]
+    # Where the kind is listed among the search filters (articles first).
+    position: int = 100
+    # Other rows whose visibility or text follows this one (a thread's replies).
+    dependents: Callable[[Model], Iterable[tuple["Source", QuerySet]]] = field(
+        default=lambda obj: ()
+    )
+    # A save limited to other fields (counters, timestamps) leaves the entry as it is.
+    fields: frozenset[str] | None = None
+    # Rows that are part of this one's text (an article's warning signs, a thread's opening
+    # post): (model, the row's parent or None when this row is not part of it).
+    parts: tuple[tuple[type[Model], Callable[[Model], Model | None]], ...] = ()
+    # Many-to-many relations whose change re-indexes the row (a video's related articles).
+    m2m: tuple[type[Model], ...] = ()
+
+
+@cache
+def sources() -> list[Source]:
+    found = [source for module in app_modules("search") for source in module.SOURCES]
+    return sorted(found, key=lambda source: source.position)
+
+
+def source_for(model: type[Model]) -> Source | None:
+    return next((s for s in sources() if s.model is model), None)
+
+
+def source_of_kind(kind: str) -> Source:
+    return next(s for s in sources() if s.kind == kind)
+
+
+# --- indexing ------------------------------------------------------------------------------
+
+
+def _entry(source: Source, obj: Model, content_type: ContentType) -> SearchEntry:
+    document = source.document(obj)
+    document["title"] = document["title"][:300]
+    return SearchEntry(content_type=content_type, object_id=obj.pk, kind=source.kind, **document)
+
+
+def index_object(source: Source, obj: Model) -> None:
+    """Add, refresh or drop one row's entry, depending on whether everyone may see it."""
+    content_type = ContentType.objects.get_for_model(source.model)
+    public = source.public().filter(pk=obj.pk).first()
+    with transaction.atomic():
+        SearchEntry.objects.filter(content_type=content_type, object_id=obj.pk).delete()
+        if public is not None:
+            _entry(source, public, content_type).save()
+            _add_words([public.pk], source)
+        for dependent_source, queryset in source.dependents(obj):
+            index_queryset(dependent_source, queryset)
+
+
+def index_queryset(source: Source, queryset: QuerySet) -> int:
+    """Re-index the given rows of one source in bulk (drop all, add back the public ones)."""
+    content_type = ContentType.objects.get_for_model(source.model)
+    ids = list(queryset.values_list("pk", flat=True))
+    SearchEntry.objects.filter(content_type=content_type, object_id__in=ids).delete()
+    return _bulk_add(source, source.public().filter(pk__in=ids), content_type)
+
+
+def _bulk_add(source: Source, queryset: QuerySet, content_type: ContentType) -> int:
+    batch, total = [], 0
+    for obj in queryset.order_by("pk").iterator(chunk_size=BATCH):
+        batch.append(_entry(source, obj, content_type))
+        if len(batch) >= BATCH:
+            SearchEntry.objects.bulk_create(batch)
+            total += len(batch)
+            batch = []
+    SearchEntry.objects.bulk_create(batch)
+    return total + len(batch)
+
+
+def rebuild(kind: str = "", progress: Callable[[str], None] = lambda message: None) -> int:
+    total = 0
+    for source in sources():
+        if kind and source.kind != kind:
+            continue
+        content_type = ContentType.objects.get_for_model(source.model)
+        with transaction.atomic():
+            SearchEntry.objects.filter(content_type=content_type).delete()
+            count = _bulk_add(source, source.public(), content_type)
+        progress(f"{source.label}: {count}")
+        total += count
+    rebuild_vocabulary()
+    return total
+
+
+def rebuild_vocabulary() -> int:
+    """Words of titles, other names and synonyms: what "did you mean" may suggest."""
+    words: set[str] = set()
+    titles = SearchEntry.objects.values_list("title", "other_names").iterator(chunk_size=BATCH)
+    for title, other_names in titles:
+        words.update(VOCABULARY_WORD.findall(f"{title} {other_names}".lower()))
+    for synonym in SearchSynonym.objects.all():
+        words.update(VOCABULARY_WORD.findall(f"{synonym.term} {synonym.synonyms}".lower()))
+    with transaction.atomic():
+        SearchWord.objects.all().delete()
+        SearchWord.objects.bulk_create([SearchWord(word=w) for w in sorted(words)], BATCH)
+    return len(words)
+
+
+def _add_words(ids: list[int], source: Source) -> None:
+    content_type = ContentType.objects.get_for_model(source.model)
+    texts = SearchEntry.objects.filter(content_type=content_type, object_id__in=ids)
+    words = set()
+    for title, other_names in texts.values_list("title", "other_names"):
+        words.update(VOCABULARY_WORD.findall(f"{title} {other_names}".lower()))
+    SearchWord.objects.bulk_create([SearchWord(word=w) for w in words], ignore_conflicts=True)
+
+
+# --- keeping the index current -------------------------------------------------------------
+
+
+def _on_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    source = source_for(sender)
+    if raw or source is None:
+        return
+    limited = update_fields is not None and source.fields is not None
+    if limited and source.fields.isdisjoint(update_fields):
+        return
+    index_object(source, instance)
+
+
+def _on_delete(sender, instance, **kwargs):
+    content_type = ContentType.objects.get_for_model(sender)
+    SearchEntry.objects.filter(content_type=content_type, object_id=instance.pk).delete()
+
+
+def _part_saved(source: Source, parent_of: Callable[[Model], Model | None]):
+    def on_part_saved(sender, instance, raw=False, **kwargs):
+        parent = None if raw else parent_of(instance)
+        if parent is not None:
+            index_object(source, parent)
+
+    return on_part_saved
+
+
+def _m2m_changed(source: Source):
+    def on_m2m_changed(sender, instance, action, **kwargs):
+        if action.startswith("post_") and isinstance(instance, source.model):
+            index_object(source, instance)
+
+    return on_m2m_changed
+
+
+def connect_signals() -> None:
+    for source in sources():
+        uid = f"search.{source.kind}"
+        post_save.connect(_on_save, sender=source.model, dispatch_uid=f"{uid}.save")
+        post_delete.connect(_on_delete, sender=source.model, dispatch_uid=f"{uid}.delete")
+        for part, parent_of in source.parts:
+            post_save.connect(
+                _part_saved(source, parent_of),
+                sender=part,
+                weak=False,
+                dispatch_uid=f"{uid}.part.{part._meta.label_lower}",
+            )
+        for through in source.m2m:
+            m2m_changed.connect(
+                _m2m_changed(source),
+                sender=through,
+                weak=False,
+                dispatch_uid=f"{uid}.m2m.{through._meta.label_lower}",
+            )

@@ -1,0 +1,84 @@
+"""The search index: one row per publicly visible item, the synonyms editors keep, and the
+vocabulary "did you mean" suggests from."""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+
+class SearchEntryManager(models.Manager):
+    def get_queryset(self):
+        # The vector is the database's own business (the trigger writes it, queries read it
+        # in SQL); loading it into Python would only cost time.
+        return super().get_queryset().defer("search_vector")
+
+
+class SearchEntry(models.Model):
+    """One searchable, publicly visible item: an article, thread, post, blog post, video, hero.
+
+    Rows exist only for content everyone may see (scheduled items carry `visible_from`), so
+    search can never leak drafts, hidden posts or pending nominations. The content apps are
+    indexed through `search.indexing`, from each app's `search.py`. On PostgreSQL
+    `search_vector` holds the weighted document (titles A, other names B, bodies C), kept
+    current by a trigger in the same transaction as the write, with a GIN index (migration
+    portal 0003); on SQLite the column stays empty and search matches the text fields.
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=20, db_index=True)
+    title = models.CharField(max_length=300)
+    other_names = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    body_part_slug = models.CharField(max_length=50, blank=True, db_index=True)
+    visible_from = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = SearchEntryManager()
+
+    class Meta:
+        db_table = "portal_searchentry"  # the tables predate the search app
+        verbose_name_plural = "search entries"
+        ordering = ["-visible_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_entry_per_item")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.title}"
+
+
+class SearchSynonym(models.Model):
+    """Medical synonyms and abbreviations that should find each other (TKR ↔ total knee
+    replacement). Editors extend the list in the admin."""
+
+    term = models.CharField(max_length=100, unique=True, help_text="e.g. TKR")
+    synonyms = models.TextField(help_text="One per line, e.g. total knee replacement")
+    history = HistoricalRecords(table_name="portal_historicalsearchsynonym")
+
+    class Meta:
+        db_table = "portal_searchsynonym"
+        ordering = ["term"]
+
+    def __str__(self) -> str:
+        return self.term
+
+    @property
+    def synonym_list(self) -> list[str]:
+        return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
+
+
+class SearchWord(models.Model):
+    """The vocabulary of titles and other names, for "did you mean …" (pg_trgm on PostgreSQL)."""
+
+    word = models.CharField(max_length=60, unique=True)
+
+    class Meta:
+        db_table = "portal_searchword"
+        ordering = ["word"]
+
+    def __str__(self) -> str:
+        return self.word
