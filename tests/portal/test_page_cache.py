@@ -71,10 +71,14 @@ def test_pages_for_members_are_never_stored(client, patient, other_patient):
 def test_cache_expires_no_later_than_the_next_scheduled_publication(client, monkeypatch):
     article = make_article(title="Knee osteotomy")
     entry = SearchEntry.objects.get()
-    entry.pk = None
-    entry.object_id = 999
-    entry.visible_from = timezone.now() + timezone.timedelta(seconds=42)
-    entry.save()
+    SearchEntry.objects.create(
+        content_type=entry.content_type,
+        object_id=999,
+        kind=entry.kind,
+        title="Scheduled",
+        url="/scheduled/",
+        visible_from=timezone.now() + timezone.timedelta(seconds=42),
+    )
     stored = {}
     monkeypatch.setattr(
         page_cache.cache, "set", lambda key, value, timeout: stored.update(timeout=timeout)
