@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "blogs",
     "videos",
     "heroes",
+    "messaging",
     "portal",
 ]
 # The benchmark's data builder and baseline view (`make bench`): a dev-only app, installed
@@ -163,6 +164,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
                 "accounts.context_processors.notifications",
+                "messaging.context_processors.unread_messages",
             ],
         },
     },
@@ -313,3 +315,7 @@ LOGGING = {
 
 # django-ratelimit keeps its counters in the shared cache.
 RATELIMIT_USE_CACHE = "default"
+
+# Private messages: group size and how many a member may send (django-ratelimit rate).
+MESSAGING_MAX_RECIPIENTS = env.int("PORTAL_MESSAGING_MAX_RECIPIENTS", default=5)
+MESSAGING_RATE_LIMIT = env.str("PORTAL_MESSAGING_RATE_LIMIT", default="20/h")
