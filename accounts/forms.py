@@ -32,11 +32,13 @@ class SettingsForm(forms.ModelForm):
 
 
 class DeleteAccountForm(forms.Form):
-    confirm = forms.CharField(
-        label="Type your pseudonym to confirm",
-        help_text="Your account will be closed. What you wrote stays, credited to "
-        '"deleted member"; ask a moderator if you want something removed.',
+    erase_text = forms.BooleanField(
+        label="Also erase the text of everything I wrote",
+        required=False,
+        help_text="Your posts, blog posts, comments and messages stay in place, reading "
+        '"removed at the author\'s request".',
     )
+    confirm = forms.CharField(label="Type your pseudonym to confirm")
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

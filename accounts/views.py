@@ -75,7 +75,7 @@ def data_export(request):
 def account_delete(request):
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        delete_account(request.user)
+        delete_account(request.user, erase_text=form.cleaned_data["erase_text"])
         logout(request)
         messages.success(request, "Your account was deleted. Thank you for being here.")
         return redirect("home")

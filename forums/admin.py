@@ -3,9 +3,9 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.access_log import LoggedPrivateViewMixin
 from core.roles import is_moderator
 from forums import moderating
-from accounts.access_log import LoggedPrivateViewMixin
 from forums.models import Forum, Post, Reaction, RecoveryRecord, Thread
 
 
