@@ -12,7 +12,10 @@ class PortalUserAdmin(UserAdmin):
     list_display = ["username", "date_joined", "is_verified_surgeon", "is_staff", "suspended_until"]
     list_filter = ["is_staff", "is_verified_surgeon", "is_active", "groups"]
     search_fields = ["username", "email"]
-    readonly_fields = ["suspended_until", "suspension_reason", "deleted_at", "post_count"]
+    readonly_fields = [
+        "suspended_until", "suspension_reason", "deleted_at", "post_count",
+        "terms_accepted_at", "guidelines_accepted_at", "age_confirmed_at",
+    ]  # fmt: skip
     fieldsets = (
         *UserAdmin.fieldsets,
         (
@@ -26,6 +29,9 @@ class PortalUserAdmin(UserAdmin):
                     "suspension_reason",
                     "deleted_at",
                     "post_count",
+                    "terms_accepted_at",
+                    "guidelines_accepted_at",
+                    "age_confirmed_at",
                 )
             },
         ),

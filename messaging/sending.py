@@ -14,6 +14,8 @@ def refusal(sender, recipients) -> str:
     """Why `sender` may not write to these members, or "" if they may."""
     if reason := posting_refusal(sender):
         return reason
+    if not recipients:
+        return "Nobody else is in this conversation any more."
     for member in recipients:
         if member.deleted_at or not member.is_active:
             return "This member has left the community."

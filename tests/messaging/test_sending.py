@@ -189,3 +189,18 @@ def test_no_reply_after_a_block(client, patient, other_patient):
     client.post(f"/messages/{conversation.pk}/", {"body": "Hey?", "form_token": uuid.uuid4()})
 
     assert conversation.messages.count() == 1
+
+
+def test_no_reply_once_everyone_else_left(client, patient, other_patient):
+    from accounts.data_rights import delete_account
+
+    conversation = make_conversation(patient, other_patient)
+    delete_account(other_patient)
+    client.force_login(patient)
+
+    response = client.post(
+        f"/messages/{conversation.pk}/", {"body": "Anyone?", "form_token": uuid.uuid4()}
+    )
+
+    assert response.status_code == 200
+    assert "Nobody else" in response.content.decode()
