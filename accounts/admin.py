@@ -1,7 +1,8 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 
-from accounts.models import Notification, SurgeonVerification, User
+from accounts.access_log import LoggedPrivateViewMixin
+from accounts.models import Block, Notification, PrivateDataAccess, SurgeonVerification, User
 from accounts.verification import decide_verification
 from core.roles import is_moderator
 
@@ -11,7 +12,10 @@ class PortalUserAdmin(UserAdmin):
     list_display = ["username", "date_joined", "is_verified_surgeon", "is_staff", "suspended_until"]
     list_filter = ["is_staff", "is_verified_surgeon", "is_active", "groups"]
     search_fields = ["username", "email"]
-    readonly_fields = ["suspended_until", "suspension_reason", "deleted_at", "post_count"]
+    readonly_fields = [
+        "suspended_until", "suspension_reason", "deleted_at", "post_count",
+        "terms_accepted_at", "guidelines_accepted_at", "age_confirmed_at",
+    ]  # fmt: skip
     fieldsets = (
         *UserAdmin.fieldsets,
         (
@@ -25,6 +29,9 @@ class PortalUserAdmin(UserAdmin):
                     "suspension_reason",
                     "deleted_at",
                     "post_count",
+                    "terms_accepted_at",
+                    "guidelines_accepted_at",
+                    "age_confirmed_at",
                 )
             },
         ),
@@ -32,7 +39,7 @@ class PortalUserAdmin(UserAdmin):
 
 
 @admin.register(SurgeonVerification)
-class SurgeonVerificationAdmin(admin.ModelAdmin):
+class SurgeonVerificationAdmin(LoggedPrivateViewMixin, admin.ModelAdmin):
     list_display = ["full_name", "user", "specialty", "practice", "status", "requested_at"]
     list_filter = ["status"]
     search_fields = ["full_name", "user__username", "practice"]
@@ -63,3 +70,25 @@ class NotificationAdmin(admin.ModelAdmin):
     list_select_related = ["recipient"]
     raw_id_fields = ["recipient", "actor"]
     date_hierarchy = "created_at"
+
+
+@admin.register(PrivateDataAccess)
+class PrivateDataAccessAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "viewer", "owner", "what"]
+    search_fields = ["viewer__username", "owner__username", "what"]
+    list_select_related = ["viewer", "owner"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Block)
+class BlockAdmin(admin.ModelAdmin):
+    list_display = ["blocker", "blocked", "created_at"]
+    search_fields = ["blocker__username", "blocked__username"]
+    list_select_related = ["blocker", "blocked"]
+    raw_id_fields = ["blocker", "blocked"]

@@ -1,20 +1,79 @@
+import time
+
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
 
 from accounts.models import SurgeonVerification, User
 
 PSEUDONYM_HELP = "Shown publicly with everything you post: not your real name or email address."
 
 
+STARTED_SALT = "accounts.signup.started"
+TOO_FAST = "That was very quick. Please check the form and send it again."
+
+
+def _page_link(slug: str, text: str) -> str:
+    return format_html('<a href="{}">{}</a>', reverse("site_page", args=[slug]), text)
+
+
 class SignupForm(AllauthSignupForm):
-    """allauth's sign-up form, saying plainly what is public and what stays private."""
+    """allauth's sign-up form, saying plainly what is public and what stays private.
+    It records the member's consent with timestamps, and keeps bots out without any
+    third-party CAPTCHA: a honeypot field people never see, and a minimum fill time."""
+
+    accept_terms = forms.BooleanField(required=True)
+    accept_guidelines = forms.BooleanField(required=True)
+    confirm_age = forms.BooleanField(required=True)
+    website = forms.CharField(
+        required=False, label="Leave this field empty",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )  # fmt: skip
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Pseudonym"
         self.fields["username"].help_text = PSEUDONYM_HELP
         self.fields["email"].help_text = "Private: never shown to other members."
+        self.fields["accept_terms"].label = format_html(
+            "I accept the {}", _page_link("terms", "terms of use")
+        )
+        self.fields["accept_guidelines"].label = format_html(
+            "I will follow the {}", _page_link("guidelines", "community guidelines")
+        )
+        self.fields["confirm_age"].label = f"I am {settings.MINIMUM_AGE} or older"
+        self.fields["started"].initial = signing.dumps(time.time(), salt=STARTED_SALT)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(TOO_FAST)  # a bot filled the honeypot; say little
+        if _seconds_since(self.data.get("started", "")) < settings.SIGNUP_MIN_SECONDS:
+            raise forms.ValidationError(TOO_FAST)
+        return cleaned
+
+    def save(self, request):
+        user = super().save(request)
+        if user is not None:  # None when allauth hides that the email is taken
+            now = timezone.now()
+            user.terms_accepted_at = user.guidelines_accepted_at = user.age_confirmed_at = now
+            fields = ["terms_accepted_at", "guidelines_accepted_at", "age_confirmed_at"]
+            user.save(update_fields=fields)
+        return user
+
+
+def _seconds_since(started: str) -> float:
+    """Seconds since the form was shown; 0 when the token is missing or forged."""
+    try:
+        return time.time() - float(signing.loads(started, salt=STARTED_SALT, max_age=86400))
+    except (signing.BadSignature, TypeError, ValueError):
+        return 0.0
 
 
 class LoginForm(AllauthLoginForm):
@@ -32,11 +91,13 @@ class SettingsForm(forms.ModelForm):
 
 
 class DeleteAccountForm(forms.Form):
-    confirm = forms.CharField(
-        label="Type your pseudonym to confirm",
-        help_text="Your account will be closed. What you wrote stays, credited to "
-        '"deleted member"; ask a moderator if you want something removed.',
+    erase_text = forms.BooleanField(
+        label="Also erase the text of everything I wrote",
+        required=False,
+        help_text="Your posts, blog posts, comments and messages stay in place, reading "
+        '"removed at the author\'s request".',
     )
+    confirm = forms.CharField(label="Type your pseudonym to confirm")
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

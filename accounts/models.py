@@ -33,6 +33,10 @@ class User(AbstractUser):
     suspension_reason = models.TextField(blank=True, editable=False)
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
     post_count = models.PositiveIntegerField(default=0, editable=False)
+    # What the member agreed to at sign-up, and when (accounts.forms.SignupForm).
+    terms_accepted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    guidelines_accepted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    age_confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["username"]
@@ -102,3 +106,44 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+
+class Block(models.Model):
+    """`blocker` hears nothing from `blocked`: no messages, mentions or notifications."""
+
+    blocker = models.ForeignKey(User, on_delete=models.CASCADE, related_name="blocks_made")
+    blocked = models.ForeignKey(User, on_delete=models.CASCADE, related_name="blocked_by")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["blocker", "blocked"], name="one_block_per_pair"),
+            models.CheckConstraint(
+                condition=~models.Q(blocker=models.F("blocked")), name="no_self_block"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.blocker} blocks {self.blocked}"
+
+
+class PrivateDataAccess(models.Model):
+    """Staff looked at a member's private data (recovery records, a registration number,
+    a reported private message). Written by `accounts.access_log`, never edited."""
+
+    viewer = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="private_data_views"
+    )
+    owner = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="private_data_viewed"
+    )
+    what = models.CharField(max_length=300)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "private data accesses"
+
+    def __str__(self) -> str:
+        return f"{self.viewer} viewed {self.what}"

@@ -7,6 +7,7 @@ code runs in-process by default and on a queue's workers in production.
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.blocking import has_blocked
 from accounts.models import Notification, User
 from accounts.tasks import send_notification_email
 
@@ -15,6 +16,8 @@ def notify(*, recipient: User, kind: str, message: str, url: str = "", actor=Non
     """Record a notification and, if the member wants each one by email, queue the email."""
     if recipient.deleted_at or not recipient.is_active or recipient == actor:
         return None
+    if has_blocked(recipient, actor):
+        return None  # the recipient blocked the actor: no mentions, replies or messages
     notification = Notification.objects.create(
         recipient=recipient, actor=actor, kind=kind, message=message[:300], url=url
     )

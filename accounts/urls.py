@@ -6,6 +6,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("members/<str:username>/", views.profile, name="profile"),
+    path("members/<str:username>/block/", views.block_toggle, name="block"),
     path("accounts/settings/", views.settings_edit, name="settings"),
     path("accounts/data/", views.data_export, name="data_export"),
     path("accounts/delete/", views.account_delete, name="delete"),

@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from accounts import emails, notifications
+from accounts import blocking, emails, notifications
 from accounts.data_rights import delete_account, export_user_data
 from accounts.forms import DeleteAccountForm, SettingsForm, SurgeonVerificationForm
 from accounts.models import SurgeonVerification, User
@@ -27,8 +27,28 @@ def profile(request, username):
         "member_is_moderator": is_moderator(member),
         "member_is_editor": is_editor(member),
         "show_private": can_view_private_profile_fields(request.user, member),
+        "is_other_member": request.user.is_authenticated and request.user != member,
+        "has_blocked": blocking.has_blocked(request.user, member),
     }
     return render(request, "accounts/profile.html", context)
+
+
+@login_required
+@require_POST
+def block_toggle(request, username):
+    member = get_object_or_404(User, username=username, deleted_at__isnull=True)
+    if member == request.user:
+        raise Http404("You cannot block yourself.")
+    if request.POST.get("action") == "unblock":
+        blocking.unblock(request.user, member)
+        messages.success(request, f"You unblocked {member.username}.")
+    else:
+        blocking.block(request.user, member)
+        messages.success(
+            request, f"You blocked {member.username}: no messages, mentions or notifications "
+            "from them. They are not told.",
+        )  # fmt: skip
+    return redirect(member)
 
 
 @login_required
@@ -55,7 +75,7 @@ def data_export(request):
 def account_delete(request):
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        delete_account(request.user)
+        delete_account(request.user, erase_text=form.cleaned_data["erase_text"])
         logout(request)
         messages.success(request, "Your account was deleted. Thank you for being here.")
         return redirect("home")

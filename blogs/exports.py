@@ -1,6 +1,6 @@
 """A member's blog posts and comments, for their data download (accounts.data_rights)."""
 
-from blogs.models import BlogPost, Comment
+from blogs.models import Blog, BlogPost, Comment
 
 
 def _when(value) -> str | None:
@@ -39,4 +39,9 @@ def export_blog_comments(user) -> list[dict]:
 
 
 def export(user) -> dict:
-    return {"blog_posts": export_blog_posts(user), "blog_comments": export_blog_comments(user)}
+    blog = Blog.objects.filter(owner=user).values("title", "description").first()
+    return {
+        "blog": blog,
+        "blog_posts": export_blog_posts(user),
+        "blog_comments": export_blog_comments(user),
+    }

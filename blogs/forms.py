@@ -1,5 +1,3 @@
-import uuid
-
 from django import forms
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -9,6 +7,7 @@ from articles.models import Article
 from blogs.images import reencode_image
 from blogs.models import Blog, BlogPost, Comment
 from blogs.safety import find_contact_details
+from core.forms import FormTokenMixin
 
 MAX_TAGS = 8
 MAX_TAG_LENGTH = 50
@@ -38,18 +37,6 @@ class CoverImageField(forms.FileField):
     def to_python(self, data):
         upload = super().to_python(data)
         return None if upload is None else reencode_image(upload)
-
-
-class FormTokenMixin(forms.Form):
-    """A one-time token per form: a double submit reaches the same row, not a second one."""
-
-    form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["form_token"].initial = getattr(self.instance, "form_token", None) or (
-            uuid.uuid4()
-        )
 
 
 class ContactDetailsCheckMixin:

@@ -5,6 +5,8 @@ with a known name, found the way the admin finds `admin.py`.
 | -------------- | ----------------------------------------------- | ------------------------ |
 | `search.py`    | `SOURCES`: the app's search documents           | `search.indexing`        |
 | `exports.py`   | `export(user) -> dict`: the member's data       | `accounts.data_rights`   |
+| `erasure.py`   | `erase(user, *, erase_text)`: account deletion  | `accounts.data_rights`   |
+| `retention.py` | `purge(now) -> dict[str, int]`: expired records | `manage.py purge_expired`|
 | `demo.py`      | `load(stdout)`: the demo content                | `manage.py load_demo`    |
 | `sitemaps.py`  | `SITEMAPS`: {section name: Sitemap class}       | `portal.sitemaps`        |
 | `roles.py`     | `EDITOR_PERMISSIONS`, `MODERATOR_PERMISSIONS`   | `accounts.groups`        |

@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.access_log import LoggedPrivateViewMixin
 from core.roles import is_moderator
 from forums import moderating
 from forums.models import Forum, Post, Reaction, RecoveryRecord, Thread
@@ -130,7 +131,7 @@ class ReactionAdmin(admin.ModelAdmin):
 
 
 @admin.register(RecoveryRecord)
-class RecoveryRecordAdmin(admin.ModelAdmin):
+class RecoveryRecordAdmin(LoggedPrivateViewMixin, admin.ModelAdmin):
     list_display = ["user", "article", "surgery_date", "is_public"]
     list_filter = ["is_public"]
     search_fields = ["user__username", "article__title"]

@@ -18,6 +18,9 @@ def export_forum_activity(user) -> dict:
         "watched_threads": list(user.watched_threads.values_list("thread__title", flat=True)),
         "watched_forums": list(user.watched_forums.values_list("forum__name", flat=True)),
         "reactions": list(user.forum_reactions.values("post_id", "kind")),
+        "read_states": list(
+            user.thread_read_states.values("thread__title", "last_read_number", "updated_at")
+        ),
         "recovery_records": [
             {
                 "procedure": record.article.title,

@@ -103,7 +103,7 @@ class PostCard(Row):
             support_count=post.support_count, recovery_badge=post.recovery_badge,
             author_id=post.author_id, url=post_url(post.pk),
             posted=time_html(post.created_at, tz=tz), author_name=author.public_name,
-            author_url=member_url(author.username),
+            author_url="" if author.deleted_at else member_url(author.username),
             author=author, author_has_badges=author.is_verified_surgeon,
             author_is_moderator=post.author_id in moderators,
             author_card=f"Joined {MONTHS[joined.month - 1]} {joined.year} · "

@@ -1,6 +1,6 @@
 """A member's nominations, for their data download (accounts.data_rights)."""
 
-from heroes.models import Nomination
+from heroes.models import Hero, Nomination
 
 
 def export_nominations(user) -> list[dict]:
@@ -25,4 +25,7 @@ def export_nominations(user) -> list[dict]:
 
 
 def export(user) -> dict:
-    return {"hero_nominations": export_nominations(user)}
+    return {
+        "hero_nominations": export_nominations(user),
+        "hero_pages": list(Hero.objects.filter(account=user).values_list("name", flat=True)),
+    }

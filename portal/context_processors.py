@@ -2,4 +2,7 @@ from django.conf import settings
 
 
 def site(request):
-    return {"SITE_NAME": settings.SITE_NAME}
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "BACKUP_RETENTION_DAYS": settings.BACKUP_RETENTION_DAYS,
+    }

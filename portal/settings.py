@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "blogs",
     "videos",
     "heroes",
+    "messaging",
     "portal",
 ]
 # The benchmark's data builder and baseline view (`make bench`): a dev-only app, installed
@@ -163,6 +164,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
                 "accounts.context_processors.notifications",
+                "messaging.context_processors.unread_messages",
             ],
         },
     },
@@ -313,3 +315,21 @@ LOGGING = {
 
 # django-ratelimit keeps its counters in the shared cache.
 RATELIMIT_USE_CACHE = "default"
+
+# Private messages: group size and how many a member may send (django-ratelimit rate).
+MESSAGING_MAX_RECIPIENTS = env.int("PORTAL_MESSAGING_MAX_RECIPIENTS", default=5)
+MESSAGING_RATE_LIMIT = env.str("PORTAL_MESSAGING_RATE_LIMIT", default="20/h")
+
+# Retention (days): how long each kind of record is kept before `manage.py purge_expired`
+# (run it daily) deletes it. The privacy page states these periods.
+RETENTION_DAYS = {
+    "notifications": env.int("PORTAL_RETAIN_NOTIFICATIONS_DAYS", default=180),
+    "read_states": env.int("PORTAL_RETAIN_READ_STATES_DAYS", default=365),
+    "resolved_reports": env.int("PORTAL_RETAIN_RESOLVED_REPORTS_DAYS", default=730),
+    "logs": env.int("PORTAL_RETAIN_LOGS_DAYS", default=730),
+}
+# How long backups keep data after it was erased here (said on the privacy page).
+BACKUP_RETENTION_DAYS = env.int("PORTAL_BACKUP_RETENTION_DAYS", default=30)
+# Sign-up: the youngest age allowed to join, and the honeypot's minimum fill time.
+MINIMUM_AGE = env.int("PORTAL_MINIMUM_AGE", default=16)
+SIGNUP_MIN_SECONDS = env.int("PORTAL_SIGNUP_MIN_SECONDS", default=3)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("blogs/", include("blogs.urls")),
     path("videos/", include("videos.urls")),
     path("heroes/", include("heroes.urls")),
+    path("messages/", include("messaging.urls")),
     path("", include("accounts.urls")),
     path("", include("moderation.urls")),
     path("accounts/", include("allauth.urls")),

@@ -1,6 +1,7 @@
 import logging
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
@@ -31,9 +32,19 @@ def home(request):
     return render(request, "portal/home.html", context)
 
 
+# Pages whose editable text is followed by facts the code and settings decide.
+PAGE_TEMPLATES = {"privacy": "portal/privacy.html"}
+
+
 def site_page(request, slug):
     page = get_object_or_404(SitePage, slug=slug)
-    return render(request, "portal/site_page.html", {"page": page})
+    template = PAGE_TEMPLATES.get(slug, "portal/site_page.html")
+    context = {
+        "page": page,
+        "retention": settings.RETENTION_DAYS,
+        "session_days": settings.SESSION_COOKIE_AGE // 86400,
+    }
+    return render(request, template, context)
 
 
 @never_cache

@@ -14,11 +14,17 @@ pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "a-fresh-long-password-9"
 
 
+@pytest.fixture(autouse=True)
+def _no_minimum_fill_time(settings):
+    settings.SIGNUP_MIN_SECONDS = 0  # tests/accounts/test_signup_checks.py tests it
+
+
 def signup(client, username="newmember", email="new@example.com"):
     return client.post(
         "/accounts/signup/",
         {"username": username, "email": email, "password1": NEW_PASSWORD,
-         "password2": NEW_PASSWORD},
+         "password2": NEW_PASSWORD, "accept_terms": "on", "accept_guidelines": "on",
+         "confirm_age": "on"},
     )  # fmt: skip
 
 

@@ -17,7 +17,7 @@ LAYERS = [
     {"accounts"},
     {"moderation"},
     {"articles"},
-    {"forums", "blogs", "videos", "heroes"},
+    {"forums", "blogs", "videos", "heroes", "messaging"},
     {"portal", "bench"},
 ]
 RANK = {app: rank for rank, layer in enumerate(LAYERS) for app in layer}

@@ -9,8 +9,12 @@ WRITE_URLS = [
     "/accounts/verification/",
     "/notifications/read/",
     "/report/articles/article/1/",
+    "/members/someone/block/",
+    "/messages/new/",
+    "/messages/1/",
+    "/messages/message/1/report/",
 ]
-POST_ONLY_URLS = ["/notifications/read/"]
+POST_ONLY_URLS = ["/notifications/read/", "/members/patient/block/"]
 
 
 @pytest.mark.django_db
