@@ -12,6 +12,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from articles.models import Article, BodyPart
+from core import db_router
 from core.models import SitePage
 from search import indexing
 from search import query as site_search
@@ -50,10 +51,19 @@ def site_page(request, slug):
 @never_cache
 @require_GET
 def healthz(request):
-    """200 when the database and the cache answer; 503 otherwise, with which one failed."""
+    """503 only when the primary database is down: the balancer takes the server out then.
+    A down cache or a down or lagging replica is reported as degraded with 200."""
     checks = {"database": _database_ok(), "cache": _cache_ok()}
-    status = 200 if all(checks.values()) else 503
-    return JsonResponse({"status": "ok" if status == 200 else "error", **checks}, status=status)
+    replicas = {alias: db_router.monitor.status(alias) for alias in settings.DATABASE_REPLICAS}
+    if replicas:
+        checks["replicas"] = replicas
+    if not checks["database"]:
+        state = "error"
+    elif checks["cache"] and all(r["status"] == "ok" for r in replicas.values()):
+        state = "ok"
+    else:
+        state = "degraded"
+    return JsonResponse({"status": state, **checks}, status=503 if state == "error" else 200)
 
 
 def _database_ok() -> bool:
