@@ -104,14 +104,14 @@ def test_member_reads_own_writes_from_the_primary_for_the_window(lag, client, se
     settings.DATABASE_READ_YOUR_WRITES_SECONDS = 10
     member = make_user()
     client.force_login(member)
-    with mock.patch("portal.db_router.time.time", return_value=5000.0):
+    with mock.patch("core.db_router.time.time", return_value=5000.0):
         client.post("/notifications/read/")
         assert client.session[db_router.SESSION_KEY] == 5010.0
 
     request = RequestFactory().get("/")
     for now, expected in [(5009.0, "default"), (5011.0, "replica1")]:
         request.session = client.session
-        with mock.patch("portal.db_router.time.time", return_value=now):
+        with mock.patch("core.db_router.time.time", return_value=now):
             assert ReplicaReadsMiddleware(read_alias_view)(request).content.decode() == expected
 
 
@@ -140,7 +140,7 @@ def test_lag_is_measured_at_most_every_five_seconds_and_shared_through_the_cache
     assert measure.call_count == 1
 
     clock.now += 2
-    with mock.patch("portal.db_router.cache.get", side_effect=lambda key, default: default):
+    with mock.patch("core.db_router.cache.get", side_effect=lambda key, default: default):
         measure.return_value = 7.0
         assert server_a.status("replica1") == {"status": "lagging", "lag_seconds": 7.0}
     assert measure.call_count == 2
@@ -150,8 +150,8 @@ def test_lag_survives_a_down_cache(settings):
     settings.DATABASE_REPLICA_MAX_LAG_SECONDS = 5.0
     monitor = db_router.LagMonitor(lambda alias: 0.5, FakeClock())
     with (
-        mock.patch("portal.db_router.cache.get", side_effect=ConnectionError),
-        mock.patch("portal.db_router.cache.set", side_effect=ConnectionError),
+        mock.patch("core.db_router.cache.get", side_effect=ConnectionError),
+        mock.patch("core.db_router.cache.set", side_effect=ConnectionError),
     ):
         assert monitor.is_usable("replica1") is True
 
