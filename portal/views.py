@@ -1,11 +1,13 @@
 import logging
+import mimetypes
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
@@ -83,6 +85,17 @@ def _cache_ok() -> bool:
     except Exception:
         logger.exception("Health check: cache unreachable")
         return False
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def media_file(request, path):
+    """An upload, fetched from the media storage. Uploaded names are never reused
+    (uploads are validated and given new names before they are stored)."""
+    if not default_storage.exists(path):
+        raise Http404
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return FileResponse(default_storage.open(path), content_type=content_type)
 
 
 @require_GET

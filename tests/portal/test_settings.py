@@ -173,7 +173,7 @@ def test_parse_media_storage_defaults_to_the_local_disk():
 def test_parse_media_storage_s3_compatible():
     config = parse_media_storage("s3://key:se%2Fcret@127.0.0.1:9000/uploads?secure=false")
 
-    assert config["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert config["BACKEND"] == "core.storage.OwnOriginS3Storage"
     options = config["OPTIONS"]
     assert options["bucket_name"] == "uploads"
     assert options["endpoint_url"] == "http://127.0.0.1:9000"

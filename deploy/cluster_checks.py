@@ -1,0 +1,444 @@
+"""The checks `make test-cluster` runs against the cluster of deploy/cluster.py.
+
+One bounded load run (16 connections for CLUSTER_LOAD_SECONDS, default 60, through the
+balancer: 10 anonymous readers, 4 members replying in their own threads, 2 anonymous
+observers timing when each reply becomes visible) with faults injected on a schedule:
+
+    0-12 s  steady state                     12 s  the replica stops, 15 s it is back
+    26 s    one app server is killed (-9)    36 s  it is started again
+    44 s    Redis is restarted
+
+then a worker killed mid-queue, a backup restored into a fresh database, and the numbers for
+docs/capacity.md (bench-results/cluster.json).
+"""
+
+import http.client
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from cluster import APP_SERVERS, PORTS, ROOT, WORKERS_PER_APP, say
+
+DURATION = int(os.environ.get("CLUSTER_LOAD_SECONDS", "60"))
+WRITERS, OBSERVERS, READERS = 4, 2, 10
+CSRF = "clustercheckcsrfsecret0123456789"  # a 32-character CSRF secret, cookie and form alike
+# Anonymous readers must see a reply within this many seconds (the read-your-writes window,
+# which is what the replica lag bound is sized against).
+VISIBLE_WITHIN = 10.0
+SCHEDULE = {"replica_stop": 12, "replica_start": 15, "app_kill": 26, "app_start": 36, "redis": 44}
+# Scenarios that need another branch's work on main; shown as XFAIL (or XPASS) until then.
+EXPECTED_TO_FAIL = {
+    "redis restart": "needs the hardening-services branch's Redis-down handling (cache, "
+    "sessions, rate limits and task enqueueing must survive a Redis outage)",
+    "worker killed": "needs the hardening-services branch's stale-task re-queue and "
+    "idempotent sends (RQ moves the job a killed worker held to the failed registry)",
+}
+
+
+@dataclass
+class Sample:
+    start: float
+    end: float
+    kind: str
+    status: int  # 0: no response (connection error)
+    served_by: str = ""
+
+
+@dataclass
+class Write:
+    token: str
+    acked_at: float
+    location: str
+    seen_by_member: bool = False
+    seen_by_anonymous_after: float | None = None
+
+
+@dataclass
+class Run:
+    samples: list = field(default_factory=list)
+    writes: list = field(default_factory=list)
+    events: dict = field(default_factory=dict)
+    stop: threading.Event = field(default_factory=threading.Event)
+
+
+class Client:
+    """One keep-alive connection to the balancer; cookies kept by hand (the site sets Secure
+    cookies with DEBUG off, and this runs over plain HTTP on loopback)."""
+
+    def __init__(self, run: Run, session: str = ""):
+        self.run = run
+        self.cookies = {"sessionid": session, "csrftoken": CSRF} if session else {}
+        self.conn = None
+
+    def request(self, kind: str, method: str, path: str, form: dict | None = None):
+        headers = {"Host": f"127.0.0.1:{PORTS['balancer']}"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if form is not None:
+            body = urlencode({**form, "csrfmiddlewaretoken": self.cookies["csrftoken"]})
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        start = time.monotonic()
+        try:
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection("127.0.0.1", PORTS["balancer"], timeout=30)
+            self.conn.request(method, path, body=body, headers=headers)
+            response = self.conn.getresponse()
+            data = response.read()
+        except (OSError, http.client.HTTPException):
+            self.close()
+            self.run.samples.append(Sample(start, time.monotonic(), kind, 0))
+            return 0, {}, b""
+        if response.will_close:
+            self.close()
+        if self.cookies:
+            for header in response.headers.get_all("Set-Cookie") or []:
+                name, _, rest = header.partition("=")
+                if name in self.cookies and rest.split(";")[0]:
+                    self.cookies[name] = rest.split(";")[0]
+        served_by = response.headers.get("X-Served-By", "")
+        self.run.samples.append(Sample(start, time.monotonic(), kind, response.status, served_by))
+        return response.status, response.headers, data
+
+    def get_following(self, kind: str, path: str) -> tuple[int, bytes]:
+        for _ in range(4):
+            status, headers, data = self.request(kind, "GET", path)
+            if status not in (301, 302):
+                return status, data
+            path = urlsplit(headers["Location"]).path + (
+                "?" + urlsplit(headers["Location"]).query if urlsplit(headers["Location"]).query else ""
+            )
+        return status, data
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+
+def reader(run: Run, paths: list[str]) -> None:
+    client = Client(run)
+    while not run.stop.is_set():
+        client.request("read", "GET", random.choice(paths))
+
+
+def writer(run: Run, number: int, session: str, thread: int, kind: str = "write") -> None:
+    client = Client(run, session)
+    count = 0
+    while not run.stop.is_set():
+        count += 1
+        token = f"clustercheck-w{number}-{kind}-n{count}"
+        status, headers, _ = client.request(
+            kind, "POST", f"/forums/thread/{thread}/reply/", {"body": f"Checking in: {token}."}
+        )
+        if status != 302:
+            time.sleep(0.2)
+            continue
+        write = Write(token, time.monotonic(), urlsplit(headers["Location"]).path)
+        run.writes.append(write)
+        status, page = client.get_following("own-read", write.location)
+        write.seen_by_member = status == 200 and token.encode() in page
+        if kind == "burst" and count >= 10:
+            return
+
+
+def observer(run: Run) -> None:
+    client = Client(run)
+    while not run.stop.is_set():
+        pending = [w for w in run.writes if w.seen_by_anonymous_after is None]
+        if not pending:
+            time.sleep(0.1)
+            continue
+        write = pending[-1]
+        while not run.stop.is_set() and time.monotonic() - write.acked_at < 30:
+            status, page = client.get_following("observe", write.location)
+            if status == 200 and write.token.encode() in page:
+                write.seen_by_anonymous_after = time.monotonic() - write.acked_at
+                break
+            time.sleep(0.2)
+
+
+def db_counters(cluster, name: str) -> dict:
+    row = cluster.sql(
+        name,
+        "SELECT xact_commit, tup_returned + tup_fetched FROM pg_stat_database "
+        "WHERE datname = 'portal'",
+    )[0]
+    return {"transactions": int(row[0]), "rows_read": int(row[1])}
+
+
+def inject_faults(cluster, run: Run, t0: float) -> None:
+    def at(second: float) -> None:
+        time.sleep(max(0.0, t0 + second - time.monotonic()))
+
+    def mark(name: str) -> None:
+        run.events[name] = time.monotonic()
+
+    at(SCHEDULE["replica_stop"])
+    mark("replica_stop")
+    cluster.pg_ctl("replica", "stop")
+    time.sleep(1)
+    status, _, body = Client(run).request("healthz", "GET", "/healthz")
+    run.events["healthz_without_replica"] = (status, json.loads(body or b"{}"))
+    at(SCHEDULE["replica_start"])
+    cluster.pg_ctl("replica", "start")
+    mark("replica_back")
+
+    at(SCHEDULE["app_kill"])
+    mark("app_kill")
+    cluster.kill("app1", signal.SIGKILL)
+    cluster.wait_until(lambda: cluster.backend_status()["app1"].startswith("DOWN"), 15, "DOWN")
+    mark("app_noticed")
+    at(SCHEDULE["app_start"])
+    cluster.start_app("app1")
+    cluster.wait_until(lambda: cluster.backend_status()["app1"] == "UP", 30, "app1 UP again")
+    mark("app_back")
+
+    at(SCHEDULE["redis"])
+    mark("redis_stop")
+    cluster.kill("redis")
+    cluster.start_redis()
+    mark("redis_back")
+
+
+def load_run(cluster, setup: dict) -> tuple[Run, dict]:
+    run = Run()
+    threads = [f"/forums/thread/{w['thread']}/" for w in setup["writers"]]
+    paths = ["/", "/forums/", "/articles/", "/blogs/", "/videos/", "/heroes/",
+             "/search/?q=knee", f"/media/{setup['upload']}", *threads]  # fmt: skip
+    workers = [threading.Thread(target=reader, args=(run, paths)) for _ in range(READERS)]
+    workers += [threading.Thread(target=observer, args=(run,)) for _ in range(OBSERVERS)]
+    workers += [
+        threading.Thread(target=writer, args=(run, n, w["session"], w["thread"]))
+        for n, w in enumerate(setup["writers"], start=1)
+    ]
+    before = {name: db_counters(cluster, name) for name in ("primary", "replica")}
+    t0 = time.monotonic()
+    run.events["start"] = t0
+    for worker in workers:
+        worker.start()
+    steady_end = t0 + SCHEDULE["replica_stop"]
+    time.sleep(SCHEDULE["replica_stop"] - 0.5)
+    during_steady = {name: db_counters(cluster, name) for name in ("primary", "replica")}
+    inject_faults(cluster, run, t0)
+    time.sleep(max(0.0, t0 + DURATION - time.monotonic()))
+    run.stop.set()
+    for worker in workers:
+        worker.join()
+    run.events["end"] = time.monotonic()
+    steady = [s for s in run.samples if s.start < steady_end]
+    capacity = {
+        "steady_seconds": steady_end - t0,
+        "steady_requests": len(steady),
+        "steady_requests_per_second": round(len(steady) / (steady_end - t0), 1),
+        "app_server_processes": len(APP_SERVERS) * WORKERS_PER_APP,
+        "cores": os.cpu_count(),
+        "primary_steady": _delta(before["primary"], during_steady["primary"]),
+        "replica_steady": _delta(before["replica"], during_steady["replica"]),
+    }
+    return run, capacity
+
+
+def _delta(a: dict, b: dict) -> dict:
+    return {key: b[key] - a[key] for key in a}
+
+
+def errors(run: Run, start: float, end: float) -> list[Sample]:
+    return [s for s in run.samples if start <= s.start < end and (s.status == 0 or s.status >= 500)]
+
+
+def describe(samples: list[Sample]) -> str:
+    kinds: dict[str, int] = {}
+    for s in samples:
+        key = f"{s.kind}:{s.status or 'conn'}"
+        kinds[key] = kinds.get(key, 0) + 1
+    return ", ".join(f"{k}×{n}" for k, n in sorted(kinds.items())) or "none"
+
+
+def posts_present(cluster, name: str) -> set[str]:
+    rows = cluster.sql(name, "SELECT body FROM forums_post WHERE body LIKE 'Checking in: %'")
+    return {m.group(0) for (body,) in rows if (m := re.search(r"clustercheck-[\w-]+", body))}
+
+
+def deliveries(cluster, watcher: int) -> tuple[list[str], dict[str, int]]:
+    urls = [
+        row[0]
+        for row in cluster.sql("primary", f"SELECT url FROM accounts_notification "
+                                          f"WHERE recipient_id = {watcher}")  # fmt: skip
+    ]
+    mail = "".join(p.read_text(errors="replace") for p in (cluster.dir / "mail").iterdir())
+    site = f"http://127.0.0.1:{PORTS['balancer']}"
+    return urls, {url: mail.count(f"{site}{url}\n") for url in urls}
+
+
+def wait_for_queue(cluster, watcher: int, seconds: float = 60) -> None:
+    def drained() -> bool:
+        urls, sent = deliveries(cluster, watcher)
+        return all(sent[url] for url in urls)
+
+    try:
+        cluster.wait_until(drained, seconds, "every notification email")
+    except RuntimeError:
+        pass  # reported by the check
+
+
+def worker_killed_mid_queue(cluster, setup: dict) -> tuple[bool, str]:
+    cluster.kill("worker", signal.SIGKILL)
+    run = Run()
+    first = setup["writers"][0]
+    writer(run, 1, first["session"], first["thread"], kind="burst")
+    cluster.start_worker()
+    time.sleep(1.5)
+    cluster.kill("worker", signal.SIGKILL)
+    cluster.start_worker()
+    wait_for_queue(cluster, setup["watcher"])
+    urls, sent = deliveries(cluster, setup["watcher"])
+    burst = {w.location for w in run.writes}
+    counts = [sent[url] for url in urls if url in burst]
+    ok = len(counts) == len(burst) > 0 and all(n == 1 for n in counts)
+    return ok, f"{len(burst)} queued while the worker was down; deliveries per notification: {counts}"
+
+
+def backup_and_restore(cluster) -> tuple[bool, str]:
+    out = cluster.dir / "backup"
+    env = cluster.env(PYTHON=os.environ.get("PYTHON", "python"))
+    env["PYTHON"] = __import__("sys").executable
+    subprocess.run([ROOT / "deploy" / "backup.sh", out], env=env, check=True, capture_output=True)
+    cluster.sql("primary", "CREATE DATABASE restored", db="postgres")
+    import boto3
+
+    boto3.client(
+        "s3", endpoint_url=f"http://127.0.0.1:{PORTS['s3']}", region_name="us-east-1",
+        aws_access_key_id="cluster", aws_secret_access_key="cluster-secret",
+    ).create_bucket(Bucket="portal-restored")  # fmt: skip
+    restored_env = {
+        "DATABASE_URL": cluster.database_url(db="restored"),
+        "DATABASE_REPLICA_URLS": "",
+        "MEDIA_STORAGE_URL": env["MEDIA_STORAGE_URL"].replace("portal-media", "portal-restored"),
+    }
+    subprocess.run(
+        [ROOT / "deploy" / "restore.sh", out], env={**env, **restored_env}, check=True,
+        capture_output=True,
+    )  # fmt: skip
+    tables = ["accounts_user", "forums_thread", "forums_post", "articles_article",
+              "accounts_notification"]  # fmt: skip
+    counts = {
+        db: [cluster.sql("primary", f"SELECT count(*) FROM {t}", db=db)[0][0] for t in tables]
+        for db in ("portal", "restored")
+    }
+    page = cluster.manage(
+        "shell", "-c",
+        "from django.test import Client; from django.core.files.storage import default_storage\n"
+        "r = Client(HTTP_HOST='127.0.0.1').get('/forums/')\n"
+        "print('PAGE', r.status_code, b'Cluster thread 1' in r.content,"
+        " default_storage.exists('cluster/check.txt'))",
+        **restored_env,
+    )  # fmt: skip
+    ok = counts["portal"] == counts["restored"] and "PAGE 200 True True" in page
+    detail = f"rows {dict(zip(tables, counts['restored'], strict=True))}; {page.strip()[-30:]}"
+    return ok, detail
+
+
+def run_checks(cluster, setup: dict) -> int:
+    results: list[tuple[str, bool, str]] = []
+
+    def check(name: str, ok: bool, detail: str) -> None:
+        results.append((name, ok, detail))
+
+    say(f"Load: {READERS} readers, {WRITERS} writers, {OBSERVERS} observers for {DURATION} s")
+    run, capacity = load_run(cluster, setup)
+    ev, t0 = run.events, run.events["start"]
+    say(f"  {len(run.samples)} requests, {len(run.writes)} acknowledged writes")
+
+    steady = errors(run, t0, ev["replica_stop"])
+    check("steady state", not steady, f"{len(steady)} errors ({describe(steady)})")
+
+    time.sleep(3)  # the replica catches up
+    acked = {w.token for w in run.writes}
+    primary, replica = posts_present(cluster, "primary"), posts_present(cluster, "replica")
+    lost = acked - primary
+    check("acknowledged writes", not lost and acked <= replica,
+          f"{len(acked)} acknowledged, {len(lost)} missing on the primary, "
+          f"{len(acked - replica)} missing on the replica")  # fmt: skip
+
+    unseen = [w.token for w in run.writes if not w.seen_by_member]
+    check("read your writes", not unseen, f"{len(unseen)} replies not shown to their author at once")
+    delays = [w.seen_by_anonymous_after for w in run.writes if w.seen_by_anonymous_after is not None]
+    slow = [d for d in delays if d > VISIBLE_WITHIN]
+    check("anonymous readers see replies", delays and not slow,
+          f"{len(delays)} timed, slowest {max(delays, default=0):.2f} s (bound {VISIBLE_WITHIN} s)")
+
+    outage = errors(run, ev["replica_stop"], ev["replica_back"])
+    after = errors(run, ev["replica_back"], ev["app_kill"])
+    status, body = ev["healthz_without_replica"]
+    replica_state = body.get("replicas", {}).get("replica1", {}).get("status")
+    check("replica restarted", not after and status == 200 and replica_state == "down",
+          f"during the outage {len(outage)} errors ({describe(outage)}), after it "
+          f"{len(after)}; /healthz answered {status} with the replica {replica_state}")
+
+    in_flight = errors(run, ev["app_kill"], ev["app_noticed"])
+    after = errors(run, ev["app_noticed"], ev["redis_stop"])
+    check("app server killed", not after,
+          f"{len(in_flight)} requests failed before the balancer noticed "
+          f"({ev['app_noticed'] - ev['app_kill']:.1f} s: {describe(in_flight)}), "
+          f"{len(after)} after")  # fmt: skip
+
+    during = errors(run, ev["redis_stop"], ev["redis_back"] + 3)
+    after = errors(run, ev["redis_back"] + 3, ev["end"])
+    check("redis restart", not after,
+          f"{len(during)} errors in the 3 s after the restart ({describe(during)}), "
+          f"{len(after)} afterwards ({describe(after)})")
+
+    member = [s for s in run.samples if s.kind == "own-read"]
+    servers = {s.served_by for s in member if s.status == 200}
+    check("sessions shared by the app servers", set(APP_SERVERS) <= servers,
+          f"members' pages served by {sorted(servers)} with one session each")
+
+    wait_for_queue(cluster, setup["watcher"])
+    urls, sent = deliveries(cluster, setup["watcher"])
+    ok, detail = worker_killed_mid_queue(cluster, setup)
+    check("worker killed", ok, detail)
+    load_counts = [sent[u] for u in urls]
+    check("notifications during the load run", all(n == 1 for n in load_counts),
+          f"{len(urls)} notifications, {sum(n == 1 for n in load_counts)} sent once, "
+          f"{sum(n == 0 for n in load_counts)} not sent, {sum(n > 1 for n in load_counts)} repeated")
+
+    ok, detail = backup_and_restore(cluster)
+    check("backup restored into a fresh database", ok, detail)
+
+    health = Client(Run()).request("healthz", "GET", "/healthz")
+    check("healthz at the end", health[0] == 200, health[2].decode()[:200])
+
+    return report(results, capacity)
+
+
+def report(results, capacity: dict) -> int:
+    failed = 0
+    say("\nCluster checks:")
+    for name, ok, detail in results:
+        reason = EXPECTED_TO_FAIL.get(name)
+        label = ("XPASS" if reason else "PASS") if ok else ("XFAIL" if reason else "FAIL")
+        failed += label == "FAIL"
+        say(f"  {label:5}  {name}: {detail}")
+        if reason and not ok:
+            say(f"         expected to fail: {reason}")
+    per_process = capacity["steady_requests_per_second"] / capacity["app_server_processes"]
+    capacity["requests_per_second_per_process"] = round(per_process, 1)
+    capacity["requests_per_second_per_core"] = round(
+        capacity["steady_requests_per_second"] / capacity["cores"], 1
+    )
+    say("\nCapacity (steady state): " + json.dumps(capacity))
+    results_dir = ROOT / "bench-results"
+    results_dir.mkdir(exist_ok=True)
+    (results_dir / "cluster.json").write_text(
+        json.dumps({"checks": results, "capacity": capacity}, indent=2)
+    )
+    return 1 if failed else 0
