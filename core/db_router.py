@@ -119,8 +119,10 @@ def _cache_set(key: str, value, timeout: int) -> None:
 def _connects(alias: str) -> bool:
     """Django's connection health check, run once per request, finds a replica that went
     away since the last lag check; the request then reads from the primary."""
+    connection = connections[alias]
     try:
-        connections[alias].ensure_connection()
+        connection.close_if_health_check_failed()
+        connection.ensure_connection()
         return True
     except DatabaseError:
         monitor.mark_down(alias)

@@ -15,6 +15,7 @@ check fails or the run is interrupted. CLUSTER_PORT (default 18400) is the balan
 the others follow it.
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -58,6 +59,8 @@ defaults
     timeout client 30s
     timeout server 30s
     timeout queue 30s
+    # A busy server answers its health check late, not never: only a dead one fails it.
+    timeout check 5s
     retries 2
     option redispatch
 frontend web
@@ -69,7 +72,8 @@ backend app
     http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host 127.0.0.1
     http-check expect status 200
     http-response set-header X-Served-By %s
-    default-server inter 1s fall 2 rise 2 maxconn {per_server}
+    # A refused connection on real traffic marks a server down at once; checks bring it back.
+    default-server inter 1s fall 3 rise 2 maxconn {per_server} observe layer4 error-limit 1 on-error mark-down
     server app1 127.0.0.1:{app1} check
     server app2 127.0.0.1:{app2} check
 """
@@ -257,9 +261,7 @@ class Cluster:
         wait_for_port(PORTS["redis"])
 
     def start_s3(self) -> None:
-        self.spawn(
-            "s3", [PYTHON, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(PORTS["s3"])]
-        )
+        self.spawn("s3", [PYTHON, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(PORTS["s3"])])
         wait_for_port(PORTS["s3"])
         import boto3
 
@@ -283,9 +285,7 @@ class Cluster:
 
     def start_balancer(self) -> None:
         cfg = self.dir / "haproxy.cfg"
-        cfg.write_text(
-            HAPROXY_CFG.format(dir=self.dir, per_server=WORKERS_PER_APP, **PORTS)
-        )
+        cfg.write_text(HAPROXY_CFG.format(dir=self.dir, per_server=WORKERS_PER_APP, **PORTS))
         self.spawn("balancer", ["haproxy", "-f", str(cfg), "-db"])
         wait_for_port(PORTS["balancer"])
 
@@ -341,13 +341,14 @@ class Cluster:
         for name in list(self.procs):
             self.kill(name)
         for name in reversed(self.pg_started):
-            try:
+            with contextlib.suppress(subprocess.CalledProcessError):
                 self.as_postgres(PG_BIN / "pg_ctl", "-D", self.dir / name, "-m", "immediate",
                                  "-w", "stop")  # fmt: skip
-            except subprocess.CalledProcessError:
-                pass
+        logs = ROOT / "bench-results" / "cluster-logs"
+        shutil.rmtree(logs, ignore_errors=True)
+        shutil.copytree(self.dir / "logs", logs, dirs_exist_ok=True)
         shutil.rmtree(self.dir, ignore_errors=True)
-        say("Cluster stopped and removed.")
+        say(f"Cluster stopped and removed (its logs: {logs.relative_to(ROOT)}/).")
 
 
 def main() -> int:

@@ -15,8 +15,9 @@ from core import db_router
 from core.db_router import PrimaryReplicaRouter, ReplicaReadsMiddleware
 from tests.factories import make_user
 
-# Without the test case's own transaction, so `atomic` in a test means what it means in a view.
-pytestmark = pytest.mark.django_db(transaction=True)
+# Tests that read inside a request need no outer test transaction: `atomic` in a test then
+# means what it means in a view.
+in_a_real_transaction = pytest.mark.django_db(transaction=True)
 
 
 class FakeClock:
@@ -64,6 +65,7 @@ def test_outside_a_request_reads_use_the_primary(lag):
     assert User.objects.all().db == "default"
 
 
+@in_a_real_transaction
 def test_reads_in_a_transaction_stay_on_the_primary(lag):
     def view(request):
         with transaction.atomic():
@@ -100,6 +102,7 @@ def test_a_replica_that_refuses_connections_is_skipped_and_marked_down(settings)
         assert monitor.status("replica1")["status"] == "down"
 
 
+@in_a_real_transaction
 def test_member_reads_own_writes_from_the_primary_for_the_window(lag, client, settings):
     settings.DATABASE_READ_YOUR_WRITES_SECONDS = 10
     member = make_user()
@@ -115,6 +118,7 @@ def test_member_reads_own_writes_from_the_primary_for_the_window(lag, client, se
             assert ReplicaReadsMiddleware(read_alias_view)(request).content.decode() == expected
 
 
+@pytest.mark.django_db
 def test_an_anonymous_post_sets_no_primary_window(lag, client):
     client.post("/accounts/login/", {"login": "nobody", "password": "wrong"})
     assert db_router.SESSION_KEY not in client.session
@@ -156,6 +160,7 @@ def test_lag_survives_a_down_cache(settings):
         assert monitor.is_usable("replica1") is True
 
 
+@pytest.mark.django_db
 def test_healthz_is_200_and_degraded_when_the_replica_is_down(lag, client):
     lag.value = None
     response = client.get("/healthz")
@@ -165,6 +170,7 @@ def test_healthz_is_200_and_degraded_when_the_replica_is_down(lag, client):
     assert response.json()["replicas"] == {"replica1": {"status": "down", "lag_seconds": None}}
 
 
+@pytest.mark.django_db
 def test_healthz_reports_a_healthy_replica(lag, client):
     lag.value = 0.25
     body = client.get("/healthz").json()

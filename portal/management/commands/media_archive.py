@@ -1,7 +1,7 @@
 """Back up or restore the uploads, wherever the media storage keeps them (disk or S3).
 
-    manage.py media_archive create media.tar.gz
-    manage.py media_archive extract media.tar.gz    # into the configured (fresh) storage
+manage.py media_archive create media.tar.gz
+manage.py media_archive extract media.tar.gz    # into the configured (fresh) storage
 """
 
 import tarfile
@@ -28,10 +28,7 @@ class Command(BaseCommand):
         parser.add_argument("archive")
 
     def handle(self, *args, action, archive, **options):
-        if action == "create":
-            count = self._create(archive)
-        else:
-            count = self._extract(archive)
+        count = self._create(archive) if action == "create" else self._extract(archive)
         self.stdout.write(f"{count} files")
 
     def _create(self, archive: str) -> int:
@@ -54,7 +51,9 @@ class Command(BaseCommand):
                     continue
                 if default_storage.exists(member.name):
                     raise CommandError(f"{member.name} exists already: restore into empty storage.")
-                saved = default_storage.save(member.name, ContentFile(tar.extractfile(member).read()))
+                saved = default_storage.save(
+                    member.name, ContentFile(tar.extractfile(member).read())
+                )
                 if saved != member.name:
                     raise CommandError(f"{member.name} was stored as {saved}.")
                 count += 1
