@@ -4,9 +4,9 @@ One bounded load run (16 connections for CLUSTER_LOAD_SECONDS, default 60, throu
 balancer: 10 anonymous readers, 4 members replying in their own threads, 2 anonymous
 observers timing when each reply becomes visible) with faults injected on a schedule:
 
-    0-12 s  steady state                     12 s  the replica stops, 15 s it is back
-    26 s    one app server is killed (-9)    36 s  it is started again
-    44 s    Redis stops, and starts again 3 s later
+    0-12 s  steady state                     12 s  the replica stops, 22 s it is back
+    30 s    one app server is killed (-9)    38 s  it is started again
+    46 s    Redis stops, and starts again 3 s later
 
 then a worker killed mid-queue, a backup restored into a fresh database, and the numbers for
 docs/capacity.md (bench-results/cluster.json).
@@ -36,7 +36,7 @@ CSRF = "clustercheckcsrfsecret0123456789"  # a 32-character CSRF secret, cookie 
 VISIBLE_WITHIN = 10.0
 REDIS_DOWN_SECONDS = 3
 BURST = 20  # replies queued for the watcher while the worker is down
-SCHEDULE = {"replica_stop": 12, "replica_start": 15, "app_kill": 26, "app_start": 36, "redis": 44}
+SCHEDULE = {"replica_stop": 12, "replica_start": 22, "app_kill": 30, "app_start": 38, "redis": 46}
 # Scenarios that need another branch's work on main; shown as XFAIL (or XPASS) until then.
 EXPECTED_TO_FAIL = {
     "redis restart": "needs the hardening-services branch's Redis-down handling (cache, "
@@ -299,13 +299,15 @@ def posts_present(cluster, name: str) -> set[str]:
     return {m.group(0) for (body,) in rows if (m := re.search(r"clustercheck-[\w-]+", body))}
 
 
-def deliveries(cluster, watcher: int) -> tuple[list[str], dict[str, int]]:
-    urls = [
-        row[0]
-        for row in cluster.sql(
-            "primary", f"SELECT url FROM accounts_notification WHERE recipient_id = {watcher}"
-        )  # fmt: skip
-    ]
+def deliveries(cluster, watcher: int, since=0.0, until=float("inf")) -> tuple[list, dict]:
+    """The watcher's notifications created in [since, until) (epoch seconds), and how many
+    emails each one got."""
+    rows = cluster.sql(
+        "primary",
+        "SELECT url, extract(epoch FROM created_at) FROM accounts_notification "
+        f"WHERE recipient_id = {watcher}",
+    )
+    urls = [url for url, created in rows if since <= float(created) < until]
     mail = "".join(p.read_text(errors="replace") for p in (cluster.dir / "mail").iterdir())
     site = f"http://127.0.0.1:{PORTS['balancer']}"
     return urls, {url: mail.count(f"{site}{url}\n") for url in urls}
@@ -388,12 +390,15 @@ def run_checks(cluster, setup: dict) -> int:
     results: list[tuple[str, bool, str]] = []
 
     def check(name: str, ok: bool, detail: str) -> None:
-        results.append((name, ok, detail))
+        results.append((name, bool(ok), detail))
+        say(f"  {label(name, bool(ok)):5}  {name}: {detail}")
+        if not ok and name in EXPECTED_TO_FAIL:
+            say(f"         expected to fail: {EXPECTED_TO_FAIL[name]}")
 
     say(f"Load: {READERS} readers, {WRITERS} writers, {OBSERVERS} observers for {DURATION} s")
     run, capacity = load_run(cluster, setup)
     ev, t0 = run.events, run.events["start"]
-    say(f"  {len(run.samples)} requests, {len(run.writes)} acknowledged writes")
+    say(f"  {len(run.samples)} requests, {len(run.writes)} acknowledged writes\nChecks:")
 
     steady = errors(run, t0, ev["replica_stop"])
     check("steady state", not steady, f"{len(steady)} errors ({describe(steady)})")
@@ -431,11 +436,14 @@ def run_checks(cluster, setup: dict) -> int:
           f"{len(after)} ({describe(after)}); /healthz answered {status} with the replica "
           f"{replica_state} {noticed:.1f} s after it stopped")  # fmt: skip
 
-    in_flight = errors(run, ev["app_kill"], ev["app_noticed"])
+    kill = ev["app_kill"]
+    in_flight = [s for s in run.samples if s.start < kill < s.end]
+    failed = errors(run, ev["app_kill"], ev["app_noticed"])
     after = errors(run, ev["app_noticed"], ev["redis_stop"])
     check("app server killed", not after and not lost,
-          f"{len(in_flight)} requests failed before the balancer noticed "
-          f"({ev['app_noticed'] - ev['app_kill']:.1f} s: {describe(in_flight)}), "
+          f"{len(in_flight)} requests in flight through the balancer at the kill; "
+          f"{len(failed)} failed before it noticed ({ev['app_noticed'] - kill:.1f} s: "
+          f"{describe(failed)}), "
           f"{len(after)} after ({describe(after)})")  # fmt: skip
 
     during = errors(run, ev["redis_stop"], ev["redis_back"])
@@ -482,16 +490,16 @@ def run_checks(cluster, setup: dict) -> int:
     return report(results, capacity)
 
 
+def label(name: str, ok: bool) -> str:
+    expected_to_fail = name in EXPECTED_TO_FAIL
+    if ok:
+        return "XPASS" if expected_to_fail else "PASS"
+    return "XFAIL" if expected_to_fail else "FAIL"
+
+
 def report(results, capacity: dict) -> int:
-    failed = 0
-    say("\nCluster checks:")
-    for name, ok, detail in results:
-        reason = EXPECTED_TO_FAIL.get(name)
-        label = ("XPASS" if reason else "PASS") if ok else ("XFAIL" if reason else "FAIL")
-        failed += label == "FAIL"
-        say(f"  {label:5}  {name}: {detail}")
-        if reason and not ok:
-            say(f"         expected to fail: {reason}")
+    failed = [name for name, ok, _ in results if label(name, ok) == "FAIL"]
+    say(f"\n{len(results)} checks, {len(failed)} failed: {', '.join(failed) or 'none'}")
     per_process = capacity["steady_requests_per_second"] / capacity["app_server_processes"]
     capacity["requests_per_second_per_process"] = round(per_process, 1)
     capacity["requests_per_second_per_core"] = round(
