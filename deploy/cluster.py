@@ -4,7 +4,8 @@
     Redis               cache, sessions, rate limits and the RQ task queue (append-only file on)
     moto S3 server      the media bucket (django-storages), served through /media/ on our origin
     2 gunicorn servers  DEBUG off, reads from the replica, writes to the primary
-    1 RQ worker         notification emails (file-based backend, so deliveries can be counted)
+    1 RQ worker         notification emails (file-based backend, so deliveries can be counted),
+                        restarted when it exits, as systemd does in production
     HAProxy             the load balancer, health-checking /healthz
 
     python deploy/cluster.py run     # `make cluster`: start, print the URL, stop on Ctrl-C
@@ -24,6 +25,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -141,6 +143,8 @@ class Cluster:
     def __init__(self):
         self.dir = Path(tempfile.mkdtemp(prefix="portal-cluster-"))
         self.procs: dict[str, subprocess.Popen] = {}
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
         self.pg_started: list[str] = []
         (self.dir / "logs").mkdir()
         (self.dir / "mail").mkdir()
@@ -188,12 +192,28 @@ class Cluster:
 
     def spawn(self, name: str, argv: list[str], env: dict | None = None) -> None:
         log = open(self.dir / "logs" / f"{name}.log", "ab")  # noqa: SIM115 (kept by the child)
-        self.procs[name] = subprocess.Popen(
-            argv, cwd=ROOT, env=env or self.env(), stdout=log, stderr=log, start_new_session=True
-        )
+        with self.lock:
+            self.procs[name] = subprocess.Popen(
+                argv, cwd=ROOT, env=env or self.env(), stdout=log, stderr=log,
+                start_new_session=True,
+            )  # fmt: skip
+
+    def supervise(self) -> None:
+        """Restart a worker that exits on its own, as systemd's Restart=always does in
+        production (an RQ worker quits when Redis goes away under it)."""
+        while not self.stopping.wait(1):
+            with self.lock:
+                proc = self.procs.get("worker")
+                exited = proc is not None and proc.poll() is not None
+                if exited:
+                    del self.procs["worker"]
+            if exited:
+                say(f"  (supervisor: the worker exited with {proc.returncode}; restarted)")
+                self.start_worker()
 
     def kill(self, name: str, sig=signal.SIGTERM) -> None:
-        proc = self.procs.pop(name, None)
+        with self.lock:
+            proc = self.procs.pop(name, None)
         if proc is None or proc.poll() is not None:
             return
         try:
@@ -324,6 +344,7 @@ class Cluster:
         for name in APP_SERVERS:
             self.start_app(name)
         self.start_worker()
+        threading.Thread(target=self.supervise, daemon=True).start()
         for name in APP_SERVERS:
             wait_for_port(PORTS[name])
         self.start_balancer()
@@ -338,6 +359,7 @@ class Cluster:
         # A second Ctrl-C or SIGTERM must not cut the clean-up short.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        self.stopping.set()
         for name in list(self.procs):
             self.kill(name)
         for name in reversed(self.pg_started):

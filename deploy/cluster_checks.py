@@ -65,6 +65,7 @@ class Write:
     location: str
     member_status: int = 0
     seen_by_member: bool = False
+    observed: bool = False
     seen_by_anonymous_after: float | None = None
 
 
@@ -171,11 +172,15 @@ def writer(run: Run, number: int, session: str, thread: int, kind: str = "write"
 def observer(run: Run) -> None:
     client = Client(run)
     while not run.stop.is_set():
-        pending = [w for w in run.writes if w.seen_by_anonymous_after is None]
+        # Only replies acknowledged a moment ago are timed, so the delay is the site's, not
+        # the observer's backlog.
+        fresh = [w for w in run.writes[-WRITERS:] if time.monotonic() - w.acked_at < 0.5]
+        pending = [w for w in fresh if w.seen_by_anonymous_after is None and not w.observed]
         if not pending:
-            time.sleep(0.1)
+            time.sleep(0.05)
             continue
         write = pending[-1]
+        write.observed = True
         while not run.stop.is_set() and time.monotonic() - write.acked_at < 30:
             status, page = client.get_following("observe", write.location)
             if status == 200 and write.token.encode() in page:
