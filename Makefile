@@ -5,7 +5,7 @@ PYTHON ?= python3
 MANAGE = $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast test-browser lint format migrate superuser demo check-deploy bench bench-data vendor
+.PHONY: help install run test test-fast test-browser lint format migrate superuser demo check-deploy bench bench-data vendor worker cluster test-cluster check-systemd
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -75,3 +75,17 @@ bench-data: install  ## build the benchmark database once: forums, articles, blo
 
 bench: install  ## measure the pages (cached, uncached, logged in) with gunicorn + Redis + wrk against a bare view (README, "Benchmark")
 	$(BIN)/python bench/run.py
+
+worker: install  ## the background task worker for TASKS_BACKEND=rq (Redis) or database
+	@if [ "$$TASKS_BACKEND" = rq ]; then \
+		$(MANAGE) rqworker --job-class django_tasks_rq.Job default; \
+	else $(MANAGE) db_worker; fi
+
+cluster: install  ## a PostgreSQL primary + replica, Redis, S3, 2 app servers, a worker and HAProxy on 127.0.0.1:18400 (Ctrl-C removes it all)
+	$(BIN)/python deploy/cluster.py run
+
+test-cluster: install  ## that cluster under 60 s of load with a replica, app server, Redis and worker restart, and a backup restored
+	$(BIN)/python deploy/cluster.py test
+
+check-systemd: install  ## systemd-analyze verify the production units in deploy/systemd/
+	VENV=$(VENV) deploy/verify-systemd.sh

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from django.core.cache import cache
 from django.utils import timezone
 
+from core.db_router import fill_from_primary, note_content_write
+
 GENERATION_KEY = "page-cache:generation"
 # Writes to these models change no public page (or happen on every request).
 IGNORED_MODELS = {
@@ -44,6 +46,7 @@ def bump_generation(sender=None, **kwargs) -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, generation() + 1, None)
+    note_content_write()
 
 
 def cached_until_content_changes(
@@ -55,7 +58,8 @@ def cached_until_content_changes(
     key = f"computed:{name}:{generation()}"
     value = cache.get(key)
     if value is None:
-        value = compute()
+        with fill_from_primary():
+            value = compute()
         upcoming = expires_in()
         cache.set(key, value, timeout if upcoming is None else min(timeout, upcoming))
     return value

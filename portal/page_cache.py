@@ -7,6 +7,8 @@
 - A page lives at most PAGE_CACHE_SECONDS, and never past the next scheduled publication it
   would otherwise hide.
 - Responses that set a cookie (a CSRF token for a form) or are not 200 are never stored.
+- Within the replica lag bound after a content write, a page is built from the primary, so
+  a lagging replica never fills the new generation with the old content (core.db_router).
 """
 
 import hashlib
@@ -15,6 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from core.cache import generation
+from core.db_router import fill_from_primary
 from search.query import seconds_until_next_publication
 
 SKIP_PREFIXES = ("/admin/", "/accounts/", "/notifications/", "/healthz", "/static/", "/media/")
@@ -57,7 +60,8 @@ class AnonymousPageCacheMiddleware:
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
-        response = self.get_response(request)
+        with fill_from_primary():
+            response = self.get_response(request)
         if is_cacheable_response(response):
             if hasattr(response, "render") and callable(response.render):
                 response.render()

@@ -7,6 +7,7 @@ the process environment.
 
 import os
 from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import dj_database_url
 import environ
@@ -63,6 +64,7 @@ def parse_cache(redis_url: str) -> dict:
 TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
 }
 
 
@@ -72,6 +74,49 @@ def parse_task_backend(value: str) -> str:
     if name not in TASK_BACKENDS:
         raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(TASK_BACKENDS)}.")
     return TASK_BACKENDS[name]
+
+
+def parse_replicas(value: str, *, testing: bool) -> dict:
+    """DATABASE_REPLICA_URLS: read-only PostgreSQL replicas, as aliases replica1, replica2...
+    Under tests each one mirrors the test database (Django's TEST MIRROR)."""
+    replicas = {}
+    for number, url in enumerate(parse_list(value), start=1):
+        config = parse_database_url(url, base_dir=BASE_DIR)
+        if config["ENGINE"] != "django.db.backends.postgresql":
+            raise ImproperlyConfigured("DATABASE_REPLICA_URLS takes postgres:// URLs only.")
+        # A replica that is down must cost a request a refused connection, not a long wait.
+        config["OPTIONS"] = {**config.get("OPTIONS", {}), "connect_timeout": 2}
+        if testing:
+            config["TEST"] = {"MIRROR": "default"}
+        replicas[f"replica{number}"] = config
+    return replicas
+
+
+def parse_media_storage(url: str) -> dict:
+    """Uploads on the local disk, or on S3-compatible storage given as
+    s3://KEY:SECRET@host:port/bucket (https unless ?secure=false; keys may come from the
+    usual AWS_* variables instead). They are always served from our own origin (/media/)."""
+    if not url.strip():
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    parts = urlsplit(url.strip())
+    bucket = parts.path.strip("/")
+    if parts.scheme != "s3" or not parts.hostname or not bucket:
+        raise ImproperlyConfigured("MEDIA_STORAGE_URL must look like s3://key:secret@host/bucket.")
+    query = dict(parse_qsl(parts.query))
+    secure = parse_bool(query.get("secure", "true"), name="MEDIA_STORAGE_URL secure")
+    port = f":{parts.port}" if parts.port else ""
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": f"{'https' if secure else 'http'}://{parts.hostname}{port}",
+        "region_name": query.get("region", "us-east-1"),
+        "default_acl": None,
+        "querystring_auth": False,
+        "file_overwrite": False,
+    }
+    if parts.username:
+        options["access_key"] = unquote(parts.username)
+        options["secret_key"] = unquote(parts.password or "")
+    return {"BACKEND": "core.storage.OwnOriginS3Storage", "OPTIONS": options}
 
 
 def parse_secret_key(value: str, *, debug: bool, testing: bool) -> str:
@@ -113,6 +158,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
     # The project, bottom to top (README, "Layout"): the shared layer, accounts, moderation,
     # the content apps, and portal, which composes them.
     "core",
@@ -138,6 +184,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.db_router.ReplicaReadsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -170,7 +217,20 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": parse_database_url(env.str("DATABASE_URL", default=""), base_dir=BASE_DIR)}
+DATABASES = {
+    "default": parse_database_url(env.str("DATABASE_URL", default=""), base_dir=BASE_DIR),
+    **parse_replicas(env.str("DATABASE_REPLICA_URLS", default=""), testing=TESTING),
+}
+if TESTING and len(DATABASES) == 1:
+    # The router's own tests read through a second alias of the test database.
+    DATABASES["replica1"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["core.db_router.PrimaryReplicaRouter"]
+# Aliases page views may read from; tests switch them on one test at a time.
+DATABASE_REPLICAS = [] if TESTING else [alias for alias in DATABASES if alias != "default"]
+# After a member's write, their reads stay on the primary this long (kept in the session).
+DATABASE_READ_YOUR_WRITES_SECONDS = env.int("DATABASE_READ_YOUR_WRITES_SECONDS", default=10)
+# A replica further behind than this is skipped; its lag is measured at most every 5 s.
+DATABASE_REPLICA_MAX_LAG_SECONDS = env.float("DATABASE_REPLICA_MAX_LAG_SECONDS", default=5.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": parse_cache(env.str("REDIS_URL", default=""))}
@@ -181,6 +241,8 @@ if CACHES["default"]["BACKEND"].startswith("django_redis"):
 PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=0 if DEBUG or TESTING else 300)
 
 TASKS = {"default": {"BACKEND": parse_task_backend(env.str("TASKS_BACKEND", default=""))}}
+# TASKS_BACKEND=rq keeps the queue in Redis (REDIS_URL); workers: `manage.py rqworker default`.
+RQ_QUEUES = {"default": {"URL": env.str("REDIS_URL", default="") or "redis://127.0.0.1:6379/0"}}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -238,7 +300,7 @@ STATICFILES_BACKEND = (
     else "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": parse_media_storage(env.str("MEDIA_STORAGE_URL", default="")),
     "staticfiles": {"BACKEND": STATICFILES_BACKEND},
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
@@ -252,6 +314,8 @@ EMAIL_BACKEND = env.str(
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend",
 )
+# Where the file-based backend (django.core.mail.backends.filebased.EmailBackend) writes.
+EMAIL_FILE_PATH = env.str("DJANGO_EMAIL_FILE_PATH", default=str(BASE_DIR / "sent-mail"))
 EMAIL_PORT = env.int("EMAIL_PORT", default=587)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")

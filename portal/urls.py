@@ -1,9 +1,7 @@
 from django.apps import apps
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.static import serve
 
 from portal import views
 from portal.sitemaps import sitemaps
@@ -23,13 +21,11 @@ urlpatterns = [
     path("pages/<slug:slug>/", views.site_page, name="site_page"),
     path("search/", views.search, name="search"),
     path("healthz", views.healthz, name="healthz"),
+    # Uploads from whichever storage holds them (local disk or S3), on our own origin.
+    path("media/<path:path>", views.media_file, name="media_file"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
 ]
 
 if apps.is_installed("bench"):
     urlpatterns.append(path("bench/", include("bench.urls")))
-
-if settings.DEBUG or settings.TESTING:
-    # Member uploads (covers, posters) in development; production serves MEDIA_ROOT itself.
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -1,17 +1,20 @@
 import logging
+import mimetypes
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from articles.models import Article, BodyPart
+from core import db_router
 from core.models import SitePage
 from search import indexing
 from search import query as site_search
@@ -50,10 +53,19 @@ def site_page(request, slug):
 @never_cache
 @require_GET
 def healthz(request):
-    """200 when the database and the cache answer; 503 otherwise, with which one failed."""
+    """503 only when the primary database is down: the balancer takes the server out then.
+    A down cache or a down or lagging replica is reported as degraded with 200."""
     checks = {"database": _database_ok(), "cache": _cache_ok()}
-    status = 200 if all(checks.values()) else 503
-    return JsonResponse({"status": "ok" if status == 200 else "error", **checks}, status=status)
+    replicas = {alias: db_router.monitor.status(alias) for alias in settings.DATABASE_REPLICAS}
+    if replicas:
+        checks["replicas"] = replicas
+    if not checks["database"]:
+        state = "error"
+    elif checks["cache"] and all(r["status"] == "ok" for r in replicas.values()):
+        state = "ok"
+    else:
+        state = "degraded"
+    return JsonResponse({"status": state, **checks}, status=503 if state == "error" else 200)
 
 
 def _database_ok() -> bool:
@@ -73,6 +85,17 @@ def _cache_ok() -> bool:
     except Exception:
         logger.exception("Health check: cache unreachable")
         return False
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def media_file(request, path):
+    """An upload, fetched from the media storage. Uploaded names are never reused
+    (uploads are validated and given new names before they are stored)."""
+    if not default_storage.exists(path):
+        raise Http404
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return FileResponse(default_storage.open(path), content_type=content_type)
 
 
 @require_GET

@@ -10,6 +10,8 @@ from portal.settings import (
     parse_cache,
     parse_database_url,
     parse_list,
+    parse_media_storage,
+    parse_replicas,
     parse_secret_key,
     parse_task_backend,
 )
@@ -145,3 +147,45 @@ def test_responses_carry_the_security_headers(client, db):
     assert "script-src 'self'" in policy
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_parse_replicas_names_each_replica_and_mirrors_it_under_tests():
+    replicas = parse_replicas(
+        "postgres://portal@replica-a/portal, postgres://portal@replica-b/portal", testing=True
+    )
+
+    assert list(replicas) == ["replica1", "replica2"]
+    assert replicas["replica2"]["HOST"] == "replica-b"
+    assert replicas["replica1"]["TEST"] == {"MIRROR": "default"}
+    assert replicas["replica1"]["OPTIONS"]["connect_timeout"] == 2
+    assert parse_replicas("", testing=False) == {}
+
+
+def test_parse_replicas_refuses_sqlite():
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_REPLICA_URLS"):
+        parse_replicas("sqlite:////tmp/x.sqlite3", testing=False)
+
+
+def test_parse_media_storage_defaults_to_the_local_disk():
+    assert parse_media_storage("")["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+
+
+def test_parse_media_storage_s3_compatible():
+    config = parse_media_storage("s3://key:se%2Fcret@127.0.0.1:9000/uploads?secure=false")
+
+    assert config["BACKEND"] == "core.storage.OwnOriginS3Storage"
+    options = config["OPTIONS"]
+    assert options["bucket_name"] == "uploads"
+    assert options["endpoint_url"] == "http://127.0.0.1:9000"
+    assert (options["access_key"], options["secret_key"]) == ("key", "se/cret")
+    assert options["querystring_auth"] is False
+
+
+@pytest.mark.parametrize("value", ["s3://host-only", "http://127.0.0.1/bucket"])
+def test_parse_media_storage_rejects_other_urls(value):
+    with pytest.raises(ImproperlyConfigured, match="MEDIA_STORAGE_URL"):
+        parse_media_storage(value)
+
+
+def test_parse_task_backend_rq():
+    assert parse_task_backend("rq") == "django_tasks_rq.RQBackend"
