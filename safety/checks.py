@@ -1,0 +1,50 @@
+"""classify(): the one safety check for member text, with the phrases saved in the database.
+
+A classifier is built once per process and language, and rebuilt when the phrase rows
+change (their count, last id or last update: one small query per check)."""
+
+from django.db.models import Count, Max
+
+from safety.classifier import Classifier, SafetyResult
+from safety.models import SafetyPhrase
+from safety.rules import PhraseError, Rule
+
+DEFAULT_LANGUAGE = "en"
+_built: dict[str, tuple[tuple, Classifier]] = {}
+
+
+def rules_from(phrases) -> list[Rule]:
+    """Rules from phrase rows (or anything with level, phrase, reason); a row whose phrase
+    no longer parses is skipped (the admin refuses to save one)."""
+    rules = []
+    for row in phrases:
+        try:
+            rules.append(Rule.make(row.level, row.phrase, row.reason))
+        except PhraseError:
+            continue
+    return rules
+
+
+def phrases_for(language: str):
+    phrases = SafetyPhrase.objects.active().filter(language=language)
+    if language != DEFAULT_LANGUAGE and not phrases.exists():
+        phrases = SafetyPhrase.objects.active().filter(language=DEFAULT_LANGUAGE)
+    return phrases
+
+
+def classifier_for(language: str = DEFAULT_LANGUAGE) -> Classifier:
+    phrases = phrases_for(language)
+    state = phrases.aggregate(Count("pk"), Max("pk"), Max("updated_at"))
+    fingerprint = tuple(state.values())
+    built = _built.get(language)
+    if built is None or built[0] != fingerprint:
+        built = (fingerprint, Classifier(rules_from(phrases)))
+        _built[language] = built
+    return built[1]
+
+
+def classify(text: str, language: str = DEFAULT_LANGUAGE, warning_signs=()) -> SafetyResult:
+    """The level of this text (crisis, emergency, sign or none), what matched, the
+    emergency reasons, the deduplicated warning signs and any contact details.
+    `warning_signs`: objects with `text` and `keyword_list` (articles' WarningSign)."""
+    return classifier_for(language).classify(text, warning_signs)
