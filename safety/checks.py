@@ -1,11 +1,13 @@
 """classify(): the one safety check for member text, with the phrases saved in the database.
 
 A classifier is built once per process and language, and rebuilt when the phrase rows
-change (their count, last id or last update: one small query per check)."""
+change (their count, last id or last update: one small query per check). A database with no
+phrase at all (flushed) falls back to the shipped ones: the check never goes blank."""
 
 from django.db.models import Count, Max
 
 from safety.classifier import Classifier, SafetyResult
+from safety.corpus import load_phrases
 from safety.models import SafetyPhrase
 from safety.rules import PhraseError, Rule
 
@@ -38,9 +40,15 @@ def classifier_for(language: str = DEFAULT_LANGUAGE) -> Classifier:
     fingerprint = tuple(state.values())
     built = _built.get(language)
     if built is None or built[0] != fingerprint:
-        built = (fingerprint, Classifier(rules_from(phrases)))
+        rules = rules_from(phrases) if state["pk__count"] else _shipped_rules(language)
+        built = (fingerprint, Classifier(rules))
         _built[language] = built
     return built[1]
+
+
+def _shipped_rules(language: str) -> list[Rule]:
+    rows = [row for row in load_phrases() if row["language"] in (language, DEFAULT_LANGUAGE)]
+    return [Rule.make(row["level"], row["phrase"], row["reason"]) for row in rows]
 
 
 def classify(text: str, language: str = DEFAULT_LANGUAGE, warning_signs=()) -> SafetyResult:

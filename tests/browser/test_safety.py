@@ -8,7 +8,11 @@ from moderation.models import Report
 from tests.factories import make_article, make_user
 from tests.forums.factories import make_forum, make_thread
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the crisis lines from the data migration survive between tests.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 PHONE = {"width": 390, "height": 844}
 TEXTS = {
     "crisis": "I don't want to live anymore, thinking about taking all my pills",

@@ -8,6 +8,7 @@ import pytest
 
 from safety.checks import classify
 from safety.classifier import Classifier, Sign
+from safety.models import SafetyPhrase
 from safety.rules import Rule
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +122,9 @@ def test_classifying_100_kb_is_linear():
     started = time.perf_counter()
     classify(text, warning_signs=[FEVER])
     assert time.perf_counter() - started < 2.0
+
+
+def test_an_emptied_phrase_table_falls_back_to_the_shipped_phrases():
+    SafetyPhrase.objects.all().delete()
+
+    assert classify("I want to die").level == "crisis"

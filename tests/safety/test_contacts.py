@@ -37,9 +37,9 @@ ADVERSARIAL = ["a" * 100_000, "a@" * 50_000, "1 " * 50_000, "1" * 100_000, "a." 
 
 @pytest.mark.parametrize("text", ADVERSARIAL, ids=lambda text: repr(text[:6]))
 def test_100_kb_of_adversarial_input_takes_under_50_ms(text):
-    """Best of three runs, so a busy machine does not fail a linear pattern."""
+    """Best of five runs, so a busy machine does not fail a linear pattern."""
     timings = []
-    for _ in range(3):
+    for _ in range(5):
         started = time.perf_counter()
         contact_details(text)
         timings.append(time.perf_counter() - started)
