@@ -2,13 +2,14 @@
 
 A classifier is built once per process and language, and rebuilt when the phrase rows
 change (their count, last id or last update: one small query per check). A database with no
-phrase at all (flushed) falls back to the shipped ones: the check never goes blank."""
+phrase or crisis line at all (flushed) falls back to the shipped data: never a blank check
+or a crisis notice without lines."""
 
 from django.db.models import Count, Max
 
 from safety.classifier import Classifier, SafetyResult
-from safety.corpus import load_phrases
-from safety.models import SafetyPhrase
+from safety.corpus import load_crisis_lines, load_phrases
+from safety.models import CrisisLine, SafetyPhrase
 from safety.rules import PhraseError, Rule
 
 DEFAULT_LANGUAGE = "en"
@@ -49,6 +50,11 @@ def classifier_for(language: str = DEFAULT_LANGUAGE) -> Classifier:
 def _shipped_rules(language: str) -> list[Rule]:
     rows = [row for row in load_phrases() if row["language"] in (language, DEFAULT_LANGUAGE)]
     return [Rule.make(row["level"], row["phrase"], row["reason"]) for row in rows]
+
+
+def crisis_lines() -> list[CrisisLine]:
+    lines = list(CrisisLine.objects.filter(is_active=True))
+    return lines or [CrisisLine(**row) for row in load_crisis_lines()]
 
 
 def classify(text: str, language: str = DEFAULT_LANGUAGE, warning_signs=()) -> SafetyResult:

@@ -1,9 +1,9 @@
 from django import template
 
 from safety import notices
+from safety.checks import crisis_lines
 from safety.classifier import SafetyResult
 from safety.levels import URGENT
-from safety.models import CrisisLine
 
 register = template.Library()
 
@@ -12,7 +12,7 @@ register = template.Library()
 def safety_notice(result: SafetyResult | None, after: bool = False):
     """The one notice for a safety result, by level; `after`: the text is already posted."""
     result = result or SafetyResult()
-    lines = CrisisLine.objects.filter(is_active=True) if result.level == "crisis" else ()
+    lines = crisis_lines() if result.level == "crisis" else ()
     return {"result": result, "after": after, "lines": lines}
 
 

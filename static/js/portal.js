@@ -150,7 +150,7 @@
   });
   /* A safety notice that appears while typing must be seen, even on a phone
    * where it would start below the fold: bring it into view (nearest edge). */
-  document.addEventListener("htmx:afterSettle", function (event) {
+  document.addEventListener("htmx:afterSwap", function () {
     var region = document.querySelector(".live-check");
     var notice = region && region.querySelector(".safety-notice");
     if (!notice) {

@@ -8,11 +8,7 @@ from moderation.models import Report
 from tests.factories import make_article, make_user
 from tests.forums.factories import make_forum, make_thread
 
-# serialized_rollback: the crisis lines from the data migration survive between tests.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 390, "height": 844}
 TEXTS = {
     "crisis": "I don't want to live anymore, thinking about taking all my pills",
@@ -30,8 +26,16 @@ def _thread():
     return make_thread(forum=forum, article=knee, title="Week 2", body="How is everyone?")
 
 
-def _assert_in_view_and_above(page, notice, button) -> None:
+IN_VIEW = """selector => {
+  const box = document.querySelector(selector)?.getBoundingClientRect();
+  return box && box.top >= -1 && box.bottom <= window.innerHeight + 1;
+}"""
+
+
+def _assert_in_view_and_above(page, selector: str, button) -> None:
+    notice = page.locator(selector)
     notice.wait_for()
+    page.wait_for_function(IN_VIEW, arg=selector, timeout=3000)
     box, button_box = notice.bounding_box(), button.bounding_box()
     bottom = box["y"] + box["height"]
     assert box["y"] >= -1 and bottom <= PHONE["height"] + 1, box  # 1 px: sub-pixel layout
@@ -49,14 +53,14 @@ def test_each_notice_is_visible_above_the_button_on_a_phone(
 
     page.get_by_label("Your message").fill(TEXTS[level])
     button = page.get_by_role("button", name="Post reply")
-    _assert_in_view_and_above(page, page.locator(f'#post-check [data-safety-level="{level}"]'), button)  # fmt: skip
+    _assert_in_view_and_above(page, f'#post-check [data-safety-level="{level}"]', button)
     assert_accessible(page)
 
     button.click()
     page.wait_for_load_state("load")
-    after = page.locator(f'#safety-notice [data-safety-level="{level}"]')
+    after = f'#safety-notice [data-safety-level="{level}"]'
     _assert_in_view_and_above(page, after, page.get_by_role("button", name="Post reply"))
-    assert "Your post is published" in after.inner_text()
+    assert "Your post is published" in page.locator(after).inner_text()
     assert Report.objects.get().level == level
     assert_accessible(page)
 

@@ -32,3 +32,11 @@ def test_every_page_has_the_need_help_now_link_in_its_footer(client, url):
     footer = page[page.index("<footer") :]
 
     assert '<a class="fw-semibold" href="/help/">Need help now?</a>' in footer
+
+
+def test_with_no_crisis_lines_left_the_page_shows_the_shipped_ones(client):
+    CrisisLine.objects.all().delete()
+
+    page = client.get(reverse("crisis_resources")).content.decode()
+
+    assert "Samaritans" in page and 'href="tel:988"' in page
