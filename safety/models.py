@@ -25,7 +25,7 @@ class SafetyPhrase(models.Model):
     level = models.CharField(max_length=10, choices=Level.choices, db_index=True)
     language = models.CharField(max_length=10, default="en", help_text="Language code, e.g. en.")
     phrase = models.CharField(
-        max_length=200,
+        max_length=500,
         help_text="Words matched on their stems. a|b: either word; pain*: any word starting "
         "so; * or *N: up to 3 (or N, at most 10) words between; $ last: the clause ends; "
         "A && B: both anywhere in the text.",
