@@ -6,8 +6,8 @@ from taggit.forms import TagField
 from articles.models import Article
 from blogs.images import reencode_image
 from blogs.models import Blog, BlogPost, Comment
-from blogs.safety import find_contact_details
 from core.forms import FormTokenMixin
+from safety.contacts import contact_details as find_contact_details
 
 MAX_TAGS = 8
 MAX_TAG_LENGTH = 50

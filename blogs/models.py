@@ -19,6 +19,7 @@ from core.markdown import render_markdown
 from core.models import Moderated, Timestamped
 from core.moderation import ModeratedQuerySet
 from core.roles import is_moderator
+from safety.levels import Level
 
 
 class Blog(Timestamped):
@@ -94,6 +95,10 @@ class BlogPost(Timestamped, Moderated):
     slug = models.SlugField(max_length=200, editable=False)
     body = models.TextField(help_text="Markdown.", max_length=50_000)
     body_html = models.TextField(editable=False, blank=True)
+    safety_level = models.CharField(
+        max_length=10, choices=Level.choices, default=Level.NONE, editable=False,
+        help_text="What the safety check found; crisis and emergency show readers a banner.",
+    )  # fmt: skip
     cover = models.ImageField(upload_to="blogs/covers/%Y/%m/", blank=True)
     cover_alt = models.CharField(
         "cover description", max_length=250, blank=True,
@@ -190,6 +195,10 @@ class Comment(Timestamped, Moderated):
     )
     body = models.TextField("comment", max_length=10_000, help_text="Markdown.")
     body_html = models.TextField(editable=False, blank=True)
+    safety_level = models.CharField(
+        max_length=10, choices=Level.choices, default=Level.NONE, editable=False,
+        help_text="What the safety check found; crisis and emergency show readers a banner.",
+    )  # fmt: skip
     form_token = models.UUIDField(null=True, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["body_html", "updated_at"])
 

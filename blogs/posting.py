@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from accounts.notifications import notify
 from blogs.models import Blog, BlogPost, Comment
-from blogs.safety import SafetyCheck, check_text
-from moderation.models import Report
 from moderation.services import flag_for_safety
+from safety.checks import classify
+from safety.classifier import SafetyResult
+from safety.levels import rises
 
 NEW_MEMBER_DAYS = 7
 # (new members, everyone else): how many in the window.
@@ -48,7 +49,24 @@ def existing_post(author, token) -> BlogPost | None:
     return BlogPost.objects.filter(author=author, form_token=token).first() if token else None
 
 
-def save_post(*, form, author) -> tuple[BlogPost, SafetyCheck]:
+def check_text(text: str, *, article=None) -> SafetyResult:
+    """The one safety check, with the warning signs of the post's procedure, if any."""
+    return classify(text, warning_signs=article.warning_signs.all() if article else ())
+
+
+def record_safety(target, result: SafetyResult) -> None:
+    """Keep the level on the post or comment (readers' banner) and flag it for moderators
+    when the level rises. Drafts are checked for their author but not flagged."""
+    if getattr(target, "is_draft", False):
+        return
+    if rises(result.level, target.safety_level):
+        flag_for_safety(target=target, level=result.level, note=result.note())
+    if result.level != target.safety_level:
+        type(target).objects.filter(pk=target.pk).update(safety_level=result.level)
+        target.safety_level = result.level
+
+
+def save_post(*, form, author) -> tuple[BlogPost, SafetyResult]:
     """Create or update the post from a valid BlogPostForm. A second submit of the same
     form (same token) updates the first post instead of adding another."""
     try:
@@ -60,7 +78,8 @@ def save_post(*, form, author) -> tuple[BlogPost, SafetyCheck]:
                 post.form_token = form.cleaned_data["form_token"]
             post.save()
             form.save_m2m()
-            check = _flag_if_needed(post)
+            check = check_text(f"{post.title}\n{post.body}", article=post.article)
+            record_safety(post, check)
     except IntegrityError:
         # The same form submitted twice at once: the other request created the post.
         post = BlogPost.objects.get(author=author, form_token=form.cleaned_data["form_token"])
@@ -82,23 +101,6 @@ def autosave_draft(*, author, token, title: str, body: str) -> BlogPost | None:
     return post
 
 
-def _flag_if_needed(post: BlogPost) -> SafetyCheck:
-    check = check_text(f"{post.title}\n{post.body}", article=post.article)
-    if check.needs_prompt and not post.is_draft and not _open_safety_flag(post):
-        flag_for_safety(target=post, note=check.flag_note())
-    return check
-
-
-def _open_safety_flag(target) -> bool:
-    return Report.objects.filter(
-        object_id=target.pk,
-        content_type__app_label=target._meta.app_label,
-        content_type__model=target._meta.model_name,
-        reason=Report.Reason.SAFETY,
-        status=Report.Status.OPEN,
-    ).exists()
-
-
 def add_comment(*, post: BlogPost, author, body: str, token, parent=None):
     """Returns (comment, safety check, created). A reply to a reply joins its thread."""
     if parent is not None and parent.parent_id:
@@ -110,13 +112,12 @@ def add_comment(*, post: BlogPost, author, body: str, token, parent=None):
             )
             BlogPost.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
             check = check_text(body, article=post.article)
-            if check.needs_prompt:
-                flag_for_safety(target=comment, note=check.flag_note())
+            record_safety(comment, check)
             _notify_comment(comment)
     except IntegrityError:
         # The same form submitted twice: the first submit's comment stands.
         comment = Comment.objects.get(author=author, form_token=token)
-        return comment, SafetyCheck(), False
+        return comment, SafetyResult(), False
     return comment, check, True
 
 

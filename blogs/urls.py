@@ -17,6 +17,7 @@ urlpatterns = [
     path("new/", views.post_create, name="post_create"),
     path("preview/", views.preview, name="preview"),
     path("autosave/", views.autosave, name="autosave"),
+    path("check/", views.safety_check, name="safety_check"),
     path("settings/", views.blog_settings, name="blog_settings"),
     path("posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
     path("posts/<int:pk>/delete/", views.post_delete, name="post_delete"),

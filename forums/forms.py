@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from forums.models import Forum, Post, RecoveryRecord, Thread
-from forums.safety import contact_details
+from safety.contacts import contact_details
 
 CONTACT_PROMPT = (
     "This will be public — remove personal details? We found what looks like contact "

@@ -17,6 +17,7 @@ from core.markdown import render_markdown
 from core.models import Moderated, Timestamped
 from core.moderation import ModeratedQuerySet
 from forums.links import post_url, thread_url
+from safety.levels import Level
 
 POSTS_PER_PAGE = 20
 THREADS_PER_PAGE = 30
@@ -142,7 +143,7 @@ class PostQuerySet(ModeratedQuerySet):
         """Posts as a thread page shows them: the author's card, not the whole account."""
         return self.select_related("author").only(
             "thread", "number", "status", "created_at", "edited_at", "body_html",
-            "helpful_count", "support_count", "recovery_badge",
+            "helpful_count", "support_count", "recovery_badge", "safety_level",
             "author__username", "author__deleted_at", "author__is_verified_surgeon",
             "author__date_joined", "author__post_count", "author__is_active",
         )  # fmt: skip
@@ -165,6 +166,10 @@ class Post(Timestamped, Moderated):
     helpful_count = models.PositiveIntegerField(default=0, editable=False)
     support_count = models.PositiveIntegerField(default=0, editable=False)
     recovery_badge = models.CharField(max_length=120, blank=True, editable=False)
+    safety_level = models.CharField(
+        max_length=10, choices=Level.choices, default=Level.NONE, editable=False,
+        help_text="What the safety check found; crisis and emergency show readers a banner.",
+    )  # fmt: skip
     history = HistoricalRecords(
         excluded_fields=["helpful_count", "support_count", "updated_at", "body_html"]
     )

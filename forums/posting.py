@@ -12,11 +12,14 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.notifications import notify
+from articles.models import WarningSign
 from forums import permissions
 from forums.models import Forum, Post, Reaction, Thread, ThreadReadState, ThreadWatch
 from forums.recovery import recovery_badge
-from forums.safety import SafetyCheck, check_safety
 from moderation.services import flag_for_safety
+from safety.checks import classify
+from safety.classifier import SafetyResult
+from safety.levels import rises
 
 MENTION_PATTERN = re.compile(r"(?<![\w@/])@([\w.+-]{3,40})")
 MAX_MENTIONS = 10
@@ -33,6 +36,12 @@ def safety_article_ids(thread_or_forum, article=None) -> set[int]:
     ids = set(forum.articles.values_list("pk", flat=True))
     article_id = article.pk if article else getattr(thread_or_forum, "article_id", None)
     return ids | {article_id} if article_id else ids
+
+
+def check_text(text: str, article_ids) -> SafetyResult:
+    """The one safety check, with the warning signs of these procedure articles."""
+    signs = WarningSign.objects.filter(article_id__in=list(article_ids)).exclude(keywords="")
+    return classify(text, warning_signs=signs)
 
 
 def start_thread(*, forum: Forum, author: User, title: str, body: str, article=None) -> Post:
@@ -146,11 +155,16 @@ def mentioned_members(body: str, *, exclude=()) -> list[User]:
     )
 
 
-def flag_if_unsafe(post: Post) -> SafetyCheck:
-    """After posting: the notice to show, and a safety flag for moderators. Never blocks."""
-    result = check_safety(post.body, safety_article_ids(post.thread))
-    if result:
-        flag_for_safety(target=post, note=result.note())
+def flag_if_unsafe(post: Post) -> SafetyResult:
+    """After posting or editing: the notice to show; the level kept on the post (readers'
+    banner); a flag for moderators when the level rises. Never blocks."""
+    text = f"{post.thread.title}\n{post.body}" if post.number == 1 else post.body
+    result = check_text(text, safety_article_ids(post.thread))
+    if rises(result.level, post.safety_level):
+        flag_for_safety(target=post, level=result.level, note=result.note())
+    if result.level != post.safety_level:
+        Post.objects.filter(pk=post.pk).update(safety_level=result.level)
+        post.safety_level = result.level
     return result
 
 

@@ -14,6 +14,7 @@ from accounts.models import User
 from forums import permissions
 from forums.links import member_url, post_url, thread_url
 from forums.models import Post, Reaction
+from safety.levels import URGENT
 
 MODERATOR_IDS_KEY = "forums:moderator-ids"
 MODERATOR_IDS_SECONDS = 300
@@ -101,6 +102,7 @@ class PostCard(Row):
             is_published=post.is_published, body_html=post.body_html,
             edited_at=post.edited_at, helpful_count=post.helpful_count,
             support_count=post.support_count, recovery_badge=post.recovery_badge,
+            safety_banner=post.safety_level in URGENT,
             author_id=post.author_id, url=post_url(post.pk),
             posted=time_html(post.created_at, tz=tz), author_name=author.public_name,
             author_url="" if author.deleted_at else member_url(author.username),

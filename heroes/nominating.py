@@ -14,6 +14,9 @@ from accounts.models import SurgeonVerification, User
 from accounts.permissions import posting_refusal
 from heroes.models import Hero, Nomination
 from heroes.tasks import send_nomination_receipt
+from moderation.services import flag_for_safety
+from safety.checks import classify
+from safety.classifier import SafetyResult
 
 DAILY_LIMIT = 5
 REPEAT_WINDOW = datetime.timedelta(days=30)
@@ -59,6 +62,14 @@ def earlier_submission(user, token) -> Nomination | None:
     return Nomination.objects.filter(nominator=user, submission_token=token).first()
 
 
+def check_story(nomination: Nomination) -> SafetyResult:
+    """A story is member text too: a crisis or emergency in it is flagged for moderators."""
+    result = classify(nomination.story)
+    if result.needs_notice:
+        flag_for_safety(target=nomination, level=result.level, note=result.note())
+    return result
+
+
 def submit_nomination(*, nominator, nomination: Nomination) -> Nomination:
     """Save a new nomination (pending) and send the nominator a receipt by email.
 
@@ -70,6 +81,7 @@ def submit_nomination(*, nominator, nomination: Nomination) -> Nomination:
     try:
         with transaction.atomic():
             nomination.save()
+            check_story(nomination)
             transaction.on_commit(lambda: _send_receipt(nomination.pk))
     except IntegrityError:
         existing = earlier_submission(nominator, nomination.submission_token)

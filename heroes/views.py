@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from heroes.forms import NominationForm
 from heroes.models import Hero, Nomination
@@ -18,6 +19,8 @@ from heroes.permissions import can_nominate
 from heroes.policy import policy_page
 from moderation.forms import ReportForm
 from moderation.services import report_content
+from safety.checks import classify
+from safety.notices import redirect_with_notice
 
 HEROES_PER_PAGE = 12
 NOMINATIONS_PER_PAGE = 20
@@ -66,7 +69,9 @@ def nomination_create(request):
     form = NominationForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         nomination = submit_nomination(nominator=request.user, nomination=form.save(commit=False))
-        return redirect("heroes:nomination_done", pk=nomination.pk)
+        done = reverse("heroes:nomination_done", args=[nomination.pk])
+        # The story's safety notice for its author (the flag is filed when it is saved).
+        return redirect_with_notice(request, classify(nomination.story), done)
     notice = rate_limit_refusal(request.user) if request.method == "GET" else ""
     context = {"form": form, "limit_notice": notice}
     return render(request, "heroes/nomination_form.html", context)

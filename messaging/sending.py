@@ -8,6 +8,10 @@ from accounts.blocking import either_blocked
 from accounts.notifications import notify
 from accounts.permissions import posting_refusal
 from messaging.models import Conversation, Message, Participant
+from moderation.services import flag_for_safety
+from safety.checks import classify
+from safety.classifier import SafetyResult
+from safety.levels import URGENT
 
 
 def refusal(sender, recipients) -> str:
@@ -83,8 +87,11 @@ def unread_conversations(user) -> int:
     return Participant.objects.filter(user=user).unread().count()
 
 
-def safety_check(message: Message):
-    """THE single call site for the safety classifier (the `safety` app, not yet on main):
-    classify `message.body`, alert moderators with this message only on crisis/emergency,
-    and return the notice to show its writer. Until then: no notice."""
-    return None
+def safety_check(message: Message) -> SafetyResult:
+    """THE single call site for the safety classifier: classify `message.body`, flag this
+    message (only this one) for moderators on crisis or emergency, and return the result
+    whose notice its writer sees."""
+    result = classify(message.body)
+    if result.level in URGENT:
+        flag_for_safety(target=message, level=result.level, note=result.note())
+    return result

@@ -12,6 +12,7 @@ from messaging.forms import MessageForm, NewConversationForm, ReportMessageForm
 from messaging.models import Conversation, Message, Participant
 from moderation.models import Report
 from moderation.services import report_content
+from safety.notices import redirect_with_notice
 
 RATE_LIMITED = "You have sent a lot of messages in a short time; please wait a while."
 
@@ -82,10 +83,10 @@ def conversation(request, pk):
 
 
 def _sent(request, message: Message):
-    if notice := sending.safety_check(message):
-        messages.warning(request, notice)
+    result = sending.safety_check(message)
     messages.success(request, "Your message is sent.")
-    return redirect(f"{message.conversation.get_absolute_url()}#message-{message.pk}")
+    url = f"{message.conversation.get_absolute_url()}#message-{message.pk}"
+    return redirect_with_notice(request, result, url)
 
 
 @login_required

@@ -162,6 +162,7 @@ INSTALLED_APPS = [
     # The project, bottom to top (README, "Layout"): the shared layer, accounts, moderation,
     # the content apps, and portal, which composes them.
     "core",
+    "safety",
     "search",
     "accounts",
     "moderation",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("messages/", include("messaging.urls")),
     path("", include("accounts.urls")),
     path("", include("moderation.urls")),
+    path("", include("safety.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("pages/<slug:slug>/", views.site_page, name="site_page"),

@@ -16,6 +16,7 @@ from blogs.views.posts import (
     post_hide,
     post_restore,
     preview,
+    safety_check,
 )
 from blogs.views.reading import blog_detail, post_detail, post_list, post_redirect, tag_detail
 
@@ -23,5 +24,5 @@ __all__ = [
     "autosave", "blog_detail", "blog_settings", "comment_create", "comment_delete",
     "comment_edit", "comment_hide", "comment_restore", "post_create", "post_delete",
     "post_detail", "post_edit", "post_hide", "post_list", "post_redirect", "post_restore",
-    "preview", "tag_detail",
+    "preview", "safety_check", "tag_detail",
 ]  # fmt: skip

@@ -7,8 +7,8 @@ from django.views.decorators.http import require_POST
 from blogs import permissions, posting
 from blogs.forms import CommentForm
 from blogs.models import BlogPost, Comment
-from blogs.safety import ADVICE
 from core.decorators import moderator_required
+from safety.notices import redirect_with_notice
 
 
 @require_POST
@@ -32,10 +32,8 @@ def comment_create(request, pk):
         post=post, author=request.user, body=form.cleaned_data["body"],
         token=form.cleaned_data["form_token"], parent=parent,
     )  # fmt: skip
-    if check.needs_prompt:
-        messages.warning(request, f"Your comment mentions warning signs. {ADVICE}")
     messages.success(request, "Your comment is published.")
-    return redirect(comment.get_absolute_url())
+    return redirect_with_notice(request, check, comment.get_absolute_url())
 
 
 def _comment_for(request, pk) -> Comment:
@@ -52,8 +50,10 @@ def comment_edit(request, pk):
     form = CommentForm(request.POST or None, instance=comment)
     if request.method == "POST" and form.is_valid():
         form.save()
+        check = posting.check_text(comment.body, article=comment.post.article)
+        posting.record_safety(comment, check)
         messages.success(request, "Your comment is updated.")
-        return redirect(comment.get_absolute_url())
+        return redirect_with_notice(request, check, comment.get_absolute_url())
     context = {"form": form, "post": comment.post, "comment": comment}
     return render(request, "blogs/comment_form.html", context)
 

@@ -12,9 +12,9 @@ from articles.models import Article
 from blogs import permissions, posting
 from blogs.forms import BlogPostForm, BlogSettingsForm
 from blogs.models import BlogPost
-from blogs.safety import ADVICE, check_text
 from core.decorators import moderator_required
 from core.markdown import render_markdown
+from safety.notices import redirect_with_notice
 
 
 def _refuse_if_cannot_post(user) -> None:
@@ -22,9 +22,8 @@ def _refuse_if_cannot_post(user) -> None:
         raise PermissionDenied(refusal)
 
 
-def _announce(request, post, check) -> None:
-    if check.needs_prompt:
-        messages.warning(request, f"Your post mentions {check.mentions}. {ADVICE}")
+def _announce(request, post, check):
+    """Say what happened to the post; to the post, with its safety notice if any."""
     if post.is_draft:
         messages.success(request, "Your draft is saved. Only you can see it.")
     elif post.is_scheduled:
@@ -32,6 +31,7 @@ def _announce(request, post, check) -> None:
         messages.success(request, f"Your post is scheduled: it appears by itself on {when}.")
     else:
         messages.success(request, "Your post is published.")
+    return redirect_with_notice(request, check, post.get_absolute_url())
 
 
 @login_required
@@ -49,8 +49,7 @@ def post_create(request):
             form.add_error(None, refusal)
         else:
             post, check = posting.save_post(form=form, author=request.user)
-            _announce(request, post, check)
-            return redirect(post.get_absolute_url())
+            return _announce(request, post, check)
     return render(request, "blogs/post_form.html", {"form": form, "post": existing})
 
 
@@ -69,8 +68,7 @@ def post_edit(request, pk):
     form = BlogPostForm(request.POST or None, request.FILES or None, instance=post)
     if request.method == "POST" and form.is_valid():
         post, check = posting.save_post(form=form, author=request.user)
-        _announce(request, post, check)
-        return redirect(post.get_absolute_url())
+        return _announce(request, post, check)
     return render(request, "blogs/post_form.html", {"form": form, "post": post})
 
 
@@ -110,16 +108,36 @@ def post_restore(request, pk):
 @require_POST
 @login_required
 def preview(request):
-    """htmx: the Markdown as it will look, with the safety notice if one applies."""
+    """htmx: the Markdown as it will look; the safety check goes above the Save button
+    (an out-of-band swap of #post-check)."""
     text = request.POST.get("body", "")[:50_000]
-    article_id = request.POST.get("article", "")
-    article = (
-        Article.objects.published().prefetch_related("warning_signs").filter(pk=article_id).first()
-        if article_id.isdigit()
-        else None
-    )
-    context = {"html": render_markdown(text), "check": check_text(text, article=article)}
+    article = _article(request.POST.get("article", ""))
+    title = request.POST.get("title", "")[:200]
+    context = {
+        "html": render_markdown(text),
+        "check": posting.check_text(f"{title}\n{text}", article=article),
+    }
     return render(request, "blogs/includes/preview.html", context)
+
+
+@require_POST
+@login_required
+def safety_check(request):
+    """htmx, while a comment is typed: the safety notice for the text (data-safety-level),
+    with the warning signs of the commented post's procedure (?post=<pk>)."""
+    post_id = request.GET.get("post", "")
+    post = BlogPost.objects.filter(pk=post_id).select_related("article").first() if post_id.isdigit() else None  # fmt: skip
+    text = request.POST.get("body", "")[:50_000]
+    result = posting.check_text(text, article=post.article if post else None)
+    return render(request, "safety/check.html", {"result": result})
+
+
+def _article(article_id: str):
+    if not article_id.isdigit():
+        return None
+    return (
+        Article.objects.published().prefetch_related("warning_signs").filter(pk=article_id).first()
+    )
 
 
 @require_POST

@@ -121,9 +121,6 @@ def thread_detail(request, pk, slug):
         "reply_refusal": permissions.reply_refusal(user, thread) if user.is_authenticated else "",
         "is_moderator": is_moderator(user),
         "is_watching": user.is_authenticated and thread.watches.filter(user=user).exists(),
-        "safety_notice": request.session.pop("forums_safety_notice", None)
-        if user.is_authenticated
-        else None,
         "reaction_kinds": Reaction.Kind,
     }
     return render(request, "forums/thread_detail.html", context)

@@ -10,21 +10,23 @@ from django.views.decorators.http import require_POST
 from forums import permissions, posting, watching
 from forums.forms import PostEditForm, ReplyForm, ThreadForm
 from forums.models import Forum, Post, Reaction, Thread
-from forums.safety import EMERGENCY_NOTICE, check_safety, contact_details
+from safety.classifier import SafetyResult
+from safety.notices import redirect_with_notice
 
 
-def _remember_safety_notice(request, post: Post) -> None:
+def _after_posting(request, post: Post, url: str = ""):
+    """To the post; with a safety notice, to the notice at the top of the post's page."""
     result = posting.flag_if_unsafe(post)
-    if result:
-        request.session["forums_safety_notice"] = {"signs": result.signs, "words": result.words}
+    if result.needs_notice and not url:
+        url = f"{post.thread.get_absolute_url()}?page={post.page_number}"
+    return redirect_with_notice(request, result, url or post.get_absolute_url())
 
 
-def _precheck(request, article_ids) -> dict | None:
+def _precheck(request, article_ids) -> SafetyResult | None:
     """When a form comes back (e.g. the contact-details prompt), show the checks again."""
     if request.method != "POST":
         return None
-    text = request.POST.get("body", "")
-    return {"safety": check_safety(text, article_ids), "contacts": contact_details(text)}
+    return posting.check_text(request.POST.get("body", ""), article_ids)
 
 
 @login_required
@@ -45,9 +47,8 @@ def thread_create(request, slug):
             )  # fmt: skip
         except posting.PostingRefused as refused:
             raise PermissionDenied(str(refused)) from refused
-        _remember_safety_notice(request, post)
         messages.success(request, "Your thread is posted. You are watching it.")
-        return redirect(post.thread)
+        return _after_posting(request, post, post.thread.get_absolute_url())
     context = {"form": form, "forum": forum}
     context["precheck"] = _precheck(request, posting.safety_article_ids(forum))
     return render(request, "forums/thread_form.html", context)
@@ -73,9 +74,8 @@ def post_create(request, pk):
             post = posting.reply(thread=thread, author=request.user, body=form.cleaned_data["body"])
         except posting.PostingRefused as refused:
             raise PermissionDenied(str(refused)) from refused
-        _remember_safety_notice(request, post)
         messages.success(request, "Your reply is posted.")
-        return redirect(post)
+        return _after_posting(request, post)
     context = {"form": form, "thread": thread}
     context["precheck"] = _precheck(request, posting.safety_article_ids(thread))
     return render(request, "forums/post_form.html", context)
@@ -99,7 +99,7 @@ def post_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         posting.edit_post(post=post, editor=request.user, body=form.cleaned_data["body"])
         messages.success(request, "Your post is updated.")
-        return redirect(post)
+        return _after_posting(request, post)
     context = {"form": form, "post": post}
     context["precheck"] = _precheck(request, posting.safety_article_ids(post.thread))
     return render(request, "forums/post_edit.html", context)
@@ -160,7 +160,8 @@ def forum_watch(request, slug):
 @require_POST
 @login_required
 def post_check(request):
-    """The live check under the message box (htmx): warning signs and contact details."""
+    """The live check above the submit button (htmx): the safety notice and contact details.
+    Its answer carries data-safety-level (crisis, emergency, sign or none)."""
     text = request.POST.get("body", "")
     article_ids: set[int] = set()
     if request.GET.get("thread", "").isdigit():
@@ -172,10 +173,5 @@ def post_check(request):
         article_ids = posting.safety_article_ids(forum) if forum else set()
         if chosen.isdigit():
             article_ids.add(int(chosen))
-    safety = check_safety(text, article_ids)
-    context = {
-        "safety": safety,
-        "contacts": contact_details(text),
-        "emergency_notice": EMERGENCY_NOTICE,
-    }
-    return render(request, "forums/includes/post_check.html", context)
+    result = posting.check_text(text, article_ids)
+    return render(request, "safety/check.html", {"result": result})

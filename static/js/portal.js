@@ -12,6 +12,8 @@
  *   <form data-confirm="Delete this post?">       asks before submitting
  *   <form data-once>                              one submit only (not for
  *                                                 downloads: the page stays)
+ *   <div class="live-check">                      a safety notice swapped in
+ *                                                 (htmx) is scrolled into view
  */
 (function () {
   "use strict";
@@ -145,5 +147,18 @@
       button.disabled = false;
       button.removeAttribute(ONCE_MARK);
     });
+  });
+  /* A safety notice that appears while typing must be seen, even on a phone
+   * where it would start below the fold: bring it into view (nearest edge). */
+  document.addEventListener("htmx:afterSwap", function () {
+    var region = document.querySelector(".live-check");
+    var notice = region && region.querySelector(".safety-notice");
+    if (!notice) {
+      return;
+    }
+    var box = notice.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) {
+      notice.scrollIntoView({ block: "nearest" });
+    }
   });
 })();

@@ -68,7 +68,8 @@ def test_preview_uses_the_linked_articles_warning_signs(client, patient, blog_da
         reverse("blogs:preview"), {"body": "A fever tonight", "article": blog_data.article.pk}
     )
 
-    assert "Your post mentions Fever" in response.content.decode()
+    assert 'data-safety-level="sign"' in response.content.decode()
+    assert "Fever" in response.content.decode()
 
 
 def test_preview_shows_contact_details_prompt(client, patient):

@@ -33,7 +33,7 @@ def _login(client, request, who):
 
 POST_WRITE_URLS = ["post_edit", "post_delete", "post_hide", "post_restore", "comment_create"]
 COMMENT_WRITE_URLS = ["comment_edit", "comment_delete", "comment_hide", "comment_restore"]
-PLAIN_WRITE_URLS = ["post_create", "preview", "autosave", "blog_settings"]
+PLAIN_WRITE_URLS = ["post_create", "preview", "autosave", "safety_check", "blog_settings"]
 
 
 def _all_write_urls(post, comment):
@@ -52,11 +52,13 @@ def test_visitor_post_to_any_write_url_goes_to_login(client, post, comment):
 
 
 @pytest.mark.parametrize(
-    "name", ["post_delete", "post_hide", "post_restore", "comment_create", "preview", "autosave"]
-)
+    "name",
+    ["post_delete", "post_hide", "post_restore", "comment_create", "preview", "autosave",
+     "safety_check"],
+)  # fmt: skip
 def test_get_on_post_only_write_views_is_405(client, patient, post, name):
     client.force_login(patient)
-    args = [] if name in ("preview", "autosave") else [post.pk]
+    args = [] if name in ("preview", "autosave", "safety_check") else [post.pk]
 
     assert client.get(reverse(f"blogs:{name}", args=args)).status_code == 405
 

@@ -150,9 +150,12 @@ def test_warning_signs_show_the_safety_notice_and_flag_the_post(client, patient)
 
     post = BlogPost.objects.get()
     followed = client.get(response["Location"])
-    assert "contact your surgeon or urgent care" in followed.content.decode()
+    assert response["Location"].endswith("#safety-notice")
+    assert 'data-safety-level="sign"' in followed.content.decode()
+    assert "Contact your surgeon's team today" in followed.content.decode()
     report = Report.objects.get()
     assert report.target == post and report.reason == Report.Reason.SAFETY
+    assert (report.level, post.safety_level) == ("sign", "sign")
     assert "Fever or chills" in report.note
 
 
@@ -191,13 +194,13 @@ def test_preview_renders_sanitised_markdown_with_safety_notice(client, patient):
     client.force_login(patient)
 
     response = client.post(
-        reverse("blogs:preview"), {"body": "**Day 3**, short of breath <script>x</script>"}
+        reverse("blogs:preview"), {"body": "**Day 3**, suddenly short of breath <script>x</script>"}
     )
 
     html = response.content.decode()
     assert "<strong>Day 3</strong>" in html
     assert "<script" not in html
-    assert "emergency" in html
+    assert 'data-safety-level="emergency"' in html and 'hx-swap-oob="true"' in html
 
 
 def test_autosave_keeps_a_draft_that_the_final_submit_publishes(client, patient):

@@ -1,0 +1,90 @@
+"""The labelled corpus (data/corpus.json) and the scores a classifier gets on it.
+
+Used by the tests (which print the scores) and by the admin, which refuses a phrase change
+that would take crisis or emergency recall below RECALL_TARGET."""
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from safety.classifier import Classifier, Sign
+from safety.levels import Level
+
+DATA = Path(__file__).resolve().parent / "data"
+RECALL_TARGET = 0.95
+FALSE_POSITIVE_LIMIT = 0.05
+
+
+@dataclass(frozen=True)
+class Scores:
+    crisis_recall: float
+    emergency_recall: float
+    false_positive_rate: float  # on ordinary recovery talk, idioms, negations and advice
+    sign_recall: float
+    misses: tuple[tuple[str, str, str], ...]  # (text, expected, found)
+
+    def problems(self) -> list[str]:
+        found = []
+        for name, value in (("crisis", self.crisis_recall), ("emergency", self.emergency_recall)):
+            if value < RECALL_TARGET:
+                found.append(f"{name} recall would be {value:.0%}, below {RECALL_TARGET:.0%}")
+        if self.false_positive_rate > FALSE_POSITIVE_LIMIT:
+            found.append(
+                f"false positives would be {self.false_positive_rate:.0%}, above "
+                f"{FALSE_POSITIVE_LIMIT:.0%}"
+            )
+        return found
+
+    def __str__(self) -> str:
+        return (
+            f"crisis recall {self.crisis_recall:.1%}, emergency recall "
+            f"{self.emergency_recall:.1%}, sign recall {self.sign_recall:.1%}, false "
+            f"positives {self.false_positive_rate:.1%}"
+        )
+
+
+@cache
+def load(language: str = "en") -> dict:
+    with open(DATA / "corpus.json", encoding="utf-8") as file:
+        corpus = json.load(file)
+    return corpus if corpus["language"] == language else {"phrases": [], "warning_signs": []}
+
+
+def evaluate(classifier: Classifier, language: str = "en") -> Scores:
+    corpus = load(language)
+    signs = [Sign(s["text"], tuple(k.strip() for k in s["keywords"].split(","))) for s in corpus["warning_signs"]]  # fmt: skip
+    found = {Level.CRISIS: 0, Level.EMERGENCY: 0, Level.SIGN: 0, Level.NONE: 0}
+    totals = dict.fromkeys(found, 0)
+    misses = []
+    for row in corpus["phrases"]:
+        level = classifier.classify(row["text"], signs).level
+        expected = row["level"]
+        totals[expected] += 1
+        # For "none" rows, `found` counts the false positives.
+        hit = level != Level.NONE if expected == Level.NONE else level == expected
+        found[expected] += hit
+        if hit == (expected == Level.NONE):
+            misses.append((row["text"], expected, str(level)))
+    return Scores(
+        crisis_recall=_share(found[Level.CRISIS], totals[Level.CRISIS]),
+        emergency_recall=_share(found[Level.EMERGENCY], totals[Level.EMERGENCY]),
+        false_positive_rate=_share(found[Level.NONE], totals[Level.NONE]),
+        sign_recall=_share(found[Level.SIGN], totals[Level.SIGN]),
+        misses=tuple(misses),
+    )
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def load_phrases() -> list[dict]:
+    """The shipped phrases (the data migration loads them; editors change the rows)."""
+    with open(DATA / "phrases.json", encoding="utf-8") as file:
+        return json.load(file)
+
+
+def load_crisis_lines() -> list[dict]:
+    with open(DATA / "crisis_lines.json", encoding="utf-8") as file:
+        return json.load(file)

@@ -1,0 +1,20 @@
+from django.db import models
+
+
+class Level(models.TextChoices):
+    """What a piece of member text calls for, most urgent first."""
+
+    CRISIS = "crisis", "Crisis: risk to the member's life"
+    EMERGENCY = "emergency", "Medical emergency"
+    SIGN = "sign", "Warning sign"
+    NONE = "none", "None"
+
+
+URGENT = (Level.CRISIS, Level.EMERGENCY)
+
+RANK = {Level.NONE: 0, Level.SIGN: 1, Level.EMERGENCY: 2, Level.CRISIS: 3}
+
+
+def rises(new: str, old: str) -> bool:
+    """Whether `new` is more urgent than `old` (a flag is filed when the level rises)."""
+    return RANK[new] > RANK[old]

@@ -1,0 +1,30 @@
+from django import template
+
+from safety import notices
+from safety.checks import crisis_lines
+from safety.classifier import SafetyResult
+from safety.levels import URGENT
+
+register = template.Library()
+
+
+@register.inclusion_tag("safety/notice.html")
+def safety_notice(result: SafetyResult | None, after: bool = False):
+    """The one notice for a safety result, by level; `after`: the text is already posted."""
+    result = result or SafetyResult()
+    lines = crisis_lines() if result.level == "crisis" else ()
+    return {"result": result, "after": after, "lines": lines}
+
+
+@register.inclusion_tag("safety/notice.html", takes_context=True)
+def posted_safety_notice(context):
+    """The notice for what the member just posted, once, at the top of the next page."""
+    request = context.get("request")
+    result = notices.pop(request) if request is not None else None
+    return safety_notice(result, after=True) | {"anchor": result is not None}
+
+
+@register.inclusion_tag("safety/banner.html")
+def safety_banner(level: str):
+    """For readers, on content classified crisis or emergency: where to find help."""
+    return {"show": level in URGENT}
