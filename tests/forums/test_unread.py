@@ -73,7 +73,13 @@ def test_visitors_open_threads_at_the_start(client):
 
 def test_own_reply_counts_as_read(client, patient):
     thread = make_thread()
-    make_post(thread=thread, author=patient)
     client.force_login(patient)
+    client.get(thread.get_absolute_url())
+    make_post(thread=thread)
+    own = make_post(thread=thread, author=patient)
 
+    (row,) = client.get(thread.forum.get_absolute_url()).context["threads"]
+
+    assert ThreadReadState.objects.get(user=patient, thread=thread).last_read_number == own.number
+    assert row.unread is False
     assert client.get(thread.get_absolute_url()).status_code == 200
