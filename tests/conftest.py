@@ -4,6 +4,8 @@ import pytest
 
 from tests.factories import make_user
 
+pytest_plugins = ["tests.absence_check"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(request, settings):

@@ -167,6 +167,9 @@ def test_sign_out_is_post_only(client):
     user = make_user()
     client.force_login(user)
 
+    client.get("/accounts/logout/")
+    signed_in_after_get = "_auth_user_id" in client.session
     client.post("/accounts/logout/")
 
+    assert signed_in_after_get
     assert "_auth_user_id" not in client.session
