@@ -128,6 +128,7 @@ NOT_WRITE_URLS = {
     "accounts:unsubscribe": "one-click unsubscribe by signed token (RFC 8058): tested in "
     "tests/accounts/test_member_pages.py",
     "admin:login": "the admin's sign-in, sent to allauth's (portal/admin_site.py)",
+    "bench:baseline": "the benchmark's bare view (the dev-only bench app), only reads",
     **dict.fromkeys(
         [
             "home",
