@@ -18,6 +18,7 @@ from tests.blogs.factories import make_post as make_blog_post
 from tests.factories import make_article, make_user
 from tests.forums.factories import make_forum, make_post, make_thread
 from tests.heroes.factories import make_hero, make_nomination
+from tests.messaging.factories import make_conversation
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +57,16 @@ def recovery_record_by_owner():
     return [record.pk], record.user
 
 
+def conversation_with_its_member():
+    member = make_user()
+    return [make_conversation(member, make_user()).pk], member
+
+
+def message_with_its_recipient():
+    recipient = make_user()
+    return [make_conversation(make_user(), recipient).messages.get().pk], recipient
+
+
 def public_story():
     return make_nomination(status="approved", may_publish_story=True)
 
@@ -67,6 +78,10 @@ WRITE_URLS = {
     "accounts:delete": anyone(),
     "accounts:verification": anyone(),
     "accounts:notifications_read": anyone(),
+    "accounts:block": lambda: ([make_user().username], None),
+    "messaging:new": anyone(),
+    "messaging:conversation": conversation_with_its_member,
+    "messaging:report": message_with_its_recipient,
     "moderation:report": lambda: (["forums", "post", make_post().pk], None),
     "forums:thread_create": lambda: ([make_forum().slug], None),
     "forums:forum_watch": lambda: ([make_forum().slug], None),
@@ -110,6 +125,8 @@ FORM_PAGES = {
     "accounts:delete",
     "accounts:verification",
     "moderation:report",
+    "messaging:new",
+    "messaging:conversation",
     "forums:thread_create",
     "forums:post_create",
     "forums:thread_move",
@@ -122,12 +139,12 @@ FORM_PAGES = {
     "heroes:nominate",
     "heroes:story_report",
     "heroes:report",
+    "messaging:report",
 }
 # URL name -> why it is not swept as a write URL.
 NOT_WRITE_URLS = {
     "accounts:unsubscribe": "one-click unsubscribe by signed token (RFC 8058): tested in "
     "tests/accounts/test_member_pages.py",
-    "admin:login": "the admin's sign-in, sent to allauth's (portal/admin_site.py)",
     "bench:baseline": "the benchmark's bare view (the dev-only bench app), only reads",
     **dict.fromkeys(
         [
@@ -140,6 +157,8 @@ NOT_WRITE_URLS = {
             "accounts:data_export",
             "accounts:notifications",
             "accounts:notification_open",
+            "messaging:inbox",
+            "messaging:message",
             "articles:list",
             "articles:detail",
             "videos:list",
@@ -171,11 +190,13 @@ NOT_WRITE_URLS = {
 
 
 def our_url_names() -> set[str]:
-    """Named URLs whose views live in this repository (not Django's admin, not allauth)."""
+    """Named URLs whose views live in this repository (not the admin site, not allauth)."""
     names = set()
 
     def walk(patterns, prefix):
         for pattern in patterns:
+            if isinstance(pattern, URLResolver) and pattern.namespace == "admin":
+                continue  # staff only, behind the admin site's own checks
             if isinstance(pattern, URLResolver):
                 namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
                 walk(pattern.url_patterns, namespace)
