@@ -153,6 +153,7 @@ NOT_WRITE_URLS = {
             "search",
             "healthz",
             "robots_txt",
+            "media_file",
             "accounts:profile",
             "accounts:data_export",
             "accounts:notifications",
@@ -212,7 +213,7 @@ def database() -> dict:
     return {
         model._meta.label: list(model._base_manager.order_by("pk").values())
         for model in apps.get_models()
-        if model._meta.label != "sessions.Session"
+        if model._meta.managed and model._meta.label != "sessions.Session"
     }
 
 
