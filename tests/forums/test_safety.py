@@ -91,6 +91,7 @@ def test_calm_posts_are_not_flagged(client, patient, osteotomy):
 
     client.post(reverse("forums:post_create", args=[thread.pk]), {"body": "Walking better!"})
 
+    assert Post.objects.filter(thread=thread, body="Walking better!").exists()
     assert not Report.objects.exists()
 
 
