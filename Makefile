@@ -35,7 +35,7 @@ test: install  ## the whole suite (PostgreSQL when DATABASE_URL is set, SQLite o
 	$(BIN)/python -m pytest -m "not browser"
 	$(BIN)/python -m pytest -m browser
 
-test-fast: install  ## the suite without the browser tests
+test-fast: install  ## the suite without the browser tests (what CI runs on SQLite)
 	$(BIN)/python -m pytest -m "not browser"
 
 test-browser: install  ## only the browser tests (Playwright + Debian's Chromium)

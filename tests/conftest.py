@@ -4,6 +4,16 @@ import pytest
 
 from tests.factories import make_user
 
+pytest_plugins = ["tests.absence_check"]
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(request, settings):
+    """PBKDF2 costs ~0.5 s a hash here: MD5 everywhere except tests marked
+    `real_password_hasher` (those that test the hashing itself)."""
+    if not request.node.get_closest_marker("real_password_hasher"):
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_media_and_cache(settings, tmp_path):

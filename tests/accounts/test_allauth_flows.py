@@ -45,6 +45,16 @@ def test_signup_creates_an_unverified_member_and_sends_a_verification_email(clie
     assert mail.outbox[-1].to == ["new@example.com"]
 
 
+@pytest.mark.real_password_hasher
+def test_signup_stores_the_password_as_a_pbkdf2_hash(client):
+    signup(client)
+
+    user = User.objects.get(username="newmember")
+    assert user.password.startswith("pbkdf2_sha256$")
+    assert NEW_PASSWORD not in user.password
+    assert user.check_password(NEW_PASSWORD)
+
+
 def test_member_cannot_sign_in_before_verifying(client):
     signup(client)
     client.logout()
@@ -157,6 +167,9 @@ def test_sign_out_is_post_only(client):
     user = make_user()
     client.force_login(user)
 
+    client.get("/accounts/logout/")
+    signed_in_after_get = "_auth_user_id" in client.session
     client.post("/accounts/logout/")
 
+    assert signed_in_after_get
     assert "_auth_user_id" not in client.session

@@ -85,29 +85,35 @@ def test_deleting_an_account_anonymises_it_and_keeps_content(client, patient):
     assert "_auth_user_id" not in client.session
 
 
-def test_deleted_member_cannot_sign_in(client, patient):
+def test_deleted_member_cannot_sign_in(client, patient, other_patient):
     client.force_login(patient)
     client.post("/accounts/delete/", {"confirm": "patient"})
 
     client.post("/accounts/login/", {"login": "patient", "password": PASSWORD})
     client.post("/accounts/login/", {"login": "patient@example.com", "password": PASSWORD})
+    refused = "_auth_user_id" not in client.session
+    client.post("/accounts/login/", {"login": "other_patient", "password": PASSWORD})
 
-    assert "_auth_user_id" not in client.session
+    assert refused
+    assert client.session["_auth_user_id"] == str(other_patient.pk)
 
 
-def test_deleting_an_account_ends_its_other_sessions(client, patient):
+def test_deleting_an_account_ends_its_other_sessions(client, patient, other_patient):
     other_device = make_client_logged_in(patient)
+    someone_else = make_client_logged_in(other_patient)
     client.force_login(patient)
 
     client.post("/accounts/delete/", {"confirm": "patient"})
 
     assert not Session.objects.filter(session_key=other_device.session.session_key).exists()
+    assert Session.objects.filter(session_key=someone_else.session.session_key).exists()
 
 
-def test_deleted_member_has_no_public_profile(client, patient):
+def test_deleted_member_has_no_public_profile(client, patient, other_patient):
     client.force_login(patient)
     client.post("/accounts/delete/", {"confirm": "patient"})
 
+    assert client.get("/members/other_patient/").status_code == 200
     assert client.get("/members/patient/").status_code == 404
     assert client.get(f"/members/deleted-{patient.pk}/").status_code == 404
 
@@ -118,6 +124,7 @@ def test_deleting_a_staff_account_drops_its_roles(client, moderator):
     client.post("/accounts/delete/", {"confirm": "moderator"})
 
     moderator = User.objects.get(pk=moderator.pk)
+    assert moderator.username == f"deleted-{moderator.pk}"
     assert not moderator.is_staff
     assert not moderator.groups.exists()
 
@@ -127,4 +134,5 @@ def test_deleting_an_account_releases_the_pseudonym(client):
     client.force_login(member)
     client.post("/accounts/delete/", {"confirm": "kneehealer"})
 
+    assert User.objects.filter(pk=member.pk, username=f"deleted-{member.pk}").exists()
     assert not User.objects.filter(username="kneehealer").exists()

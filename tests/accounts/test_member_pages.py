@@ -31,7 +31,8 @@ def test_profile_shows_role_badges(client, moderator):
     assert "Moderator" in client.get("/members/moderator/").content.decode()
 
 
-def test_unknown_member_is_404(client):
+def test_unknown_member_is_404(client, patient):
+    assert client.get("/members/patient/").status_code == 200
     assert client.get("/members/nobody/").status_code == 404
 
 
@@ -63,10 +64,16 @@ def test_settings_form_cannot_change_protected_fields(client, patient):
 
     client.post(
         "/accounts/settings/",
-        {"bio": "", "email_notifications": "off", "is_verified_surgeon": "on", "is_staff": "on"},
+        {
+            "bio": "Knee.",
+            "email_notifications": "off",
+            "is_verified_surgeon": "on",
+            "is_staff": "on",
+        },
     )
 
     patient.refresh_from_db()
+    assert patient.bio == "Knee."
     assert not patient.is_verified_surgeon
     assert not patient.is_staff
 
@@ -105,7 +112,8 @@ def test_no_email_when_member_turned_them_off(django_capture_on_commit_callbacks
     assert member.notifications.count() == 1
 
 
-def test_nobody_is_notified_of_their_own_action(patient):
+def test_nobody_is_notified_of_their_own_action(patient, other_patient):
+    assert notify(recipient=patient, actor=other_patient, kind="reply", message="you") is not None
     assert notify(recipient=patient, actor=patient, kind="reply", message="me") is None
 
 
@@ -122,10 +130,12 @@ def test_opening_a_notification_marks_it_read_and_follows_it(client, patient):
 
 
 def test_member_cannot_open_someone_elses_notification(client, patient, other_patient):
-    notification = notify(recipient=other_patient, kind="reply", message="private")
+    notification = notify(recipient=other_patient, kind="reply", message="private", url="/")
     client.force_login(patient)
 
     assert client.get(f"/notifications/{notification.pk}/").status_code == 404
+    client.force_login(other_patient)
+    assert client.get(f"/notifications/{notification.pk}/").status_code == 302
 
 
 def test_mark_all_read(client, patient, other_patient):
@@ -177,6 +187,7 @@ def test_unsubscribe_link_post_unsubscribes_without_signing_in(client, patient):
 
 
 def test_unsubscribe_with_a_bad_token_is_404(client, patient):
+    assert client.get(unsubscribe_path(patient)).status_code == 200
     assert client.get("/unsubscribe/not-a-token/").status_code == 404
     assert client.post("/unsubscribe/not-a-token/").status_code == 404
 

@@ -81,4 +81,5 @@ def test_a_form_sent_too_fast_is_refused(client):
 def test_no_request_leaves_for_another_host(client):
     page = client.get("/accounts/signup/").content.decode()
 
+    assert 'src="/static/' in page
     assert not re.search(r'(src|href)="https?://', page)

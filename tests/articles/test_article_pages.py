@@ -99,8 +99,11 @@ def test_last_reviewed_and_overdue_notice(client, osteotomy):
 
 def test_no_overdue_notice_when_review_is_current(client):
     next_year = timezone.localdate() + datetime.timedelta(days=365)
+    last_year = timezone.localdate() - datetime.timedelta(days=365)
     make_article(slug="fresh", last_reviewed_on=timezone.localdate(), next_review_due_on=next_year)
+    make_article(slug="stale", last_reviewed_on=last_year, next_review_due_on=last_year)
 
+    assert "due for review" in article_html(client, "stale")
     assert "due for review" not in article_html(client, "fresh")
 
 
@@ -163,6 +166,7 @@ def test_publishing_sets_the_date_and_keeps_history(editor):
 def test_article_markdown_is_sanitised_on_save():
     article = make_article(summary="Hi <script>alert(1)</script>", risks="[x](javascript:alert(1))")
 
+    assert "Hi" in article.summary_html
     assert "<script" not in article.summary_html
     assert "javascript:" not in article.risks_html
 
@@ -180,6 +184,9 @@ def test_list_filters_by_body_part(client):
 
 
 def test_list_unknown_body_part_is_404(client):
+    make_body_part(slug="knee")
+
+    assert client.get("/articles/?body_part=knee").status_code == 200
     assert client.get("/articles/?body_part=elbow").status_code == 404
 
 

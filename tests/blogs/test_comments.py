@@ -47,6 +47,7 @@ def test_author_commenting_on_own_post_is_not_notified(client, post, patient):
 
     _comment(client, post)
 
+    assert Comment.objects.filter(post=post, author=patient).exists()
     assert not Notification.objects.exists()
 
 

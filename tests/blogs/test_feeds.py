@@ -71,16 +71,20 @@ def test_atom_feed_parses_and_lists_public_posts(client, posts):
 
 
 def test_hidden_and_deleted_posts_leave_the_feeds(client, posts, moderator, patient):
+    _, before = _rss_items(client, reverse("blogs:feed"))
     posts["knee"].hide(by=moderator)
     posts["hip"].delete_by_author(by=posts["hip"].author)
 
+    assert len(before) == 2
     for url in [reverse("blogs:feed"), reverse("blogs:tag_feed", args=["knee"]),
                 reverse("blogs:blog_feed", args=[patient.username])]:  # fmt: skip
         _, items = _rss_items(client, url)
         assert items == [], url
 
 
-def test_unknown_blog_or_tag_feed_is_404(client, db):
+def test_unknown_blog_or_tag_feed_is_404(client, posts, patient):
+    assert client.get(reverse("blogs:blog_feed", args=[patient.username])).status_code == 200
+    assert client.get(reverse("blogs:tag_feed", args=["knee"])).status_code == 200
     assert client.get(reverse("blogs:blog_feed", args=["nobody-here"])).status_code == 404
     assert client.get(reverse("blogs:tag_feed", args=["no-such-tag"])).status_code == 404
 

@@ -62,6 +62,7 @@ def test_metadata_is_stripped(client, patient):
     _upload(client, SimpleUploadedFile("photo.jpg", jpeg, content_type="image/jpeg"))
 
     with Image.open(BlogPost.objects.get().cover.path) as saved:
+        assert saved.format == "JPEG"
         assert not saved.getexif()
     assert b"SecretCam" not in Path(BlogPost.objects.get().cover.path).read_bytes()
 

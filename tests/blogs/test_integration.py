@@ -31,8 +31,12 @@ def test_home_lists_latest_posts_as_title_by_author_with_more_and_rss(client, pa
     assert "more Blogs" in html and reverse("blogs:feed") in html
 
 
-def test_home_section_is_empty_without_posts(client, db):
-    assert "more Blogs" not in client.get(reverse("home")).content.decode()
+def test_home_section_is_empty_without_posts(client, patient):
+    empty = client.get(reverse("home")).content.decode()
+    make_post(author=patient)
+
+    assert "more Blogs" not in empty
+    assert "more Blogs" in client.get(reverse("home")).content.decode()
 
 
 def test_article_page_shows_related_public_posts_only(client, patient):

@@ -119,6 +119,7 @@ def test_member_reads_own_writes_from_the_primary_for_the_window(lag, client, se
 
 
 @pytest.mark.django_db
+@pytest.mark.absence_only("the member's window is test_member_reads_own_writes_from_the_primary…")
 def test_an_anonymous_post_sets_no_primary_window(lag, client):
     client.post("/accounts/login/", {"login": "nobody", "password": "wrong"})
     assert db_router.SESSION_KEY not in client.session

@@ -5,8 +5,3 @@ import pytest
 def _generous_new_member_limit(settings):
     """Test members are minutes old; only the rate-limit tests use the real limit."""
     settings.FORUMS_NEW_MEMBER_RATE = (1000, 10)
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

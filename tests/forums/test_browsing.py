@@ -113,6 +113,9 @@ def test_hidden_thread_is_404_for_visitors_and_others(client, patient, moderator
 
 
 def test_unknown_forum_is_404(client):
+    make_forum(slug="knee")
+
+    assert client.get("/forums/knee/").status_code == 200
     assert client.get("/forums/no-such-forum/").status_code == 404
 
 

@@ -201,9 +201,10 @@ class TestAdminActions:
         thread = make_thread()
         client.force_login(editor)
 
-        self._action(client, "thread", "lock_selected", [thread])
+        response = self._action(client, "thread", "lock_selected", [thread])
 
         thread.refresh_from_db()
+        assert response.status_code == 403
         assert not thread.is_locked
 
     @pytest.mark.parametrize("model", ["forum", "thread", "post", "reaction", "recoveryrecord"])

@@ -309,6 +309,7 @@ def test_unknown_reaction_is_404(client, patient):
     post = make_post()
     client.force_login(patient)
 
+    assert client.post(reverse("forums:post_react", args=[post.pk, "helpful"])).status_code == 302
     assert client.post(reverse("forums:post_react", args=[post.pk, "angry"])).status_code == 404
 
 

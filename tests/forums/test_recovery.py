@@ -58,13 +58,19 @@ def test_badge_comes_from_the_forum_procedures_too(patient):
     assert post.recovery_badge == "Day 9 after ACL reconstruction"
 
 
-def test_private_records_give_no_badge(patient):
-    acl = make_article()
+def test_private_records_give_no_badge(patient, other_patient):
+    acl = make_article(title="ACL reconstruction")
     _record(patient, acl, 5, is_public=False)
+    _record(other_patient, acl, 5)
+    thread = make_thread(article=acl)
 
-    post = make_post(thread=make_thread(article=acl), author=patient)
+    private, public = (
+        make_post(thread=thread, author=patient),
+        make_post(thread=thread, author=other_patient),
+    )
 
-    assert post.recovery_badge == ""
+    assert public.recovery_badge == "Day 5 after ACL reconstruction"
+    assert private.recovery_badge == ""
 
 
 def test_badge_is_fixed_at_posting_time(client, patient):

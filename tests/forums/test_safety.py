@@ -63,10 +63,13 @@ def test_reply_mentioning_a_sign_shows_the_notice_and_is_flagged(client, patient
 def test_notice_shows_once(client, patient, osteotomy):
     thread = make_thread(article=osteotomy)
     client.force_login(patient)
-    client.post(reverse("forums:post_create", args=[thread.pk]), {"body": "fever"}, follow=True)
+    first = client.post(
+        reverse("forums:post_create", args=[thread.pk]), {"body": "fever"}, follow=True
+    ).content.decode()
 
     again = client.get(thread.get_absolute_url() + "?page=1").content.decode()
 
+    assert "data-safety-level" in first
     assert "data-safety-level" not in again
 
 
@@ -88,6 +91,7 @@ def test_calm_posts_are_not_flagged(client, patient, osteotomy):
 
     client.post(reverse("forums:post_create", args=[thread.pk]), {"body": "Walking better!"})
 
+    assert Post.objects.filter(thread=thread, body="Walking better!").exists()
     assert not Report.objects.exists()
 
 

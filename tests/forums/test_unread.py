@@ -32,12 +32,14 @@ def test_threads_with_new_posts_are_marked_in_the_forum(client, patient):
 
 def test_read_threads_are_not_marked(client, patient):
     thread = make_thread()
+    unopened = make_thread(forum=thread.forum)
     client.force_login(patient)
     client.get(thread.get_absolute_url())
 
-    (row,) = client.get(thread.forum.get_absolute_url()).context["threads"]
+    rows = {row.pk: row for row in client.get(thread.forum.get_absolute_url()).context["threads"]}
 
-    assert row.unread is False and row.is_new is False
+    assert rows[unopened.pk].is_new is True
+    assert rows[thread.pk].unread is False and rows[thread.pk].is_new is False
 
 
 def test_never_opened_threads_since_joining_are_new(client):
@@ -73,7 +75,13 @@ def test_visitors_open_threads_at_the_start(client):
 
 def test_own_reply_counts_as_read(client, patient):
     thread = make_thread()
-    make_post(thread=thread, author=patient)
     client.force_login(patient)
+    client.get(thread.get_absolute_url())
+    make_post(thread=thread)
+    own = make_post(thread=thread, author=patient)
 
+    (row,) = client.get(thread.forum.get_absolute_url()).context["threads"]
+
+    assert ThreadReadState.objects.get(user=patient, thread=thread).last_read_number == own.number
+    assert row.unread is False
     assert client.get(thread.get_absolute_url()).status_code == 200

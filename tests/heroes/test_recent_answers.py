@@ -32,4 +32,5 @@ def test_hero_without_answers_shows_no_empty_section(client):
 
     page = client.get(hero.get_absolute_url()).content.decode()
 
+    assert "Quiet Surgeon" in page
     assert "Recent answers in the forums" not in page

@@ -53,6 +53,7 @@ def test_unpublished_things_cannot_be_reported(client, patient, kind):
     }  # fmt: skip
     client.force_login(patient)
 
+    assert client.get(reverse("heroes:report", args=[make_hero().slug])).status_code == 200
     assert client.get(urls[kind]).status_code == 404
 
 

@@ -107,6 +107,8 @@ def test_already_published_hero_does_not_notify_its_account_again(moderator):
 
     approve_nomination(nomination=nomination, moderator=moderator)
 
+    nomination.refresh_from_db()
+    assert nomination.status == Nomination.Status.APPROVED
     assert not Notification.objects.filter(recipient=surgeon).exists()
 
 
@@ -117,6 +119,8 @@ def test_unverified_account_is_not_notified(moderator):
 
     approve_nomination(nomination=nomination, moderator=moderator)
 
+    nomination.refresh_from_db()
+    assert nomination.status == Nomination.Status.APPROVED
     assert not Notification.objects.filter(recipient=account).exists()
 
 

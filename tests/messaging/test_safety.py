@@ -33,5 +33,6 @@ def test_an_ordinary_message_is_not_flagged(client, patient, other_patient):
 
     response = _send(client, "How is the knee?")
 
+    assert Message.objects.filter(body="How is the knee?").exists()
     assert "data-safety-level" not in response.content.decode()
     assert not Report.objects.exists()

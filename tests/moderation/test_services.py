@@ -11,6 +11,7 @@ from accounts.permissions import can_post, posting_refusal
 from moderation import services
 from moderation.models import ModerationLogEntry, Report
 from tests.factories import make_article
+from tests.forums.factories import make_post as make_forum_post
 
 pytestmark = pytest.mark.django_db
 
@@ -135,8 +136,10 @@ def test_moderator_suspends_through_the_admin(client, patient, moderator):
 
 def test_report_page_refuses_models_that_are_not_member_content(client, patient):
     article = make_article()
+    post = make_forum_post()
     client.force_login(patient)
 
+    assert client.get(f"/report/forums/post/{post.pk}/").status_code == 200
     assert client.get(f"/report/articles/article/{article.pk}/").status_code == 404
     assert client.get("/report/nope/nothing/1/").status_code == 404
 

@@ -106,5 +106,6 @@ def test_an_invalid_upload_never_reaches_the_bucket(client, patient, bucket):
     assert list(bucket.objects.all()) == []
 
 
+@pytest.mark.absence_only("an upload that exists is served in the test above")
 def test_a_missing_upload_is_404(client, bucket):
     assert client.get("/media/blogs/covers/nothing.jpg").status_code == 404

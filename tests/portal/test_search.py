@@ -107,11 +107,13 @@ def test_matching_words_are_highlighted_and_text_escaped(client):
 def test_drafts_never_appear_and_unpublishing_removes_an_article(client):
     make_article(title="Secret draft osteotomy", status=Article.Status.DRAFT)
     published = make_article(title="Public osteotomy")
+    before = client.get(reverse("search"), {"q": "osteotomy"})
 
     published.status = Article.Status.DRAFT
     published.save()
     response = client.get(reverse("search"), {"q": "osteotomy"})
 
+    assert titles(before) == ["Public osteotomy"]
     assert titles(response) == []
     assert not SearchEntry.objects.exists()
 

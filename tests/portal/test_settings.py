@@ -26,6 +26,7 @@ def test_parse_bool_true_words(value):
 
 @pytest.mark.parametrize("value", ["0", "false", "no", "off", "", " False "])
 def test_parse_bool_false_words(value):
+    assert parse_bool("yes") is True
     assert parse_bool(value) is False
 
 

@@ -21,8 +21,11 @@ def member(moderator):
 
 
 def test_recovery_badges_go_from_posts_and_their_revisions(member):
+    had_badges = Post.objects.exclude(recovery_badge="").exists()
+
     delete_account(member)
 
+    assert had_badges
     assert not Post.objects.exclude(recovery_badge="").exists()
     assert not Post.history.exclude(recovery_badge="").exists()
 
@@ -39,8 +42,11 @@ def test_uploaded_files_leave_storage_after_commit(member, django_capture_on_com
 
 
 def test_drafts_and_their_revisions_are_gone(member):
+    had_drafts = BlogPost.objects.filter(publication="draft").exists()
+
     delete_account(member)
 
+    assert had_drafts
     assert not BlogPost.objects.filter(publication="draft").exists()
     assert not BlogPost.history.filter(body__contains="draft:").exists()
 

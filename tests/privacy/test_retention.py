@@ -41,10 +41,11 @@ def test_old_read_states_go(patient):
     thread = make_thread()
     state = ThreadReadState.objects.create(user=patient, thread=thread)
     ThreadReadState.objects.filter(pk=state.pk).update(updated_at=days_ago(366))
+    recent = ThreadReadState.objects.create(user=patient, thread=make_thread())
 
     purge()
 
-    assert not ThreadReadState.objects.filter(user=patient).exists()
+    assert list(ThreadReadState.objects.filter(user=patient)) == [recent]
 
 
 def test_closed_reports_and_flags_go_open_ones_never(patient, other_patient):
@@ -76,10 +77,12 @@ def test_expired_sessions_go():
     session = SessionStore()
     session.create()
     Session.objects.filter(session_key=session.session_key).update(expire_date=days_ago(1))
+    live = SessionStore()
+    live.create()
 
     purge()
 
-    assert not Session.objects.exists()
+    assert list(Session.objects.values_list("session_key", flat=True)) == [live.session_key]
 
 
 def test_running_twice_is_harmless():

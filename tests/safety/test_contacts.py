@@ -22,6 +22,7 @@ def test_contact_details_are_found(text):
      "90 degrees at week 6"],
 )  # fmt: skip
 def test_ordinary_numbers_are_not_contact_details(text):
+    assert contact_details(f"{text}, call 07700 900123")
     assert contact_details(text) == []
 
 

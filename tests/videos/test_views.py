@@ -75,6 +75,7 @@ def test_video_page_links_nothing_on_another_host(client):
 
     content = client.get(video.get_absolute_url()).content.decode()
 
+    assert video.title in content
     assert not OFF_SITE.search(content)
 
 
@@ -135,6 +136,9 @@ def test_a_video_about_two_knee_articles_is_listed_once(client):
 
 
 def test_unknown_body_part_is_404(client):
+    make_body_part(slug="knee")
+
+    assert client.get(LIST_URL, {"body_part": "knee"}).status_code == 200
     assert client.get(LIST_URL, {"body_part": "elbow-of-nowhere"}).status_code == 404
 
 
