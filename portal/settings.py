@@ -304,6 +304,11 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Request bodies: the longest post (50,000 characters, percent-encoded) fits with room to
+# spare; a larger body is refused with 400 before any view reads it. File uploads (covers,
+# videos) are streamed to disk and checked by their own limits.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
 LOGGING = {

@@ -2,7 +2,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.static import serve
 
 from portal import views
@@ -32,4 +32,7 @@ if apps.is_installed("bench"):
 
 if settings.DEBUG or settings.TESTING:
     # Member uploads (covers, posters) in development; production serves MEDIA_ROOT itself.
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+    # A path no file system accepts (over 255 characters) is not found, not an error.
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.{1,255})$", serve, {"document_root": settings.MEDIA_ROOT})
+    ]

@@ -12,6 +12,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from articles.models import Article, BodyPart
+from core.inputs import query_int, query_slug, query_text
 from core.models import SitePage
 from search import indexing
 from search import query as site_search
@@ -93,13 +94,13 @@ SEARCH_PAGE_SIZE = 20
 
 
 def search(request):
-    raw = request.GET.get("q", "")
+    raw = query_text(request, "q")
     kinds = {source.kind: source.label for source in indexing.sources()}
-    kind = request.GET.get("type", "")
+    kind = query_text(request, "type")
     kind = kind if kind in kinds else ""
-    body_part = request.GET.get("body_part", "")
+    body_part = query_slug(request, "body_part")
     results = site_search.search(raw, kind=kind, body_part=body_part)
-    page = Paginator(results.entries, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(results.entries, SEARCH_PAGE_SIZE).get_page(query_int(request, "page"))
     query = results.query
     context = {
         "q": site_search.clean_query(raw)[0],

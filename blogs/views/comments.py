@@ -9,6 +9,7 @@ from blogs.forms import CommentForm
 from blogs.models import BlogPost, Comment
 from blogs.safety import ADVICE
 from core.decorators import moderator_required
+from core.forms import moderation_note
 
 
 @require_POST
@@ -75,7 +76,7 @@ def comment_hide(request, pk):
     comment = _comment_for(request, pk)
     if not permissions.can_hide_comment(request.user, comment):
         raise PermissionDenied("This comment is not published.")
-    comment.hide(by=request.user, note=request.POST.get("note", "")[:500])
+    comment.hide(by=request.user, note=moderation_note(request))
     messages.success(request, "The comment is hidden.")
     return redirect(comment.get_absolute_url())
 

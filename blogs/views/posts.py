@@ -10,10 +10,12 @@ from django.views.decorators.http import require_POST
 from accounts.permissions import posting_refusal
 from articles.models import Article
 from blogs import permissions, posting
-from blogs.forms import BlogPostForm, BlogSettingsForm
+from blogs.forms import AutosaveForm, BlogPostForm, BlogSettingsForm, PreviewForm
 from blogs.models import BlogPost
 from blogs.safety import ADVICE, check_text
 from core.decorators import moderator_required
+from core.forms import moderation_note
+from core.inputs import parse_int
 from core.markdown import render_markdown
 
 
@@ -91,7 +93,7 @@ def post_hide(request, pk):
     post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
     if not permissions.can_hide_post(request.user, post):
         raise PermissionDenied("This post is not published.")
-    post.hide(by=request.user, note=request.POST.get("note", "")[:500])
+    post.hide(by=request.user, note=moderation_note(request))
     messages.success(request, "The post is hidden.")
     return redirect(post.get_absolute_url())
 
@@ -111,11 +113,14 @@ def post_restore(request, pk):
 @login_required
 def preview(request):
     """htmx: the Markdown as it will look, with the safety notice if one applies."""
-    text = request.POST.get("body", "")[:50_000]
-    article_id = request.POST.get("article", "")
+    form = PreviewForm(request.POST)
+    if not form.is_valid():
+        return render(request, "includes/input_refused.html", {"errors": form.errors})
+    text = form.cleaned_data["body"]
+    article_id = parse_int(request.POST.get("article"))
     article = (
         Article.objects.published().prefetch_related("warning_signs").filter(pk=article_id).first()
-        if article_id.isdigit()
+        if article_id is not None
         else None
     )
     context = {"html": render_markdown(text), "check": check_text(text, article=article)}
@@ -126,15 +131,15 @@ def preview(request):
 @login_required
 def autosave(request):
     """htmx: keep a draft of the post being written, keyed by the form's token."""
-    token = _token(request.POST.get("form_token"))
-    body = request.POST.get("body", "")[:50_000]
+    form = AutosaveForm(request.POST)
+    if not form.is_valid():
+        return render(request, "includes/input_refused.html", {"errors": form.errors})
+    token, title, body = (form.cleaned_data[key] for key in ("form_token", "title", "body"))
     post = None
     if token and body.strip() and posting_refusal(request.user) == "":
         fresh = posting.existing_post(request.user, token) is None
         if not (fresh and posting.post_rate_refusal(request.user)):
-            post = posting.autosave_draft(
-                author=request.user, token=token, title=request.POST.get("title", ""), body=body
-            )
+            post = posting.autosave_draft(author=request.user, token=token, title=title, body=body)
     return render(request, "blogs/includes/autosave_status.html", {"draft": post})
 
 
