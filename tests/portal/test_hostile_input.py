@@ -9,10 +9,11 @@ from urllib.parse import quote
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
-from accounts.notifications import notify, unsubscribe_token
+from accounts.emails import unsubscribe_token
+from accounts.notifications import notify
 from core import inputs
-from forums.models import RecoveryRecord
 from core.models import SitePage
+from forums.models import RecoveryRecord
 from tests.blogs.factories import make_comment
 from tests.blogs.factories import make_post as make_blog_post
 from tests.factories import make_article
@@ -23,8 +24,8 @@ from tests.videos.factories import make_video
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("accounts", "articles", "blogs", "core", "forums", "heroes", "moderation", "portal",
-        "videos")  # fmt: skip
+APPS = ("accounts", "articles", "bench", "blogs", "core", "forums", "heroes", "moderation",
+        "portal", "search", "videos")  # fmt: skip
 HOSTILE = ["\x00", "²", "\ud800", "x" * 5000, "../", "%", "😀", '"><script>', "1" * 30]
 # A path part: <converter:name>, or a regex group (the admin's and allauth's patterns).
 PART = re.compile(r"<[^>]+>|\((?:[^()]|\([^()]*\))*\)")

@@ -1,6 +1,6 @@
 """Every pattern that runs on member text runs in linear time: each is timed on 100 kB of
 the input that would make it backtrack (tests/timing.py). The contact-details patterns
-(portal/safety.py) are being rewritten in the safety app, with their own timing tests."""
+(core/safety.py) are being rewritten in the safety app, with their own timing tests."""
 
 import contextlib
 import re
@@ -11,10 +11,10 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from core import inputs
+from core.markdown import HEADING_TAG, _shift_heading, is_safe_url, render_markdown
 from forums.posting import MENTION_PATTERN
 from heroes.links import name_key
 from search import query as search
-from core.markdown import HEADING_TAG, _shift_heading, is_safe_url, render_markdown
 from search.indexing import VOCABULARY_WORD
 from tests.timing import adversarial, assert_fast
 from videos.embeds import parse_video_url
