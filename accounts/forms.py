@@ -5,6 +5,7 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.validators import MaxLengthValidator
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -12,6 +13,7 @@ from django.utils.html import format_html
 from accounts.models import SurgeonVerification, User
 from core.forms import StorableTextMixin
 
+LOGIN_MAX_LENGTH = 254
 PSEUDONYM_HELP = "Shown publicly with everything you post: not your real name or email address."
 
 
@@ -80,7 +82,10 @@ def _seconds_since(started: str) -> float:
 class LoginForm(StorableTextMixin, AllauthLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["login"].label = "Pseudonym or email"
+        login = self.fields["login"]
+        login.label = "Pseudonym or email"
+        login.max_length = LOGIN_MAX_LENGTH  # an email address's longest
+        login.validators.append(MaxLengthValidator(LOGIN_MAX_LENGTH))
 
 
 class SettingsForm(StorableTextMixin, forms.ModelForm):

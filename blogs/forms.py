@@ -70,6 +70,7 @@ class BlogPostForm(StorableTextMixin, ContactDetailsCheckMixin, FormTokenMixin, 
                             "and 4000×4000 pixels. Saved without its metadata (camera, place).")  # fmt: skip
     tags = TagField(
         required=False,
+        max_length=MAX_TAGS * (MAX_TAG_LENGTH + 2),
         help_text=f"Up to {MAX_TAGS}, separated by commas, e.g. knee, physio, week 2.",
     )
     published_at = forms.DateTimeField(
