@@ -43,6 +43,7 @@ MAX_START_DIGITS = 9
 CMARK_OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_HARDBREAKS
 CMARK_EXTENSIONS = ["table", "strikethrough"]
 MAX_NESTING = 50
+SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b", re.IGNORECASE)
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
              "track", "wbr"}  # fmt: skip
@@ -111,12 +112,26 @@ def nests_deeper_than(html: str, limit: int) -> bool:
     return False
 
 
+def without_scripts(source: str) -> str:
+    """The source without <script> and <style> elements (the sanitiser drops them with their
+    content anyway), so Markdown after one on the same line still counts as Markdown: to
+    CommonMark, a line that opens with <script> is raw HTML to its end."""
+    lower, kept, position = source.lower(), [], 0
+    while match := SCRIPT_OR_STYLE.search(source, position):
+        kept.append(source[position : match.start()])
+        end = lower.find(f"</{match.group(1).lower()}", match.end())
+        close = lower.find(">", end) if end != -1 else -1
+        position = len(source) if close == -1 else close + 1
+    kept.append(source[position:])
+    return "".join(kept)
+
+
 def render_markdown(source: str) -> str:
     """Markdown source -> sanitised HTML, safe to store and show with |safe."""
     if not source or not source.strip():
         return ""
     html = cmarkgfm.markdown_to_html_with_extensions(
-        source, options=CMARK_OPTIONS, extensions=CMARK_EXTENSIONS
+        without_scripts(source), options=CMARK_OPTIONS, extensions=CMARK_EXTENSIONS
     )
     if nests_deeper_than(html, MAX_NESTING):
         return linebreaks(escape(source))

@@ -56,7 +56,7 @@ def test_patterns_on_member_text_are_linear(name, shape):
 
 
 @pytest.mark.parametrize("shape", ["[", "![", "*]", "*_", "`", "<", "&", "a\n", "> ", "[a](",
-                                   "[]( \"", "\\", "_]", "**a**]"])  # fmt: skip
+                                   "[]( \"", "\\", "_]", "**a**]", "<script>", "<style></style>"])  # fmt: skip
 def test_markdown_renders_the_longest_post_in_linear_time(shape):
     """Rendering builds HTML, so it has a larger budget than a pattern scan; Python-Markdown,
     which this replaced, took over a minute on 10,000 "[" characters."""
