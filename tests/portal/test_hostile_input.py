@@ -14,9 +14,10 @@ from accounts.notifications import notify
 from core import inputs
 from core.models import SitePage
 from forums.models import RecoveryRecord
+from messaging.sending import start_conversation
 from tests.blogs.factories import make_comment
 from tests.blogs.factories import make_post as make_blog_post
-from tests.factories import make_article
+from tests.factories import make_article, make_user
 from tests.forums.factories import make_post, make_thread
 from tests.heroes.factories import make_hero, make_nomination
 from tests.videos.factories import make_video
@@ -24,8 +25,8 @@ from tests.videos.factories import make_video
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("accounts", "articles", "bench", "blogs", "core", "forums", "heroes", "moderation",
-        "portal", "search", "videos")  # fmt: skip
+APPS = ("accounts", "articles", "bench", "blogs", "core", "forums", "heroes", "messaging",
+        "moderation", "portal", "search", "videos")  # fmt: skip
 HOSTILE = ["\x00", "²", "\ud800", "x" * 5000, "../", "%", "😀", '"><script>', "1" * 30]
 # A path part: <converter:name>, or a regex group (the admin's and allauth's patterns).
 PART = re.compile(r"<[^>]+>|\((?:[^()]|\([^()]*\))*\)")
@@ -82,8 +83,11 @@ def world(patient):
     post = make_post(thread=thread, author=patient)
     blog_post = make_blog_post(author=patient, tags=["knee"], article=article)
     hero = make_hero()
+    other = make_user()
     return {
         "member": patient,
+        "other": other,
+        "message": start_conversation(sender=other, recipients=[patient], body="Hi", token=None),
         "article": article,
         "thread": thread,
         "post": post,
@@ -105,6 +109,7 @@ def _path_kwargs(world) -> dict[str, dict]:
     member, thread, post, blog_post = (world[k] for k in ("member", "thread", "post", "blog_post"))
     names = {
         "accounts:profile": {"username": member.username},
+        "accounts:block": {"username": world["other"].username},
         "accounts:notification_open": {"pk": world["notification"].pk},
         "accounts:unsubscribe": {"token": unsubscribe_token(member)},
         "articles:detail": {"slug": world["article"].slug},
@@ -125,6 +130,9 @@ def _path_kwargs(world) -> dict[str, dict]:
         "heroes:story_report": {"pk": world["nomination"].pk},
         "moderation:report": {"app_label": "forums", "model_name": "post", "pk": post.pk},
         "videos:detail": {"slug": world["video"].slug},
+        "messaging:conversation": {"pk": world["message"].conversation_id},
+        "messaging:message": {"pk": world["message"].pk},
+        "messaging:report": {"pk": world["message"].pk},
         "site_page": {"slug": "about"},
     }
     for name in ("post_edit", "post_delete", "post_hide", "post_restore", "comment_create"):
@@ -150,8 +158,8 @@ def _our_names():
     for name, possibilities in resolver.reverse_dict.lists():
         if isinstance(name, str) and possibilities[0][0][0][1]:
             yield name, True
-    for namespace in ("accounts", "articles", "blogs", "forums", "heroes", "moderation",
-                      "videos"):  # fmt: skip
+    for namespace in ("accounts", "articles", "blogs", "forums", "heroes", "messaging",
+                      "moderation", "videos"):  # fmt: skip
         _, sub = resolver.namespace_dict[namespace]
         for name, possibilities in sub.reverse_dict.lists():
             if isinstance(name, str):
