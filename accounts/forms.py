@@ -5,12 +5,15 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.validators import MaxLengthValidator
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from accounts.models import SurgeonVerification, User
+from core.forms import StorableTextMixin
 
+LOGIN_MAX_LENGTH = 254
 PSEUDONYM_HELP = "Shown publicly with everything you post: not your real name or email address."
 
 
@@ -22,7 +25,7 @@ def _page_link(slug: str, text: str) -> str:
     return format_html('<a href="{}">{}</a>', reverse("site_page", args=[slug]), text)
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(StorableTextMixin, AllauthSignupForm):
     """allauth's sign-up form, saying plainly what is public and what stays private.
     It records the member's consent with timestamps, and keeps bots out without any
     third-party CAPTCHA: a honeypot field people never see, and a minimum fill time."""
@@ -31,10 +34,10 @@ class SignupForm(AllauthSignupForm):
     accept_guidelines = forms.BooleanField(required=True)
     confirm_age = forms.BooleanField(required=True)
     website = forms.CharField(
-        required=False, label="Leave this field empty",
+        required=False, label="Leave this field empty", max_length=200,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )  # fmt: skip
-    started = forms.CharField(required=False, widget=forms.HiddenInput)
+    started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -76,13 +79,16 @@ def _seconds_since(started: str) -> float:
         return 0.0
 
 
-class LoginForm(AllauthLoginForm):
+class LoginForm(StorableTextMixin, AllauthLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["login"].label = "Pseudonym or email"
+        login = self.fields["login"]
+        login.label = "Pseudonym or email"
+        login.max_length = LOGIN_MAX_LENGTH  # an email address's longest
+        login.validators.append(MaxLengthValidator(LOGIN_MAX_LENGTH))
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(StorableTextMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ["bio", "email_notifications"]
@@ -90,14 +96,14 @@ class SettingsForm(forms.ModelForm):
         help_texts = {"bio": "Public. A line or two about you; no contact details, please."}
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(StorableTextMixin, forms.Form):
     erase_text = forms.BooleanField(
         label="Also erase the text of everything I wrote",
         required=False,
         help_text="Your posts, blog posts, comments and messages stay in place, reading "
         '"removed at the author\'s request".',
     )
-    confirm = forms.CharField(label="Type your pseudonym to confirm")
+    confirm = forms.CharField(label="Type your pseudonym to confirm", max_length=150)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,7 +116,7 @@ class DeleteAccountForm(forms.Form):
         return value
 
 
-class SurgeonVerificationForm(forms.ModelForm):
+class SurgeonVerificationForm(StorableTextMixin, forms.ModelForm):
     class Meta:
         model = SurgeonVerification
         fields = ["full_name", "specialty", "practice", "licence_number"]

@@ -1,12 +1,13 @@
 from django.urls import path
 
+import core.inputs  # noqa: F401 (registers the <username:…> path converter)
 from accounts import views
 
 app_name = "accounts"
 
 urlpatterns = [
-    path("members/<str:username>/", views.profile, name="profile"),
-    path("members/<str:username>/block/", views.block_toggle, name="block"),
+    path("members/<username:username>/", views.profile, name="profile"),
+    path("members/<username:username>/block/", views.block_toggle, name="block"),
     path("accounts/settings/", views.settings_edit, name="settings"),
     path("accounts/data/", views.data_export, name="data_export"),
     path("accounts/delete/", views.account_delete, name="delete"),

@@ -19,6 +19,9 @@ RESERVED_USERNAMES = frozenset(
 def validate_not_reserved(value: str) -> None:
     if value.strip().lower() in RESERVED_USERNAMES:
         raise ValidationError("This name is reserved. Please choose another.", code="reserved")
+    if not any(character.isalnum() for character in value):
+        # Dots and dashes only: a browser reads /members/../ as /.
+        raise ValidationError("Please use at least one letter or digit.", code="no_letter")
 
 
 def validate_no_email_shape(value: str) -> None:

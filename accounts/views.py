@@ -17,6 +17,7 @@ from accounts.data_rights import delete_account, export_user_data
 from accounts.forms import DeleteAccountForm, SettingsForm, SurgeonVerificationForm
 from accounts.models import SurgeonVerification, User
 from accounts.permissions import can_view_private_profile_fields
+from core.inputs import parse_int, query_int
 from core.roles import is_editor, is_moderator
 
 
@@ -102,16 +103,16 @@ def verification_request(request):
 
 @login_required
 def notification_list(request):
-    page = Paginator(request.user.notifications.select_related("actor"), 30).get_page(
-        request.GET.get("page")
-    )
+    rows = request.user.notifications.select_related("actor")
+    page = Paginator(rows, 30).get_page(query_int(request, "page"))
     return render(request, "accounts/notification_list.html", {"page_obj": page})
 
 
 @login_required
 @require_POST
 def notifications_mark_read(request):
-    ids = [int(pk) for pk in request.POST.getlist("id") if pk.isdigit()] or None
+    given = request.POST.getlist("id")  # none: mark all read
+    ids = [pk for pk in map(parse_int, given) if pk is not None] if given else None
     notifications.mark_read(request.user, ids)
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(

@@ -6,6 +6,7 @@ from django.db.models.functions import Substr, Upper
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article, BodyPart
+from core.inputs import query_int, query_slug, query_text
 
 ARTICLES_PER_PAGE = 20
 
@@ -13,10 +14,10 @@ ARTICLES_PER_PAGE = 20
 def article_list(request):
     articles = Article.objects.published().select_related("body_part").order_by("title")
     body_part = None
-    if slug := request.GET.get("body_part"):
+    if slug := query_slug(request, "body_part"):
         body_part = get_object_or_404(BodyPart, slug=slug)
         articles = articles.filter(body_part=body_part)
-    letter = request.GET.get("letter", "").upper()
+    letter = query_text(request, "letter", max_length=1).upper()
     letters_in_use = set(
         articles.annotate(initial=Upper(Substr("title", 1, 1))).values_list("initial", flat=True)
     )
@@ -25,7 +26,7 @@ def article_list(request):
     else:
         letter = ""
     context = {
-        "page_obj": Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page")),
+        "page_obj": Paginator(articles, ARTICLES_PER_PAGE).get_page(query_int(request, "page")),
         "body_parts": BodyPart.objects.all(),
         "body_part": body_part,
         "letter": letter,

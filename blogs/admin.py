@@ -1,10 +1,13 @@
 """The moderators' view of blogs: read, hide and restore. Nobody edits members' words here."""
 
 from django.contrib import admin, messages
+from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
+from taggit.models import Tag
 
 from blogs import permissions
 from blogs.models import Blog, BlogPost, Comment
+from blogs.tagging import merge_tags
 from core.roles import is_moderator
 
 
@@ -80,3 +83,37 @@ class CommentAdmin(ModerateActionsMixin, SimpleHistoryAdmin):
     readonly_fields = ["post", "author", "parent", "body", "created_at", "updated_at",
                        *AUDIT_FIELDS]  # fmt: skip
     fields = readonly_fields
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    """Members' tags, tidied by moderators and editors: rename one (its change form), delete
+    one, or merge several into the most used of them."""
+
+    list_display = ["name", "slug", "uses"]
+    search_fields = ["name", "slug"]
+    ordering = ["name"]
+    fields = ["name", "slug"]
+    actions = ["merge_selected"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(uses=Count("blog_posts"))
+
+    @admin.display(description="posts", ordering="uses")
+    def uses(self, tag) -> int:
+        return tag.uses
+
+    @admin.action(
+        description="Merge the selected tags into the most used one",
+        permissions=["change", "delete"],
+    )
+    def merge_selected(self, request, queryset):
+        tags = list(queryset)
+        if len(tags) < 2:
+            messages.warning(request, "Select at least two tags to merge.")
+            return
+        kept = merge_tags(tags)
+        messages.success(request, f"{len(tags) - 1} tags merged into “{kept}”.")

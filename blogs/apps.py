@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 
+# Members' tags (taggit's model): moderators and editors rename, merge and delete them.
+TAG_PERMISSIONS = ("taggit.view_tag", "taggit.change_tag", "taggit.delete_tag")
+
 
 class BlogsConfig(AppConfig):
     name = "blogs"
@@ -10,5 +13,6 @@ class BlogsConfig(AppConfig):
         "blogs.change_blogpost",
         "blogs.view_comment",
         "blogs.change_comment",
+        *TAG_PERMISSIONS,
     )
-    editor_permissions = ("blogs.view_blogpost",)
+    editor_permissions = ("blogs.view_blogpost", *TAG_PERMISSIONS)

@@ -2,11 +2,12 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils import timezone
 from taggit.forms import TagField
+from taggit.models import Tag
 
 from articles.models import Article
 from blogs.images import reencode_image
-from blogs.models import Blog, BlogPost, Comment
-from core.forms import FormTokenMixin
+from blogs.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, Blog, BlogPost, Comment
+from core.forms import FormTokenMixin, StorableTextMixin
 from safety.contacts import contact_details as find_contact_details
 
 MAX_TAGS = 8
@@ -44,7 +45,10 @@ class ContactDetailsCheckMixin:
     public. The confirm box appears only when there is something to confirm."""
 
     def add_contact_check(self, text: str) -> None:
-        self.contact_details = find_contact_details(text or "")
+        # Longer text is refused by its field; the check never reads more than that.
+        self.contact_details = find_contact_details(
+            (text or "")[: TITLE_MAX_LENGTH + BODY_MAX_LENGTH]
+        )
         if self.contact_details:
             self.fields[CONFIRM_FIELD] = forms.BooleanField(
                 required=False,
@@ -61,11 +65,12 @@ class ContactDetailsCheckMixin:
             )
 
 
-class BlogPostForm(ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm):
+class BlogPostForm(StorableTextMixin, ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm):
     cover = CoverImageField(required=False, help_text="JPEG, PNG, WebP or GIF; up to 5 MB "
                             "and 4000×4000 pixels. Saved without its metadata (camera, place).")  # fmt: skip
     tags = TagField(
         required=False,
+        max_length=MAX_TAGS * (MAX_TAG_LENGTH + 2),
         help_text=f"Up to {MAX_TAGS}, separated by commas, e.g. knee, physio, week 2.",
     )
     published_at = forms.DateTimeField(
@@ -106,6 +111,11 @@ class BlogPostForm(ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm):
             raise forms.ValidationError(f"Please use at most {MAX_TAGS} tags.")
         if any(len(tag) > MAX_TAG_LENGTH for tag in tags):
             raise forms.ValidationError(f"A tag can have at most {MAX_TAG_LENGTH} characters.")
+        for tag in tags:
+            if not Tag().slugify(tag):  # its address (/blogs/tag/<slug>/) would be empty
+                raise forms.ValidationError(
+                    f"“{tag}” cannot be a tag: a tag needs at least one letter or digit."
+                )
         return tags
 
     def clean(self):
@@ -131,7 +141,7 @@ class BlogPostForm(ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm):
             )
 
 
-class CommentForm(ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm):
+class CommentForm(StorableTextMixin, ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     class Meta:
@@ -150,8 +160,22 @@ class CommentForm(ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm):
         return cleaned_data
 
 
-class BlogSettingsForm(forms.ModelForm):
+class BlogSettingsForm(StorableTextMixin, forms.ModelForm):
     class Meta:
         model = Blog
         fields = ["title", "description"]
         help_texts = {"description": "A line about your blog, shown under its title."}
+
+
+class PreviewForm(StorableTextMixin, forms.Form):
+    """What the live preview reads: the post as typed so far."""
+
+    body = forms.CharField(required=False, strip=False, max_length=BODY_MAX_LENGTH)
+
+
+class AutosaveForm(StorableTextMixin, forms.Form):
+    """What autosave keeps: the draft's title and body, under the form's one-time token."""
+
+    form_token = forms.UUIDField(required=False)
+    title = forms.CharField(required=False, max_length=TITLE_MAX_LENGTH)
+    body = forms.CharField(required=False, strip=False, max_length=BODY_MAX_LENGTH)

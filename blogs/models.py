@@ -21,6 +21,9 @@ from core.moderation import ModeratedQuerySet
 from core.roles import is_moderator
 from safety.levels import Level
 
+TITLE_MAX_LENGTH = 200
+BODY_MAX_LENGTH = 50_000
+
 
 class Blog(Timestamped):
     """Created lazily, the first time a member writes or opens their blog settings."""
@@ -91,9 +94,9 @@ class BlogPost(Timestamped, Moderated):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="blog_posts"
     )
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=TITLE_MAX_LENGTH)
     slug = models.SlugField(max_length=200, editable=False)
-    body = models.TextField(help_text="Markdown.", max_length=50_000)
+    body = models.TextField(help_text="Markdown.", max_length=BODY_MAX_LENGTH)
     body_html = models.TextField(editable=False, blank=True)
     safety_level = models.CharField(
         max_length=10, choices=Level.choices, default=Level.NONE, editable=False,

@@ -1,9 +1,10 @@
 """/blogs/… Fixed words come first; their names are reserved usernames
-(accounts/validators.py), so no member's blog can hide a route. `<str:username>`
+(accounts/validators.py), so no member's blog can hide a route. `<username:username>`
 accepts every character a username may contain (letters, digits, @ . + - _)."""
 
 from django.urls import path
 
+import core.inputs  # noqa: F401 (registers the <username:…> and <tag:…> path converters)
 from blogs import feeds, views
 
 app_name = "blogs"
@@ -12,8 +13,8 @@ urlpatterns = [
     path("", views.post_list, name="post_list"),
     path("feed/", feeds.LatestPostsFeed(), name="feed"),
     path("feed/atom/", feeds.LatestPostsAtomFeed(), name="feed_atom"),
-    path("tag/<str:slug>/", views.tag_detail, name="tag_detail"),
-    path("tag/<str:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("tag/<tag:slug>/", views.tag_detail, name="tag_detail"),
+    path("tag/<tag:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
     path("new/", views.post_create, name="post_create"),
     path("preview/", views.preview, name="preview"),
     path("autosave/", views.autosave, name="autosave"),
@@ -28,8 +29,8 @@ urlpatterns = [
     path("comments/<int:pk>/delete/", views.comment_delete, name="comment_delete"),
     path("comments/<int:pk>/hide/", views.comment_hide, name="comment_hide"),
     path("comments/<int:pk>/restore/", views.comment_restore, name="comment_restore"),
-    path("<str:username>/", views.blog_detail, name="blog_detail"),
-    path("<str:username>/feed/", feeds.BlogFeed(), name="blog_feed"),
-    path("<str:username>/<int:pk>/", views.post_redirect, name="post_redirect"),
-    path("<str:username>/<int:pk>-<str:slug>/", views.post_detail, name="post_detail"),
+    path("<username:username>/", views.blog_detail, name="blog_detail"),
+    path("<username:username>/feed/", feeds.BlogFeed(), name="blog_feed"),
+    path("<username:username>/<int:pk>/", views.post_redirect, name="post_redirect"),
+    path("<username:username>/<int:pk>-<slug:slug>/", views.post_detail, name="post_detail"),
 ]

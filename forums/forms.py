@@ -2,7 +2,8 @@ from django import forms
 from django.urls import reverse
 
 from articles.models import Article
-from forums.models import Forum, Post, RecoveryRecord, Thread
+from core.forms import StorableTextMixin
+from forums.models import BODY_MAX_LENGTH, Forum, Post, RecoveryRecord, Thread
 from safety.contacts import contact_details
 
 CONTACT_PROMPT = (
@@ -17,7 +18,10 @@ class BodyField(forms.CharField):
         kwargs.setdefault("label", "Your message")
         kwargs.setdefault("help_text", "Markdown works: **bold**, *italic*, > quote, lists.")
         super().__init__(
-            widget=forms.Textarea(attrs={"rows": 8}), max_length=20000, strip=True, **kwargs
+            widget=forms.Textarea(attrs={"rows": 8}),
+            max_length=BODY_MAX_LENGTH,
+            strip=True,
+            **kwargs,
         )
 
 
@@ -40,7 +44,8 @@ class ContactCheckMixin:
                 "aria-describedby": "post-check",
             }
         )
-        if self.data and contact_details(self.data.get(self.add_prefix("body"), "")):
+        typed = self.data.get(self.add_prefix("body"), "") if self.data else ""
+        if len(typed) <= BODY_MAX_LENGTH and contact_details(typed):
             self.fields["publish_anyway"].widget = forms.CheckboxInput()
 
     def clean(self):
@@ -51,7 +56,7 @@ class ContactCheckMixin:
         return cleaned
 
 
-class ReplyForm(ContactCheckMixin, forms.ModelForm):
+class ReplyForm(StorableTextMixin, ContactCheckMixin, forms.ModelForm):
     body = BodyField()
 
     class Meta:
@@ -63,7 +68,7 @@ class ReplyForm(ContactCheckMixin, forms.ModelForm):
         self._setup_contact_check(reverse("forums:post_check") + f"?thread={thread.pk}")
 
 
-class ThreadForm(ContactCheckMixin, forms.ModelForm):
+class ThreadForm(StorableTextMixin, ContactCheckMixin, forms.ModelForm):
     body = BodyField(label="Your first post")
 
     class Meta:
@@ -84,7 +89,7 @@ class ThreadForm(ContactCheckMixin, forms.ModelForm):
         self._setup_contact_check(reverse("forums:post_check") + f"?forum={forum.pk}")
 
 
-class PostEditForm(ContactCheckMixin, forms.ModelForm):
+class PostEditForm(StorableTextMixin, ContactCheckMixin, forms.ModelForm):
     body = BodyField()
 
     class Meta:
@@ -97,16 +102,18 @@ class PostEditForm(ContactCheckMixin, forms.ModelForm):
         self._setup_contact_check(check_url)
 
 
-class MoveThreadForm(forms.Form):
+class MoveThreadForm(StorableTextMixin, forms.Form):
     forum = forms.ModelChoiceField(queryset=Forum.objects.all(), label="Move to forum")
     note = forms.CharField(label="Reason (optional)", required=False, max_length=300)
 
 
-class ModerationNoteForm(forms.Form):
-    note = forms.CharField(label="Reason (optional)", required=False, max_length=300)
+class CheckForm(StorableTextMixin, forms.Form):
+    """What the live check reads: the message as typed so far."""
+
+    body = forms.CharField(required=False, strip=False, max_length=BODY_MAX_LENGTH)
 
 
-class RecoveryRecordForm(forms.ModelForm):
+class RecoveryRecordForm(StorableTextMixin, forms.ModelForm):
     class Meta:
         model = RecoveryRecord
         fields = ["article", "surgery_date", "is_public"]

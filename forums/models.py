@@ -21,6 +21,7 @@ from safety.levels import Level
 
 POSTS_PER_PAGE = 20
 THREADS_PER_PAGE = 30
+BODY_MAX_LENGTH = 20_000
 # Paths under /forums/ that are not forums.
 RESERVED_SLUGS = {"thread", "post", "recovery", "check", "watching"}
 
@@ -160,7 +161,7 @@ class Post(Timestamped, Moderated):
     number = models.PositiveIntegerField(
         editable=False, help_text="Place in the thread, from 1; hidden posts keep theirs."
     )
-    body = models.TextField(max_length=20000, help_text="Markdown.")
+    body = models.TextField(max_length=BODY_MAX_LENGTH, help_text="Markdown.")
     body_html = models.TextField(editable=False, blank=True)
     edited_at = models.DateTimeField(null=True, blank=True, editable=False)
     helpful_count = models.PositiveIntegerField(default=0, editable=False)

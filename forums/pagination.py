@@ -6,6 +6,8 @@ Counting 15,000 rows for every page view is what makes big forums slow; the foru
 
 from django.core.paginator import Paginator
 
+from core.inputs import query_int
+
 
 class _Counted:
     def __init__(self, count: int):
@@ -21,7 +23,5 @@ class _Counted:
 def page_for(request, *, count: int, per_page: int):
     """The requested page, clamped: no number or nonsense -> 1, past the end -> the last."""
     paginator = Paginator(_Counted(count), per_page, allow_empty_first_page=True)
-    raw = request.GET.get("page", "1")
-    number = int(raw) if raw.isdigit() else 1
-    number = min(max(number, 1), paginator.num_pages)
+    number = min(max(query_int(request, "page") or 1, 1), paginator.num_pages)
     return paginator.page(number)

@@ -3,12 +3,13 @@ import uuid
 from django import forms
 
 from articles.models import Article
+from core.forms import StorableTextMixin
 from heroes.links import name_key
 from heroes.models import STORY_MIN_LENGTH, Hero, Nomination
 from heroes.nominating import rate_limit_refusal, repeat_refusal
 
 
-class NominationForm(forms.ModelForm):
+class NominationForm(StorableTextMixin, forms.ModelForm):
     """Nominate a listed hero or name a new surgeon. `user` is the nominator: the
     30-day and daily limits depend on who is asking."""
 

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from core.inputs import USERNAME, query_int, query_slug
 from heroes.forms import NominationForm
 from heroes.models import Hero, Nomination
 from heroes.nominating import (
@@ -29,7 +30,7 @@ NOMINATIONS_PER_PAGE = 20
 def hero_list(request):
     heroes = Hero.objects.for_public_display().select_related("body_part")
     context = {
-        "page_obj": Paginator(heroes, HEROES_PER_PAGE).get_page(request.GET.get("page")),
+        "page_obj": Paginator(heroes, HEROES_PER_PAGE).get_page(query_int(request, "page")),
         "show_nominate_link": can_nominate(request.user) or not request.user.is_authenticated,
     }
     return render(request, "heroes/hero_list.html", context)
@@ -64,7 +65,8 @@ def nomination_create(request):
         if earlier is not None:
             return redirect("heroes:nomination_done", pk=earlier.pk)
     initial = deep_link_initial(
-        hero_slug=request.GET.get("hero"), username=request.GET.get("member")
+        hero_slug=query_slug(request, "hero"),
+        username=query_slug(request, "member", pattern=USERNAME),
     )
     form = NominationForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -90,7 +92,7 @@ def nomination_list(request):
     nominations = Nomination.objects.filter(nominator=request.user).select_related(
         "hero", "procedure"
     )
-    page_obj = Paginator(nominations, NOMINATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = Paginator(nominations, NOMINATIONS_PER_PAGE).get_page(query_int(request, "page"))
     return render(request, "heroes/nomination_list.html", {"page_obj": page_obj})
 
 

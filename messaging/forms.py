@@ -2,12 +2,12 @@ from django import forms
 from django.conf import settings
 
 from accounts.models import User
-from core.forms import FormTokenMixin
+from core.forms import FormTokenMixin, StorableTextMixin
 
 BODY_HELP = "Markdown. Only the people in this conversation can read it."
 
 
-class MessageForm(FormTokenMixin, forms.Form):
+class MessageForm(StorableTextMixin, FormTokenMixin, forms.Form):
     body = forms.CharField(
         label="Message", max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
         help_text=BODY_HELP,
@@ -47,7 +47,7 @@ class NewConversationForm(MessageForm):
         return members
 
 
-class ReportMessageForm(forms.Form):
+class ReportMessageForm(StorableTextMixin, forms.Form):
     note = forms.CharField(
         label="What is wrong with this message?", max_length=2000, required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

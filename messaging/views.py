@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django_ratelimit.decorators import ratelimit
 
 from accounts.access_log import log_private_access
+from core.inputs import query_text
 from core.roles import is_moderator
 from messaging import sending
 from messaging.forms import MessageForm, NewConversationForm, ReportMessageForm
@@ -37,7 +38,7 @@ def inbox(request):
 @login_required
 @ratelimit(key="user", rate=_rate, method="POST", block=False)
 def conversation_new(request):
-    initial = {"to": request.GET.get("to", "")}
+    initial = {"to": query_text(request, "to", max_length=300)}
     form = NewConversationForm(request.POST or None, initial=initial, sender=request.user)
     if request.method == "POST" and form.is_valid():
         recipients = form.cleaned_data["to"]

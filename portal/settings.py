@@ -244,6 +244,9 @@ PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=0 if DEBUG or 
 TASKS = {"default": {"BACKEND": parse_task_backend(env.str("TASKS_BACKEND", default=""))}}
 # TASKS_BACKEND=rq keeps the queue in Redis (REDIS_URL); workers: `manage.py rqworker default`.
 RQ_QUEUES = {"default": {"URL": env.str("REDIS_URL", default="") or "redis://127.0.0.1:6379/0"}}
+# django_rq is installed for its worker command only: no dashboard in the admin (its stats
+# URLs answer outside the admin login, and staff follow failed tasks in the task results).
+RQ_SHOW_ADMIN_LINK = False
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -368,6 +371,11 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+
+# Request bodies: the longest post (50,000 characters, percent-encoded) fits with room to
+# spare; a larger body is refused with 400 before any view reads it. File uploads (covers,
+# videos) are streamed to disk and checked by their own limits.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 

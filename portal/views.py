@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import connection
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from articles.models import Article, BodyPart
 from core import db_router
+from core.inputs import query_int, query_slug, query_text
 from core.models import SitePage
 from search import indexing
 from search import query as site_search
@@ -92,7 +94,11 @@ def _cache_ok() -> bool:
 def media_file(request, path):
     """An upload, fetched from the media storage. Uploaded names are never reused
     (uploads are validated and given new names before they are stored)."""
-    if not default_storage.exists(path):
+    try:
+        found = default_storage.exists(path)
+    except (SuspiciousFileOperation, ValueError, OSError):  # "..", NUL, a name too long
+        found = False
+    if not found:
         raise Http404
     content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
     return FileResponse(default_storage.open(path), content_type=content_type)
@@ -116,13 +122,13 @@ SEARCH_PAGE_SIZE = 20
 
 
 def search(request):
-    raw = request.GET.get("q", "")
+    raw = query_text(request, "q")
     kinds = {source.kind: source.label for source in indexing.sources()}
-    kind = request.GET.get("type", "")
+    kind = query_text(request, "type")
     kind = kind if kind in kinds else ""
-    body_part = request.GET.get("body_part", "")
+    body_part = query_slug(request, "body_part")
     results = site_search.search(raw, kind=kind, body_part=body_part)
-    page = Paginator(results.entries, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(results.entries, SEARCH_PAGE_SIZE).get_page(query_int(request, "page"))
     query = results.query
     context = {
         "q": site_search.clean_query(raw)[0],

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, BodyPart
+from core.inputs import query_int, query_slug
 from videos.models import Video
 from videos.permissions import can_edit_video
 
@@ -16,11 +17,11 @@ LIST_FIELDS = ("title", "slug", "summary_html", "poster", "poster_alt", "duratio
 def video_list(request):
     videos = Video.objects.visible_to(request.user).only(*LIST_FIELDS)
     body_part = None
-    if slug := request.GET.get("body_part"):
+    if slug := query_slug(request, "body_part"):
         body_part = get_object_or_404(BodyPart, slug=slug)
         videos = videos.for_body_part(body_part)
     context = {
-        "page_obj": Paginator(videos, VIDEOS_PER_PAGE).get_page(request.GET.get("page")),
+        "page_obj": Paginator(videos, VIDEOS_PER_PAGE).get_page(query_int(request, "page")),
         "body_parts": BodyPart.objects.filter(
             articles__videos__status=Video.Status.PUBLISHED
         ).distinct(),

@@ -6,6 +6,7 @@ from taggit.models import Tag
 
 from blogs.models import BlogPost
 from core.cache import cached_until_content_changes
+from core.inputs import SLUG
 from search.query import seconds_until_next_publication
 
 register = template.Library()
@@ -47,10 +48,17 @@ def blog_tag_cloud(limit: int = 20):
             .annotate(uses=Count("blog_posts"))
             .order_by("-uses", "name")[:limit]
         )
-        return list(tags)
+        return linkable(tags)
 
     return {
         "tags": cached_until_content_changes(
             f"blog-tag-cloud:{limit}", most_used, expires_in=seconds_until_next_publication
         )
     }
+
+
+@register.filter
+def linkable(tags) -> list:
+    """The tags that have an address: one whose slug came out empty ("!!!" before tags were
+    checked) is left out rather than breaking every page that lists it."""
+    return [tag for tag in tags if SLUG.fullmatch(tag.slug)]

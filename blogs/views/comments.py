@@ -8,6 +8,7 @@ from blogs import permissions, posting
 from blogs.forms import CommentForm
 from blogs.models import BlogPost, Comment
 from core.decorators import moderator_required
+from core.forms import moderation_note
 from safety.notices import redirect_with_notice
 
 
@@ -75,7 +76,7 @@ def comment_hide(request, pk):
     comment = _comment_for(request, pk)
     if not permissions.can_hide_comment(request.user, comment):
         raise PermissionDenied("This comment is not published.")
-    comment.hide(by=request.user, note=request.POST.get("note", "")[:500])
+    comment.hide(by=request.user, note=moderation_note(request))
     messages.success(request, "The comment is hidden.")
     return redirect(comment.get_absolute_url())
 

@@ -10,9 +10,11 @@ from django.views.decorators.http import require_POST
 from accounts.permissions import posting_refusal
 from articles.models import Article
 from blogs import permissions, posting
-from blogs.forms import BlogPostForm, BlogSettingsForm
+from blogs.forms import AutosaveForm, BlogPostForm, BlogSettingsForm, PreviewForm
 from blogs.models import BlogPost
 from core.decorators import moderator_required
+from core.forms import moderation_note
+from core.inputs import parse_int, query_int
 from core.markdown import render_markdown
 from safety.notices import redirect_with_notice
 
@@ -89,7 +91,7 @@ def post_hide(request, pk):
     post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
     if not permissions.can_hide_post(request.user, post):
         raise PermissionDenied("This post is not published.")
-    post.hide(by=request.user, note=request.POST.get("note", "")[:500])
+    post.hide(by=request.user, note=moderation_note(request))
     messages.success(request, "The post is hidden.")
     return redirect(post.get_absolute_url())
 
@@ -110,8 +112,11 @@ def post_restore(request, pk):
 def preview(request):
     """htmx: the Markdown as it will look; the safety check goes above the Save button
     (an out-of-band swap of #post-check)."""
-    text = request.POST.get("body", "")[:50_000]
-    article = _article(request.POST.get("article", ""))
+    form = PreviewForm(request.POST)
+    if not form.is_valid():
+        return render(request, "includes/input_refused.html", {"errors": form.errors})
+    text = form.cleaned_data["body"]
+    article = _article(request.POST.get("article"))
     title = request.POST.get("title", "")[:200]
     context = {
         "html": render_markdown(text),
@@ -125,15 +130,19 @@ def preview(request):
 def safety_check(request):
     """htmx, while a comment is typed: the safety notice for the text (data-safety-level),
     with the warning signs of the commented post's procedure (?post=<pk>)."""
-    post_id = request.GET.get("post", "")
-    post = BlogPost.objects.filter(pk=post_id).select_related("article").first() if post_id.isdigit() else None  # fmt: skip
-    text = request.POST.get("body", "")[:50_000]
+    form = PreviewForm(request.POST)
+    if not form.is_valid():
+        return render(request, "includes/input_refused.html", {"errors": form.errors})
+    post_id = query_int(request, "post")
+    post = BlogPost.objects.filter(pk=post_id).select_related("article").first()
+    text = form.cleaned_data["body"]
     result = posting.check_text(text, article=post.article if post else None)
     return render(request, "safety/check.html", {"result": result})
 
 
-def _article(article_id: str):
-    if not article_id.isdigit():
+def _article(raw_id):
+    article_id = parse_int(raw_id)
+    if article_id is None:
         return None
     return (
         Article.objects.published().prefetch_related("warning_signs").filter(pk=article_id).first()
@@ -144,15 +153,15 @@ def _article(article_id: str):
 @login_required
 def autosave(request):
     """htmx: keep a draft of the post being written, keyed by the form's token."""
-    token = _token(request.POST.get("form_token"))
-    body = request.POST.get("body", "")[:50_000]
+    form = AutosaveForm(request.POST)
+    if not form.is_valid():
+        return render(request, "includes/input_refused.html", {"errors": form.errors})
+    token, title, body = (form.cleaned_data[key] for key in ("form_token", "title", "body"))
     post = None
     if token and body.strip() and posting_refusal(request.user) == "":
         fresh = posting.existing_post(request.user, token) is None
         if not (fresh and posting.post_rate_refusal(request.user)):
-            post = posting.autosave_draft(
-                author=request.user, token=token, title=request.POST.get("title", ""), body=body
-            )
+            post = posting.autosave_draft(author=request.user, token=token, title=title, body=body)
     return render(request, "blogs/includes/autosave_status.html", {"draft": post})
 
 

@@ -7,12 +7,13 @@ from accounts.models import User
 from blogs import permissions, reading
 from blogs.forms import CommentForm
 from blogs.models import Blog, BlogPost
+from core.inputs import query_int
 
 POSTS_PER_PAGE = 10
 
 
 def _page(request, posts):
-    return Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    return Paginator(posts, POSTS_PER_PAGE).get_page(query_int(request, "page"))
 
 
 def post_list(request):
@@ -90,7 +91,7 @@ def post_detail(request, username, pk, slug):
 def _comment_form(request, post):
     """The comment form; ?reply_to=<id> makes it a reply to that comment."""
     parent = None
-    if (reply_to := request.GET.get("reply_to", "")).isdigit():
+    if (reply_to := query_int(request, "reply_to")) is not None:
         parent = post.comments.published().filter(pk=reply_to).select_related("author").first()
     form = CommentForm(initial={"parent": parent.pk if parent else None})
     form.reply_to = parent

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
+from core.inputs import query_int, query_slug
 from core.roles import is_moderator
 from forums import permissions, viewcount
 from forums.forms import ReplyForm
@@ -36,7 +37,8 @@ def forum_index(request):
 def forum_detail(request, slug):
     forum = get_object_or_404(Forum, slug=slug)
     procedures = list(forum.articles.published().only("title", "slug").order_by("title"))
-    procedure = next((a for a in procedures if a.slug == request.GET.get("procedure")), None)
+    wanted = query_slug(request, "procedure")
+    procedure = next((a for a in procedures if a.slug == wanted), None)
     threads = Thread.objects.visible_to(request.user).filter(forum=forum)
     if procedure is not None:
         threads = threads.filter(article=procedure)
@@ -94,7 +96,7 @@ def thread_detail(request, pk, slug):
     )
     if slug != thread.slug:
         return _canonical(thread, request)
-    if "page" not in request.GET:
+    if query_int(request, "page") is None:
         unread = first_unread_number(user, thread)
         if unread is not None:
             post = thread.posts.filter(number=unread).only("pk", "number").first()

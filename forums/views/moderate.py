@@ -5,14 +5,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from core.decorators import moderator_required
+from core.forms import moderation_note
 from forums import moderating
-from forums.forms import ModerationNoteForm, MoveThreadForm
+from forums.forms import MoveThreadForm
 from forums.models import Post, Thread
-
-
-def _note(request) -> str:
-    form = ModerationNoteForm(request.POST)
-    return form.cleaned_data["note"] if form.is_valid() else ""
 
 
 def _thread_action(action, done: str):
@@ -20,7 +16,7 @@ def _thread_action(action, done: str):
     @moderator_required
     def view(request, pk):
         thread = get_object_or_404(Thread, pk=pk)
-        action(thread=thread, moderator=request.user, note=_note(request))
+        action(thread=thread, moderator=request.user, note=moderation_note(request))
         messages.success(request, done)
         return redirect(thread)
 
@@ -41,7 +37,7 @@ def _post_action(action, done: str):
     @moderator_required
     def view(request, pk):
         post = get_object_or_404(Post.objects.select_related("thread"), pk=pk)
-        action(post=post, moderator=request.user, note=_note(request))
+        action(post=post, moderator=request.user, note=moderation_note(request))
         messages.success(request, done)
         return redirect(post)
 

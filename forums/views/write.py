@@ -7,8 +7,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core.inputs import parse_int, query_int, query_slug
 from forums import permissions, posting, watching
-from forums.forms import PostEditForm, ReplyForm, ThreadForm
+from forums.forms import CheckForm, PostEditForm, ReplyForm, ThreadForm
 from forums.models import Forum, Post, Reaction, Thread
 from safety.classifier import SafetyResult
 from safety.notices import redirect_with_notice
@@ -22,11 +23,12 @@ def _after_posting(request, post: Post, url: str = ""):
     return redirect_with_notice(request, result, url or post.get_absolute_url())
 
 
-def _precheck(request, article_ids) -> SafetyResult | None:
-    """When a form comes back (e.g. the contact-details prompt), show the checks again."""
-    if request.method != "POST":
+def _precheck(request, form, article_ids) -> SafetyResult | None:
+    """When a form comes back (e.g. the contact-details prompt), show the checks again,
+    on a body that passed its own field's checks (its length among them)."""
+    if not form.is_bound:
         return None
-    return posting.check_text(request.POST.get("body", ""), article_ids)
+    return posting.check_text(form.cleaned_data.get("body", ""), article_ids)
 
 
 @login_required
@@ -36,9 +38,9 @@ def thread_create(request, slug):
     if refusal:
         raise PermissionDenied(refusal)
     form = ThreadForm(request.POST or None, forum=forum)
-    if request.method == "GET" and request.GET.get("procedure"):
+    if request.method == "GET" and (procedure := query_slug(request, "procedure")):
         procedures = form.fields["article"].queryset
-        form.initial["article"] = procedures.filter(slug=request.GET["procedure"]).first()
+        form.initial["article"] = procedures.filter(slug=procedure).first()
     if request.method == "POST" and form.is_valid():
         try:
             post = posting.start_thread(
@@ -50,7 +52,7 @@ def thread_create(request, slug):
         messages.success(request, "Your thread is posted. You are watching it.")
         return _after_posting(request, post, post.thread.get_absolute_url())
     context = {"form": form, "forum": forum}
-    context["precheck"] = _precheck(request, posting.safety_article_ids(forum))
+    context["precheck"] = _precheck(request, form, posting.safety_article_ids(forum))
     return render(request, "forums/thread_form.html", context)
 
 
@@ -63,8 +65,8 @@ def post_create(request, pk):
     if refusal:
         raise PermissionDenied(refusal)
     initial = {}
-    quoted = request.GET.get("quote", "")
-    if request.method == "GET" and quoted.isdigit():
+    quoted = query_int(request, "quote")
+    if request.method == "GET" and quoted is not None:
         post = thread.posts.published().select_related("author").filter(pk=quoted).first()
         if post is not None:
             initial["body"] = posting.quote_text(post)
@@ -77,7 +79,7 @@ def post_create(request, pk):
         messages.success(request, "Your reply is posted.")
         return _after_posting(request, post)
     context = {"form": form, "thread": thread}
-    context["precheck"] = _precheck(request, posting.safety_article_ids(thread))
+    context["precheck"] = _precheck(request, form, posting.safety_article_ids(thread))
     return render(request, "forums/post_form.html", context)
 
 
@@ -101,7 +103,7 @@ def post_edit(request, pk):
         messages.success(request, "Your post is updated.")
         return _after_posting(request, post)
     context = {"form": form, "post": post}
-    context["precheck"] = _precheck(request, posting.safety_article_ids(post.thread))
+    context["precheck"] = _precheck(request, form, posting.safety_article_ids(post.thread))
     return render(request, "forums/post_edit.html", context)
 
 
@@ -161,17 +163,20 @@ def forum_watch(request, slug):
 @login_required
 def post_check(request):
     """The live check above the submit button (htmx): the safety notice and contact details.
-    Its answer carries data-safety-level (crisis, emergency, sign or none)."""
-    text = request.POST.get("body", "")
+    Its answer carries data-safety-level (crisis, emergency, sign or none). A body over the
+    posting limit is refused before any pattern reads it."""
+    form = CheckForm(request.POST)
+    if not form.is_valid():
+        return render(request, "includes/input_refused.html", {"errors": form.errors})
+    text = form.cleaned_data["body"]
     article_ids: set[int] = set()
-    if request.GET.get("thread", "").isdigit():
-        thread = Thread.objects.filter(pk=request.GET["thread"]).select_related("forum").first()
+    if (thread_pk := query_int(request, "thread")) is not None:
+        thread = Thread.objects.filter(pk=thread_pk).select_related("forum").first()
         article_ids = posting.safety_article_ids(thread) if thread else set()
-    elif request.GET.get("forum", "").isdigit():
-        forum = Forum.objects.filter(pk=request.GET["forum"]).first()
-        chosen = request.POST.get("article", "")
+    elif (forum_pk := query_int(request, "forum")) is not None:
+        forum = Forum.objects.filter(pk=forum_pk).first()
         article_ids = posting.safety_article_ids(forum) if forum else set()
-        if chosen.isdigit():
-            article_ids.add(int(chosen))
+        if (chosen := parse_int(request.POST.get("article"))) is not None:
+            article_ids.add(chosen)
     result = posting.check_text(text, article_ids)
     return render(request, "safety/check.html", {"result": result})
