@@ -2,6 +2,7 @@ from django import forms
 from django.urls import reverse
 
 from articles.models import Article
+from core.forms import FormTokenMixin
 from forums.models import Forum, Post, RecoveryRecord, Thread
 from safety.contacts import contact_details
 
@@ -51,7 +52,7 @@ class ContactCheckMixin:
         return cleaned
 
 
-class ReplyForm(ContactCheckMixin, forms.ModelForm):
+class ReplyForm(ContactCheckMixin, FormTokenMixin, forms.ModelForm):
     body = BodyField()
 
     class Meta:
@@ -63,7 +64,7 @@ class ReplyForm(ContactCheckMixin, forms.ModelForm):
         self._setup_contact_check(reverse("forums:post_check") + f"?thread={thread.pk}")
 
 
-class ThreadForm(ContactCheckMixin, forms.ModelForm):
+class ThreadForm(ContactCheckMixin, FormTokenMixin, forms.ModelForm):
     body = BodyField(label="Your first post")
 
     class Meta:

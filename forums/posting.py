@@ -6,7 +6,7 @@ author's post count, watching and notifications commit together or not at all.
 
 import re
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -23,7 +23,6 @@ from safety.levels import rises
 
 MENTION_PATTERN = re.compile(r"(?<![\w@/])@([\w.+-]{3,40})")
 MAX_MENTIONS = 10
-DOUBLE_SUBMIT_WINDOW = timezone.timedelta(minutes=2)
 
 
 class PostingRefused(Exception):
@@ -44,69 +43,76 @@ def check_text(text: str, article_ids) -> SafetyResult:
     return classify(text, warning_signs=signs)
 
 
-def start_thread(*, forum: Forum, author: User, title: str, body: str, article=None) -> Post:
+def start_thread(
+    *, forum: Forum, author: User, title: str, body: str, article=None, token=None
+) -> Post:
+    """Returns the thread's first post. A second submit of the same form (same `token`),
+    even at the same moment, returns the first submit's post."""
     refusal = permissions.start_thread_refusal(author)
     if refusal:
         raise PostingRefused(refusal)
-    with transaction.atomic():
-        duplicate = _recent_duplicate(
-            Post.objects.filter(thread__forum=forum, number=1), author, body
-        )
-        if duplicate is not None and duplicate.thread.title == title:
-            return duplicate
-        now = timezone.now()
-        thread = Thread.objects.create(
-            forum=forum, title=title, author=author, article=article, last_post_at=now,
-            created_at=now, last_post_number=1,
-        )  # fmt: skip
-        post = _create_post(thread=thread, author=author, body=body, number=1, now=now)
-        Thread.objects.filter(pk=thread.pk).update(last_post=post)
-        thread.last_post = post
-        Forum.objects.filter(pk=forum.pk).update(
-            thread_count=F("thread_count") + 1, post_count=F("post_count") + 1, last_post=post
-        )
-        _after_posting(post, new_thread=True)
+    try:
+        with transaction.atomic():
+            now = timezone.now()
+            thread = Thread.objects.create(
+                forum=forum, title=title, author=author, article=article, last_post_at=now,
+                created_at=now, last_post_number=1,
+            )  # fmt: skip
+            post = _create_post(thread=thread, author=author, body=body, number=1, now=now,
+                                token=token)  # fmt: skip
+            Thread.objects.filter(pk=thread.pk).update(last_post=post)
+            thread.last_post = post
+            Forum.objects.filter(pk=forum.pk).update(
+                thread_count=F("thread_count") + 1, post_count=F("post_count") + 1,
+                last_post=post,
+            )  # fmt: skip
+            _after_posting(post, new_thread=True)
+    except IntegrityError:
+        if (earlier := _submitted_before(author, token)) is None:
+            raise
+        return earlier
     return post
 
 
-def reply(*, thread: Thread, author: User, body: str) -> Post:
-    with transaction.atomic():
-        thread = Thread.objects.select_for_update().select_related("forum").get(pk=thread.pk)
-        refusal = permissions.reply_refusal(author, thread)
-        if refusal:
-            raise PostingRefused(refusal)
-        duplicate = _recent_duplicate(thread.posts.all(), author, body)
-        if duplicate is not None:
-            return duplicate
-        now = timezone.now()
-        number = thread.last_post_number + 1
-        post = _create_post(thread=thread, author=author, body=body, number=number, now=now)
-        Thread.objects.filter(pk=thread.pk).update(
-            reply_count=F("reply_count") + 1, last_post_number=number, last_post=post,
-            last_post_at=now,
-        )  # fmt: skip
-        if thread.is_published:
-            Forum.objects.filter(pk=thread.forum_id).update(
-                post_count=F("post_count") + 1, last_post=post
-            )
-        _after_posting(post, new_thread=False)
+def reply(*, thread: Thread, author: User, body: str, token=None) -> Post:
+    """A second submit of the same form (same `token`) returns the first submit's post."""
+    try:
+        with transaction.atomic():
+            thread = Thread.objects.select_for_update().select_related("forum").get(pk=thread.pk)
+            refusal = permissions.reply_refusal(author, thread)
+            if refusal:
+                raise PostingRefused(refusal)
+            now = timezone.now()
+            number = thread.last_post_number + 1
+            post = _create_post(thread=thread, author=author, body=body, number=number, now=now,
+                                token=token)  # fmt: skip
+            Thread.objects.filter(pk=thread.pk).update(
+                reply_count=F("reply_count") + 1, last_post_number=number, last_post=post,
+                last_post_at=now,
+            )  # fmt: skip
+            if thread.is_published:
+                Forum.objects.filter(pk=thread.forum_id).update(
+                    post_count=F("post_count") + 1, last_post=post
+                )
+            _after_posting(post, new_thread=False)
+    except IntegrityError:
+        if (earlier := _submitted_before(author, token)) is None:
+            raise
+        return earlier
     return post
 
 
-def _recent_duplicate(posts, author: User, body: str) -> Post | None:
-    """A double submit (same author, same text, moments ago) returns the first post."""
-    since = timezone.now() - DOUBLE_SUBMIT_WINDOW
-    return (
-        posts.filter(author=author, body=body, created_at__gte=since)
-        .select_related("thread")
-        .first()
-    )
+def _submitted_before(author: User, token) -> Post | None:
+    """The post an earlier submit of the same form created."""
+    if token is None:
+        return None
+    return Post.objects.select_related("thread").filter(author=author, form_token=token).first()
 
 
-def _create_post(*, thread: Thread, author: User, body: str, number: int, now) -> Post:
+def _create_post(*, thread: Thread, author: User, body: str, number: int, now, token) -> Post:
     post = Post.objects.create(
         thread=thread, author=author, body=body, number=number, created_at=now,
-        recovery_badge=recovery_badge(author, thread, timezone.localdate(now)),
+        recovery_badge=recovery_badge(author, thread, timezone.localdate(now)), form_token=token,
     )  # fmt: skip
     User.objects.filter(pk=author.pk).update(post_count=F("post_count") + 1)
     return post

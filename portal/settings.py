@@ -5,6 +5,7 @@ The parsing helpers take plain strings so that tests can check them without touc
 the process environment.
 """
 
+import hashlib
 import os
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -49,16 +50,40 @@ def parse_database_url(value: str, *, base_dir: Path) -> dict:
     return config
 
 
-def parse_cache(redis_url: str) -> dict:
-    """Redis when REDIS_URL is set (shared by every app server), local memory otherwise."""
-    if not redis_url.strip():
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
-    return {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": redis_url.strip(),
-        "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        "KEY_PREFIX": "portal",
+def default_cache_key_prefix(database: dict) -> str:
+    """One deployment's keys never meet another's in a shared Redis: the prefix names the
+    database this deployment writes to (its host and name)."""
+    where = f"{database.get('HOST', '')}:{database.get('PORT', '')}/{database.get('NAME', '')}"
+    return "portal-" + hashlib.sha256(where.encode()).hexdigest()[:12]
+
+
+def parse_caches(redis_url: str, *, key_prefix: str) -> dict:
+    """Redis when REDIS_URL is set (shared by every app server), local memory otherwise.
+    The database cache stands in while Redis is unreachable (core.cache_backends)."""
+    fallback = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_cache_fallback",
+        "KEY_PREFIX": key_prefix,
     }
+    if not redis_url.strip():
+        default = {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "portal",
+            "KEY_PREFIX": key_prefix,
+        }
+        return {"default": default, "fallback": fallback}
+    default = {
+        "BACKEND": "core.cache_backends.RedisCacheWithFallback",
+        "LOCATION": redis_url.strip(),
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            # An unreachable Redis costs at most a second, then the fallback answers.
+            "SOCKET_CONNECT_TIMEOUT": 1,
+            "SOCKET_TIMEOUT": 1,
+        },
+        "KEY_PREFIX": key_prefix,
+    }
+    return {"default": default, "fallback": fallback}
 
 
 TASK_BACKENDS = {
@@ -234,8 +259,12 @@ DATABASE_READ_YOUR_WRITES_SECONDS = env.int("DATABASE_READ_YOUR_WRITES_SECONDS",
 DATABASE_REPLICA_MAX_LAG_SECONDS = env.float("DATABASE_REPLICA_MAX_LAG_SECONDS", default=5.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": parse_cache(env.str("REDIS_URL", default=""))}
-if CACHES["default"]["BACKEND"].startswith("django_redis"):
+CACHE_KEY_PREFIX = env.str("DJANGO_CACHE_KEY_PREFIX", default="") or default_cache_key_prefix(
+    DATABASES["default"]
+)
+CACHES = parse_caches(env.str("REDIS_URL", default=""), key_prefix=CACHE_KEY_PREFIX)
+if CACHES["default"]["BACKEND"] == "core.cache_backends.RedisCacheWithFallback":
+    # Sessions live in the database and are read through Redis: a Redis outage signs no one out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Whole anonymous pages are cached this long at most (0 switches the page cache off).

@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -64,8 +66,10 @@ def test_double_submit_creates_one_post(client, patient):
     thread = make_thread()
     client.force_login(patient)
 
-    _reply(client, thread, "Only once please.")
-    _reply(client, thread, "Only once please.")
+    token = str(uuid.uuid4())
+
+    _reply(client, thread, "Only once please.", form_token=token)
+    _reply(client, thread, "Only once please.", form_token=token)
 
     assert thread.posts.filter(body="Only once please.").count() == 1
     thread.refresh_from_db()
