@@ -27,7 +27,7 @@ def _with_fallback(name: str):
     redis_method = getattr(RedisCache, name)
 
     def method(self, *args, **kwargs):
-        if time.monotonic() < _outages.get(self.location, 0):
+        if self.is_degraded:
             return getattr(caches[FALLBACK_ALIAS], name)(*args, **kwargs)
         try:
             result = redis_method(self, *args, **kwargs)
@@ -50,8 +50,8 @@ class RedisCacheWithFallback(RedisCache):
 
     @property
     def is_degraded(self) -> bool:
-        """True while Redis is unreachable (the database cache stands in)."""
-        return self.location in _outages
+        """True while Redis is unreachable and not yet due for another try."""
+        return time.monotonic() < _outages.get(self.location, 0)
 
     def _mark_down(self, error: Exception) -> None:
         if self.location not in _outages:

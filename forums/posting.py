@@ -1,7 +1,8 @@
 """Writing in the forums: start a thread, reply, edit, delete, react.
 
 Each workflow runs in one transaction: the post, the thread's and forum's counters, the
-author's post count, watching and notifications commit together or not at all.
+author's post count and watching commit together or not at all. Notifications follow
+after the commit, in a background task (`notify_about_post`).
 """
 
 import re
@@ -9,9 +10,10 @@ import re
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django_tasks import task
 
 from accounts.models import User
-from accounts.notifications import notify
+from accounts.notifications import notify_many
 from articles.models import WarningSign
 from forums import permissions
 from forums.models import Forum, Post, Reaction, Thread, ThreadReadState, ThreadWatch
@@ -122,19 +124,25 @@ def _after_posting(post: Post, *, new_thread: bool) -> None:
     thread, author = post.thread, post.author
     ThreadWatch.objects.get_or_create(user=author, thread=thread)
     mark_read(author, thread, post.number)
-    notified = {author.pk}
-    for member in mentioned_members(post.body, exclude=notified):
-        notified.add(member.pk)
-        notify(
-            recipient=member, kind="forum_mention", actor=author, url=post.get_absolute_url(),
-            message=f"{author.public_name} mentioned you in “{thread.title}”",
-        )  # fmt: skip
-    if thread.is_published:
-        _notify_watchers(post, new_thread=new_thread, already=notified)
+    transaction.on_commit(lambda: notify_about_post.enqueue(post.pk, new_thread))
 
 
-def _notify_watchers(post: Post, *, new_thread: bool, already: set[int]) -> None:
-    thread, author = post.thread, post.author
+@task()
+def notify_about_post(post_id: int, new_thread: bool) -> None:
+    """After the post commits, in the background: the mentioned members and the watchers
+    get their bell rows in bulk and their emails queued, so the request that posted does
+    the same work whatever the number of watchers."""
+    post = Post.objects.select_related("thread__forum", "author").filter(pk=post_id).first()
+    if post is None or not post.is_published:
+        return
+    thread, author, url = post.thread, post.author, post.get_absolute_url()
+    mentioned = mentioned_members(post.body, exclude={author.pk})
+    notify_many(
+        recipients=mentioned, kind="forum_mention", actor=author, url=url,
+        message=f"{author.public_name} mentioned you in “{thread.title}”",
+    )  # fmt: skip
+    if not thread.is_published:
+        return
     if new_thread:
         message = f"{author.public_name} started “{thread.title}” in {thread.forum.name}"
     else:
@@ -142,11 +150,11 @@ def _notify_watchers(post: Post, *, new_thread: bool, already: set[int]) -> None
     watchers = User.objects.filter(watched_threads__thread=thread) | User.objects.filter(
         watched_forums__forum_id=thread.forum_id
     )
-    for member in watchers.exclude(pk__in=already).distinct():
-        notify(
-            recipient=member, kind="forum_new_thread" if new_thread else "forum_reply",
-            actor=author, url=post.get_absolute_url(), message=message,
-        )  # fmt: skip
+    notify_many(
+        recipients=watchers.exclude(pk__in={author.pk, *(m.pk for m in mentioned)}).distinct(),
+        kind="forum_new_thread" if new_thread else "forum_reply", actor=author, url=url,
+        message=message,
+    )  # fmt: skip
 
 
 def mentioned_members(body: str, *, exclude=()) -> list[User]:

@@ -273,6 +273,9 @@ PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=0 if DEBUG or 
 TASKS = {"default": {"BACKEND": parse_task_backend(env.str("TASKS_BACKEND", default=""))}}
 # TASKS_BACKEND=rq keeps the queue in Redis (REDIS_URL); workers: `manage.py rqworker default`.
 RQ_QUEUES = {"default": {"URL": env.str("REDIS_URL", default="") or "redis://127.0.0.1:6379/0"}}
+# `manage.py requeue_stale_tasks` (run it every few minutes) puts a task back in the queue
+# when it has been "running" this long: its worker died (killed, out of memory, a restart).
+TASKS_STALE_AFTER_SECONDS = env.int("TASKS_STALE_AFTER_SECONDS", default=900)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -293,6 +296,7 @@ ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # its emails leave through the task queue
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm", "login": "accounts.forms.LoginForm"}
 ACCOUNT_USERNAME_MIN_LENGTH = 3
 ACCOUNT_USERNAME_VALIDATORS = "accounts.validators.username_validators"
@@ -349,6 +353,9 @@ EMAIL_FILE_PATH = env.str("DJANGO_EMAIL_FILE_PATH", default=str(BASE_DIR / "sent
 EMAIL_PORT = env.int("EMAIL_PORT", default=587)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+# Seconds a connection to the mail server, or one send, may take before it counts as failed
+# (and is retried later by the task queue).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 EMAIL_USE_TLS = parse_bool(env.str("EMAIL_USE_TLS", default="true"), name="EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env.str(
     "DJANGO_DEFAULT_FROM_EMAIL", default="Patient Portal <no-reply@localhost>"
