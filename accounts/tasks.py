@@ -32,7 +32,7 @@ def retry_delay(attempt: int) -> timedelta:
     return FIRST_RETRY * 4 ** (attempt - 1)
 
 
-def _retry_or_give_up(task_, error: Exception, attempt: int, *args, **kwargs) -> None:
+def retry_or_give_up(task_, error: Exception, attempt: int, *args, **kwargs) -> None:
     """Queue the next attempt after a delay, then raise, so this attempt shows as failed."""
     backend = task_.get_backend()
     if attempt < MAX_ATTEMPTS and backend.supports_defer:
@@ -49,7 +49,7 @@ def send_notification_email(notification_id: int, attempt: int = 1) -> None:
     try:
         _deliver_notification(notification_id)
     except MAIL_ERRORS as error:
-        _retry_or_give_up(send_notification_email, error, attempt, notification_id)
+        retry_or_give_up(send_notification_email, error, attempt, notification_id)
 
 
 def _deliver_notification(notification_id: int) -> None:
@@ -80,7 +80,7 @@ def send_daily_digest(user_id: int, attempt: int = 1) -> None:
     try:
         _deliver_digest(user_id)
     except MAIL_ERRORS as error:
-        _retry_or_give_up(send_daily_digest, error, attempt, user_id)
+        retry_or_give_up(send_daily_digest, error, attempt, user_id)
 
 
 def _deliver_digest(user_id: int) -> None:
@@ -130,5 +130,5 @@ def send_email(*, attempt: int = 1, alternatives: list, content_subtype: str, **
     try:
         message.send()
     except MAIL_ERRORS as error:
-        _retry_or_give_up(send_email, error, attempt, alternatives=alternatives,
+        retry_or_give_up(send_email, error, attempt, alternatives=alternatives,
                           content_subtype=content_subtype, **fields)  # fmt: skip

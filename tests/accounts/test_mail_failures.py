@@ -114,11 +114,11 @@ def test_a_failed_notification_email_is_queued_again_later(patient, other_patien
     assert notification.emailed_at is None
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes and reopens its connection
 def test_a_task_left_running_by_a_killed_worker_is_picked_up_and_emails_once(patient, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.TASKS_STALE_AFTER_SECONDS = 60
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        notification = notify(recipient=patient, kind="forum_reply", message="A reply")
+    notification = notify(recipient=patient, kind="forum_reply", message="A reply")
     # The worker claimed it, then was killed with SIGKILL before finishing.
     DBTaskResult.objects.update(
         status=TaskResultStatus.RUNNING, started_at=timezone.now() - timedelta(minutes=5)
