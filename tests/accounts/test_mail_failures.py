@@ -6,6 +6,7 @@ is put back in the queue and delivers its email once."""
 import socket
 import threading
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core import mail
@@ -124,7 +125,7 @@ def test_a_task_left_running_by_a_killed_worker_is_picked_up_and_emails_once(pat
         status=TaskResultStatus.RUNNING, started_at=timezone.now() - timedelta(minutes=5)
     )
 
-    call_command("requeue_stale_tasks", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("requeue_stale_tasks", stdout=StringIO())
     call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
     send_notification_email.call(notification.pk)  # a second run (re-queued twice) skips
 
@@ -139,6 +140,6 @@ def test_a_task_still_within_its_time_is_left_running(patient, settings):
         notify(recipient=patient, kind="forum_reply", message="A reply")
     DBTaskResult.objects.update(status=TaskResultStatus.RUNNING, started_at=timezone.now())
 
-    call_command("requeue_stale_tasks", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("requeue_stale_tasks", stdout=StringIO())
 
     assert DBTaskResult.objects.get().status == TaskResultStatus.RUNNING
