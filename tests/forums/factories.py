@@ -2,11 +2,9 @@
 
 import itertools
 
-from django.test import TestCase
-
 from forums import posting
 from forums.models import Forum, Post, Thread
-from tests.factories import make_user
+from tests.factories import committed, make_user
 
 _counter = itertools.count(1)
 
@@ -20,11 +18,6 @@ def make_forum(**fields) -> Forum:
     if articles:
         forum.articles.set(articles)
     return forum
-
-
-def committed():
-    """What follows a commit (notifications) happens, as it would after a real one."""
-    return TestCase.captureOnCommitCallbacks(execute=True)
 
 
 def make_thread(*, forum=None, author=None, title=None, body="First post.", **fields) -> Thread:
