@@ -1,6 +1,6 @@
 """The same create form sent twice at the same moment makes one object, on every form: each
 carries a one-time token (core.forms.FormTokenMixin) kept under a unique constraint, or,
-for reports, the one-open-report-per-member constraint."""
+for reports, the one-open-report-per-member constraint. Private messages included."""
 
 import uuid
 
@@ -10,6 +10,7 @@ from django.urls import reverse
 from blogs.models import BlogPost, Comment
 from forums.models import Post, Thread
 from heroes.models import Nomination
+from messaging.models import Message
 from moderation.models import Report
 from tests.blogs.factories import make_post as make_blog_post
 from tests.blogs.factories import post_data
@@ -89,3 +90,12 @@ def test_report_sent_twice_at_once_makes_one_report(patient, other_patient, sett
     _twice_at_once(patient, url, {"reason": "spam", "note": ""})
 
     assert Report.objects.filter(object_id=post.pk, reporter=patient).count() == 1
+
+
+def test_private_message_sent_twice_at_once_makes_one_message(patient, other_patient):
+    data = {"to": other_patient.username, "body": "How is the knee?"}
+    data["form_token"] = str(uuid.uuid4())
+
+    _twice_at_once(patient, reverse("messaging:new"), data)
+
+    assert Message.objects.filter(sender=patient).count() == 1
