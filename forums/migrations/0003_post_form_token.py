@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forums', '0001_initial'),
+        ('forums', '0002_historicalpost_safety_level_post_safety_level'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
