@@ -41,6 +41,7 @@ def test_a_reply_makes_as_many_queries_for_2_watchers_as_for_50(
     client, patient, settings, django_capture_on_commit_callbacks
 ):
     settings.TASKS = QUEUE_ONLY
+    _reply_queries(client, patient, make_thread(), django_capture_on_commit_callbacks)  # warm-up
     few = _reply_queries(client, patient, _thread_watched_by(2), django_capture_on_commit_callbacks)
     many = _reply_queries(
         client, patient, _thread_watched_by(50), django_capture_on_commit_callbacks
