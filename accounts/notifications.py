@@ -14,16 +14,35 @@ from accounts.tasks import send_notification_email
 
 def notify(*, recipient: User, kind: str, message: str, url: str = "", actor=None):
     """Record a notification and, if the member wants each one by email, queue the email."""
-    if recipient.deleted_at or not recipient.is_active or recipient == actor:
-        return None
-    if has_blocked(recipient, actor):
-        return None  # the recipient blocked the actor: no mentions, replies or messages
-    notification = Notification.objects.create(
-        recipient=recipient, actor=actor, kind=kind, message=message[:300], url=url
+    notifications = notify_many(recipients=[recipient], kind=kind, message=message, url=url,
+                                actor=actor)  # fmt: skip
+    return notifications[0] if notifications else None
+
+
+def notify_many(*, recipients, kind: str, message: str, url: str = "", actor=None) -> list:
+    """The same notification for many members in one insert; the emails (for members who
+    want each one) are queued once the transaction commits, one task each."""
+    members = [
+        member for member in recipients
+        if not member.deleted_at and member.is_active and member != actor
+        and not has_blocked(member, actor)  # no mentions, replies or messages from them
+    ]  # fmt: skip
+    notifications = Notification.objects.bulk_create(
+        Notification(recipient=member, actor=actor, kind=kind, message=message[:300], url=url)
+        for member in members
     )
-    if recipient.email_notifications == User.EmailNotifications.EACH and recipient.email:
-        transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))
-    return notification
+    emailed = [
+        notification.pk for notification, member in zip(notifications, members, strict=True)
+        if member.email_notifications == User.EmailNotifications.EACH and member.email
+    ]  # fmt: skip
+    if emailed:
+        transaction.on_commit(lambda: _enqueue_emails(emailed))
+    return notifications
+
+
+def _enqueue_emails(notification_ids: list[int]) -> None:
+    for notification_id in notification_ids:
+        send_notification_email.enqueue(notification_id)
 
 
 def unread_count(user) -> int:

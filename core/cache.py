@@ -1,9 +1,11 @@
-"""The content generation: one number that any write to site content moves, so cached pages
-and computed values (a tag cloud, search counts) are never older than the content."""
+"""The content generation: one number that any write to site content moves once its
+transaction commits, so cached pages and computed values (a tag cloud, search counts) are
+never older than the content."""
 
 from collections.abc import Callable
 
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 
 from core.db_router import fill_from_primary, note_content_write
@@ -42,6 +44,12 @@ def bump_generation(sender=None, **kwargs) -> None:
         or sender.__name__.startswith("Historical")
     ):
         return
+    # After the commit: a reader on another connection must not store what it read before
+    # the commit under the new generation (and a rolled-back write invalidates nothing).
+    transaction.on_commit(_bump, robust=True)
+
+
+def _bump() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:

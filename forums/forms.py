@@ -2,7 +2,7 @@ from django import forms
 from django.urls import reverse
 
 from articles.models import Article
-from core.forms import StorableTextMixin
+from core.forms import FormTokenMixin, StorableTextMixin
 from forums.models import BODY_MAX_LENGTH, Forum, Post, RecoveryRecord, Thread
 from safety.contacts import contact_details
 
@@ -56,7 +56,7 @@ class ContactCheckMixin:
         return cleaned
 
 
-class ReplyForm(StorableTextMixin, ContactCheckMixin, forms.ModelForm):
+class ReplyForm(StorableTextMixin, ContactCheckMixin, FormTokenMixin, forms.ModelForm):
     body = BodyField()
 
     class Meta:
@@ -68,7 +68,7 @@ class ReplyForm(StorableTextMixin, ContactCheckMixin, forms.ModelForm):
         self._setup_contact_check(reverse("forums:post_check") + f"?thread={thread.pk}")
 
 
-class ThreadForm(StorableTextMixin, ContactCheckMixin, forms.ModelForm):
+class ThreadForm(StorableTextMixin, ContactCheckMixin, FormTokenMixin, forms.ModelForm):
     body = BodyField(label="Your first post")
 
     class Meta:

@@ -171,8 +171,11 @@ class Post(Timestamped, Moderated):
         max_length=10, choices=Level.choices, default=Level.NONE, editable=False,
         help_text="What the safety check found; crisis and emergency show readers a banner.",
     )  # fmt: skip
+    # The form's one-time token (core.forms.FormTokenMixin): a double submit of a reply or a
+    # new thread reaches this post instead of adding another. A thread's is its first post's.
+    form_token = models.UUIDField(null=True, blank=True, editable=False)
     history = HistoricalRecords(
-        excluded_fields=["helpful_count", "support_count", "updated_at", "body_html"]
+        excluded_fields=["helpful_count", "support_count", "updated_at", "body_html", "form_token"]
     )
 
     objects = PostQuerySet.as_manager()
@@ -180,7 +183,8 @@ class Post(Timestamped, Moderated):
     class Meta:
         ordering = ["thread", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["thread", "number"], name="post_number_in_thread")
+            models.UniqueConstraint(fields=["thread", "number"], name="post_number_in_thread"),
+            models.UniqueConstraint(fields=["author", "form_token"], name="post_one_per_token"),
         ]
         indexes = [models.Index(fields=["author", "status", "-created_at"], name="post_by_author")]
 

@@ -1,17 +1,19 @@
 """Writing in the forums: start a thread, reply, edit, delete, react.
 
 Each workflow runs in one transaction: the post, the thread's and forum's counters, the
-author's post count, watching and notifications commit together or not at all.
+author's post count and watching commit together or not at all. Notifications follow
+after the commit, in a background task (`notify_about_post`).
 """
 
 import re
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django_tasks import task
 
 from accounts.models import User
-from accounts.notifications import notify
+from accounts.notifications import notify_many
 from articles.models import WarningSign
 from forums import permissions
 from forums.models import Forum, Post, Reaction, Thread, ThreadReadState, ThreadWatch
@@ -23,7 +25,6 @@ from safety.levels import rises
 
 MENTION_PATTERN = re.compile(r"(?<![\w@/])@([\w.+-]{3,40})")
 MAX_MENTIONS = 10
-DOUBLE_SUBMIT_WINDOW = timezone.timedelta(minutes=2)
 
 
 class PostingRefused(Exception):
@@ -44,69 +45,76 @@ def check_text(text: str, article_ids) -> SafetyResult:
     return classify(text, warning_signs=signs)
 
 
-def start_thread(*, forum: Forum, author: User, title: str, body: str, article=None) -> Post:
+def start_thread(
+    *, forum: Forum, author: User, title: str, body: str, article=None, token=None
+) -> Post:
+    """Returns the thread's first post. A second submit of the same form (same `token`),
+    even at the same moment, returns the first submit's post."""
     refusal = permissions.start_thread_refusal(author)
     if refusal:
         raise PostingRefused(refusal)
-    with transaction.atomic():
-        duplicate = _recent_duplicate(
-            Post.objects.filter(thread__forum=forum, number=1), author, body
-        )
-        if duplicate is not None and duplicate.thread.title == title:
-            return duplicate
-        now = timezone.now()
-        thread = Thread.objects.create(
-            forum=forum, title=title, author=author, article=article, last_post_at=now,
-            created_at=now, last_post_number=1,
-        )  # fmt: skip
-        post = _create_post(thread=thread, author=author, body=body, number=1, now=now)
-        Thread.objects.filter(pk=thread.pk).update(last_post=post)
-        thread.last_post = post
-        Forum.objects.filter(pk=forum.pk).update(
-            thread_count=F("thread_count") + 1, post_count=F("post_count") + 1, last_post=post
-        )
-        _after_posting(post, new_thread=True)
+    try:
+        with transaction.atomic():
+            now = timezone.now()
+            thread = Thread.objects.create(
+                forum=forum, title=title, author=author, article=article, last_post_at=now,
+                created_at=now, last_post_number=1,
+            )  # fmt: skip
+            post = _create_post(thread=thread, author=author, body=body, number=1, now=now,
+                                token=token)  # fmt: skip
+            Thread.objects.filter(pk=thread.pk).update(last_post=post)
+            thread.last_post = post
+            Forum.objects.filter(pk=forum.pk).update(
+                thread_count=F("thread_count") + 1, post_count=F("post_count") + 1,
+                last_post=post,
+            )  # fmt: skip
+            _after_posting(post, new_thread=True)
+    except IntegrityError:
+        if (earlier := _submitted_before(author, token)) is None:
+            raise
+        return earlier
     return post
 
 
-def reply(*, thread: Thread, author: User, body: str) -> Post:
-    with transaction.atomic():
-        thread = Thread.objects.select_for_update().select_related("forum").get(pk=thread.pk)
-        refusal = permissions.reply_refusal(author, thread)
-        if refusal:
-            raise PostingRefused(refusal)
-        duplicate = _recent_duplicate(thread.posts.all(), author, body)
-        if duplicate is not None:
-            return duplicate
-        now = timezone.now()
-        number = thread.last_post_number + 1
-        post = _create_post(thread=thread, author=author, body=body, number=number, now=now)
-        Thread.objects.filter(pk=thread.pk).update(
-            reply_count=F("reply_count") + 1, last_post_number=number, last_post=post,
-            last_post_at=now,
-        )  # fmt: skip
-        if thread.is_published:
-            Forum.objects.filter(pk=thread.forum_id).update(
-                post_count=F("post_count") + 1, last_post=post
-            )
-        _after_posting(post, new_thread=False)
+def reply(*, thread: Thread, author: User, body: str, token=None) -> Post:
+    """A second submit of the same form (same `token`) returns the first submit's post."""
+    try:
+        with transaction.atomic():
+            thread = Thread.objects.select_for_update().select_related("forum").get(pk=thread.pk)
+            refusal = permissions.reply_refusal(author, thread)
+            if refusal:
+                raise PostingRefused(refusal)
+            now = timezone.now()
+            number = thread.last_post_number + 1
+            post = _create_post(thread=thread, author=author, body=body, number=number, now=now,
+                                token=token)  # fmt: skip
+            Thread.objects.filter(pk=thread.pk).update(
+                reply_count=F("reply_count") + 1, last_post_number=number, last_post=post,
+                last_post_at=now,
+            )  # fmt: skip
+            if thread.is_published:
+                Forum.objects.filter(pk=thread.forum_id).update(
+                    post_count=F("post_count") + 1, last_post=post
+                )
+            _after_posting(post, new_thread=False)
+    except IntegrityError:
+        if (earlier := _submitted_before(author, token)) is None:
+            raise
+        return earlier
     return post
 
 
-def _recent_duplicate(posts, author: User, body: str) -> Post | None:
-    """A double submit (same author, same text, moments ago) returns the first post."""
-    since = timezone.now() - DOUBLE_SUBMIT_WINDOW
-    return (
-        posts.filter(author=author, body=body, created_at__gte=since)
-        .select_related("thread")
-        .first()
-    )
+def _submitted_before(author: User, token) -> Post | None:
+    """The post an earlier submit of the same form created."""
+    if token is None:
+        return None
+    return Post.objects.select_related("thread").filter(author=author, form_token=token).first()
 
 
-def _create_post(*, thread: Thread, author: User, body: str, number: int, now) -> Post:
+def _create_post(*, thread: Thread, author: User, body: str, number: int, now, token) -> Post:
     post = Post.objects.create(
         thread=thread, author=author, body=body, number=number, created_at=now,
-        recovery_badge=recovery_badge(author, thread, timezone.localdate(now)),
+        recovery_badge=recovery_badge(author, thread, timezone.localdate(now)), form_token=token,
     )  # fmt: skip
     User.objects.filter(pk=author.pk).update(post_count=F("post_count") + 1)
     return post
@@ -116,19 +124,25 @@ def _after_posting(post: Post, *, new_thread: bool) -> None:
     thread, author = post.thread, post.author
     ThreadWatch.objects.get_or_create(user=author, thread=thread)
     mark_read(author, thread, post.number)
-    notified = {author.pk}
-    for member in mentioned_members(post.body, exclude=notified):
-        notified.add(member.pk)
-        notify(
-            recipient=member, kind="forum_mention", actor=author, url=post.get_absolute_url(),
-            message=f"{author.public_name} mentioned you in “{thread.title}”",
-        )  # fmt: skip
-    if thread.is_published:
-        _notify_watchers(post, new_thread=new_thread, already=notified)
+    transaction.on_commit(lambda: notify_about_post.enqueue(post.pk, new_thread))
 
 
-def _notify_watchers(post: Post, *, new_thread: bool, already: set[int]) -> None:
-    thread, author = post.thread, post.author
+@task()
+def notify_about_post(post_id: int, new_thread: bool) -> None:
+    """After the post commits, in the background: the mentioned members and the watchers
+    get their bell rows in bulk and their emails queued, so the request that posted does
+    the same work whatever the number of watchers."""
+    post = Post.objects.select_related("thread__forum", "author").filter(pk=post_id).first()
+    if post is None or not post.is_published:
+        return
+    thread, author, url = post.thread, post.author, post.get_absolute_url()
+    mentioned = mentioned_members(post.body, exclude={author.pk})
+    notify_many(
+        recipients=mentioned, kind="forum_mention", actor=author, url=url,
+        message=f"{author.public_name} mentioned you in “{thread.title}”",
+    )  # fmt: skip
+    if not thread.is_published:
+        return
     if new_thread:
         message = f"{author.public_name} started “{thread.title}” in {thread.forum.name}"
     else:
@@ -136,11 +150,11 @@ def _notify_watchers(post: Post, *, new_thread: bool, already: set[int]) -> None
     watchers = User.objects.filter(watched_threads__thread=thread) | User.objects.filter(
         watched_forums__forum_id=thread.forum_id
     )
-    for member in watchers.exclude(pk__in=already).distinct():
-        notify(
-            recipient=member, kind="forum_new_thread" if new_thread else "forum_reply",
-            actor=author, url=post.get_absolute_url(), message=message,
-        )  # fmt: skip
+    notify_many(
+        recipients=watchers.exclude(pk__in={author.pk, *(m.pk for m in mentioned)}).distinct(),
+        kind="forum_new_thread" if new_thread else "forum_reply", actor=author, url=url,
+        message=message,
+    )  # fmt: skip
 
 
 def mentioned_members(body: str, *, exclude=()) -> list[User]:

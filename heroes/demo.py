@@ -118,7 +118,7 @@ def _nomination(row, heroes: dict, articles: dict, moderator) -> bool:
         story=STORY.format(procedure=article.title if article else "not listed",
                            name=hero.display_name if hero else name),
         may_publish_story=may_publish, consent_to_policy=True, status=status,
-        submission_token=uuid.uuid4(),
+        form_token=uuid.uuid4(),
     )  # fmt: skip
     if new:
         (nomination.surgeon_name, nomination.surgeon_specialty, nomination.surgeon_practice,

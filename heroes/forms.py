@@ -3,17 +3,15 @@ import uuid
 from django import forms
 
 from articles.models import Article
-from core.forms import StorableTextMixin
+from core.forms import FormTokenMixin, StorableTextMixin
 from heroes.links import name_key
 from heroes.models import STORY_MIN_LENGTH, Hero, Nomination
 from heroes.nominating import rate_limit_refusal, repeat_refusal
 
 
-class NominationForm(StorableTextMixin, forms.ModelForm):
+class NominationForm(StorableTextMixin, FormTokenMixin, forms.ModelForm):
     """Nominate a listed hero or name a new surgeon. `user` is the nominator: the
     30-day and daily limits depend on who is asking."""
-
-    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Nomination
@@ -89,7 +87,7 @@ class NominationForm(StorableTextMixin, forms.ModelForm):
 
     def save(self, commit=True):
         nomination = super().save(commit=False)
-        nomination.submission_token = self.cleaned_data["submission_token"] or uuid.uuid4()
+        nomination.form_token = self.cleaned_data["form_token"] or uuid.uuid4()
         if commit:
             nomination.save()
         return nomination

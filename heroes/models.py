@@ -264,7 +264,8 @@ class Nomination(models.Model):
     )
     may_publish_story = models.BooleanField("publish my story on the hero page", default=False)
     consent_to_policy = models.BooleanField("I agree to the hero policy", default=False)
-    submission_token = models.UUIDField(default=uuid.uuid4, editable=False)
+    # The form's one-time token (core.forms.FormTokenMixin): a double submit finds this row.
+    form_token = models.UUIDField(default=uuid.uuid4, editable=False)
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
@@ -299,7 +300,7 @@ class Nomination(models.Model):
                 condition=Q(hero__isnull=False) | ~Q(surgeon_name=""), name="nomination_nominee"
             ),
             models.UniqueConstraint(
-                fields=["nominator", "submission_token"], name="nomination_once_per_submit"
+                fields=["nominator", "form_token"], name="nomination_once_per_submit"
             ),
             models.UniqueConstraint(
                 fields=["nominator", "surgeon_key"],

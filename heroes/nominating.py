@@ -59,7 +59,7 @@ def earlier_submission(user, token) -> Nomination | None:
         token = uuid.UUID(str(token))
     except (TypeError, ValueError):
         return None
-    return Nomination.objects.filter(nominator=user, submission_token=token).first()
+    return Nomination.objects.filter(nominator=user, form_token=token).first()
 
 
 def check_story(nomination: Nomination) -> SafetyResult:
@@ -84,7 +84,7 @@ def submit_nomination(*, nominator, nomination: Nomination) -> Nomination:
             check_story(nomination)
             transaction.on_commit(lambda: _send_receipt(nomination.pk))
     except IntegrityError:
-        existing = earlier_submission(nominator, nomination.submission_token)
+        existing = earlier_submission(nominator, nomination.form_token)
         existing = (
             existing
             or Nomination.objects.pending()
@@ -104,8 +104,8 @@ def _send_receipt(nomination_id: int) -> None:
 def deep_link_initial(*, hero_slug: str | None, username: str | None) -> dict:
     """What the "nominate this surgeon" links pre-fill: ?hero=<slug> (a hero page) or
     ?member=<username> (a verified surgeon's post: their hero, else the name and specialty
-    shown with their badge), plus a fresh submission token for the double-submit guard."""
-    initial = {"submission_token": uuid.uuid4()}
+    shown with their badge)."""
+    initial = {}
     heroes = Hero.objects.for_public_display()
     if hero_slug:
         hero = heroes.filter(slug=hero_slug).first()

@@ -61,7 +61,7 @@ def nomination_create(request):
     if refusal := nomination_refusal(request.user):
         raise PermissionDenied(refusal)
     if request.method == "POST":
-        earlier = earlier_submission(request.user, request.POST.get("submission_token"))
+        earlier = earlier_submission(request.user, request.POST.get("form_token"))
         if earlier is not None:
             return redirect("heroes:nomination_done", pk=earlier.pk)
     initial = deep_link_initial(

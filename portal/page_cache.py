@@ -2,8 +2,12 @@
 
 - Only requests without a session or messages cookie are served from or stored in the cache,
   so a signed-in member never receives a page built for someone else.
-- Keys carry the content generation (`core.cache`), which any write to site content bumps,
-  so a new reply shows on the very next request.
+- Keys carry the content generation (`core.cache`), which any write to site content bumps
+  once its transaction commits, so a new reply shows on the very next request, and a reader
+  on another connection cannot store the page as it was before the commit under the new
+  generation.
+- While the cache is unreachable (core.cache_backends), pages are neither served from it
+  nor stored.
 - A page lives at most PAGE_CACHE_SECONDS, and never past the next scheduled publication it
   would otherwise hide.
 - Responses that set a cookie (a CSRF token for a form) or are not 200 are never stored.
@@ -48,12 +52,16 @@ def page_key(request) -> str:
     return f"page-cache:{generation()}:{request.get_host()}:{request.method}:{path}"
 
 
+def _degraded() -> bool:
+    return getattr(cache, "is_degraded", False)
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE_SECONDS or not is_cacheable_request(request):
+        if not settings.PAGE_CACHE_SECONDS or _degraded() or not is_cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)
         cached = cache.get(key)
@@ -62,7 +70,7 @@ class AnonymousPageCacheMiddleware:
             return cached
         with fill_from_primary():
             response = self.get_response(request)
-        if is_cacheable_response(response):
+        if is_cacheable_response(response) and not _degraded():
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             timeout = settings.PAGE_CACHE_SECONDS

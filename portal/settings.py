@@ -5,6 +5,7 @@ The parsing helpers take plain strings so that tests can check them without touc
 the process environment.
 """
 
+import hashlib
 import os
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -49,16 +50,40 @@ def parse_database_url(value: str, *, base_dir: Path) -> dict:
     return config
 
 
-def parse_cache(redis_url: str) -> dict:
-    """Redis when REDIS_URL is set (shared by every app server), local memory otherwise."""
-    if not redis_url.strip():
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
-    return {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": redis_url.strip(),
-        "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        "KEY_PREFIX": "portal",
+def default_cache_key_prefix(database: dict) -> str:
+    """One deployment's keys never meet another's in a shared Redis: the prefix names the
+    database this deployment writes to (its host and name)."""
+    where = f"{database.get('HOST', '')}:{database.get('PORT', '')}/{database.get('NAME', '')}"
+    return "portal-" + hashlib.sha256(where.encode()).hexdigest()[:12]
+
+
+def parse_caches(redis_url: str, *, key_prefix: str) -> dict:
+    """Redis when REDIS_URL is set (shared by every app server), local memory otherwise.
+    The database cache stands in while Redis is unreachable (core.cache_backends)."""
+    fallback = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_cache_fallback",
+        "KEY_PREFIX": key_prefix,
     }
+    if not redis_url.strip():
+        default = {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "portal",
+            "KEY_PREFIX": key_prefix,
+        }
+        return {"default": default, "fallback": fallback}
+    default = {
+        "BACKEND": "core.cache_backends.RedisCacheWithFallback",
+        "LOCATION": redis_url.strip(),
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            # An unreachable Redis costs at most a second, then the fallback answers.
+            "SOCKET_CONNECT_TIMEOUT": 1,
+            "SOCKET_TIMEOUT": 1,
+        },
+        "KEY_PREFIX": key_prefix,
+    }
+    return {"default": default, "fallback": fallback}
 
 
 TASK_BACKENDS = {
@@ -234,8 +259,12 @@ DATABASE_READ_YOUR_WRITES_SECONDS = env.int("DATABASE_READ_YOUR_WRITES_SECONDS",
 DATABASE_REPLICA_MAX_LAG_SECONDS = env.float("DATABASE_REPLICA_MAX_LAG_SECONDS", default=5.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": parse_cache(env.str("REDIS_URL", default=""))}
-if CACHES["default"]["BACKEND"].startswith("django_redis"):
+CACHE_KEY_PREFIX = env.str("DJANGO_CACHE_KEY_PREFIX", default="") or default_cache_key_prefix(
+    DATABASES["default"]
+)
+CACHES = parse_caches(env.str("REDIS_URL", default=""), key_prefix=CACHE_KEY_PREFIX)
+if CACHES["default"]["BACKEND"] == "core.cache_backends.RedisCacheWithFallback":
+    # Sessions live in the database and are read through Redis: a Redis outage signs no one out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Whole anonymous pages are cached this long at most (0 switches the page cache off).
@@ -247,6 +276,9 @@ RQ_QUEUES = {"default": {"URL": env.str("REDIS_URL", default="") or "redis://127
 # django_rq is installed for its worker command only: no dashboard in the admin (its stats
 # URLs answer outside the admin login, and staff follow failed tasks in the task results).
 RQ_SHOW_ADMIN_LINK = False
+# `manage.py requeue_stale_tasks` (run it every few minutes) puts a task back in the queue
+# when it has been "running" this long: its worker died (killed, out of memory, a restart).
+TASKS_STALE_AFTER_SECONDS = env.int("TASKS_STALE_AFTER_SECONDS", default=900)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -267,6 +299,7 @@ ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # its emails leave through the task queue
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm", "login": "accounts.forms.LoginForm"}
 ACCOUNT_USERNAME_MIN_LENGTH = 3
 ACCOUNT_USERNAME_VALIDATORS = "accounts.validators.username_validators"
@@ -323,6 +356,9 @@ EMAIL_FILE_PATH = env.str("DJANGO_EMAIL_FILE_PATH", default=str(BASE_DIR / "sent
 EMAIL_PORT = env.int("EMAIL_PORT", default=587)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+# Seconds a connection to the mail server, or one send, may take before it counts as failed
+# (and is retried later by the task queue).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 EMAIL_USE_TLS = parse_bool(env.str("EMAIL_USE_TLS", default="true"), name="EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env.str(
     "DJANGO_DEFAULT_FROM_EMAIL", default="Patient Portal <no-reply@localhost>"

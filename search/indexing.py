@@ -24,6 +24,9 @@ from search.models import SearchEntry, SearchSynonym, SearchWord
 
 BATCH = 2000
 VOCABULARY_WORD = re.compile(r"[a-z][a-z'-]{2,59}")
+UPSERT_FIELDS = [
+    "kind", "title", "other_names", "body", "url", "body_part_slug", "visible_from", "updated_at",
+]  # fmt: skip
 
 
 def plain(*html_parts: str) -> str:
@@ -81,20 +84,33 @@ def index_object(source: Source, obj: Model) -> None:
     content_type = ContentType.objects.get_for_model(source.model)
     public = source.public().filter(pk=obj.pk).first()
     with transaction.atomic():
-        SearchEntry.objects.filter(content_type=content_type, object_id=obj.pk).delete()
-        if public is not None:
-            _entry(source, public, content_type).save()
+        if public is None:
+            SearchEntry.objects.filter(content_type=content_type, object_id=obj.pk).delete()
+        else:
+            _upsert([_entry(source, public, content_type)])
             _add_words([public.pk], source)
         for dependent_source, queryset in source.dependents(obj):
             index_queryset(dependent_source, queryset)
 
 
 def index_queryset(source: Source, queryset: QuerySet) -> int:
-    """Re-index the given rows of one source in bulk (drop all, add back the public ones)."""
+    """Re-index the given rows of one source in bulk (refresh the public ones, drop the rest)."""
     content_type = ContentType.objects.get_for_model(source.model)
     ids = list(queryset.values_list("pk", flat=True))
-    SearchEntry.objects.filter(content_type=content_type, object_id__in=ids).delete()
-    return _bulk_add(source, source.public().filter(pk__in=ids), content_type)
+    public = source.public().filter(pk__in=ids)
+    SearchEntry.objects.filter(content_type=content_type, object_id__in=ids).exclude(
+        object_id__in=public.values("pk")
+    ).delete()
+    return _bulk_add(source, public, content_type)
+
+
+def _upsert(entries: list[SearchEntry]) -> None:
+    """Insert, or refresh the entry already there: a rebuild and a live write may index the
+    same item at the same moment, and neither may fail on the other's row."""
+    SearchEntry.objects.bulk_create(
+        entries, update_conflicts=True, unique_fields=["content_type", "object_id"],
+        update_fields=UPSERT_FIELDS,
+    )  # fmt: skip
 
 
 def _bulk_add(source: Source, queryset: QuerySet, content_type: ContentType) -> int:
@@ -102,22 +118,27 @@ def _bulk_add(source: Source, queryset: QuerySet, content_type: ContentType) -> 
     for obj in queryset.order_by("pk").iterator(chunk_size=BATCH):
         batch.append(_entry(source, obj, content_type))
         if len(batch) >= BATCH:
-            SearchEntry.objects.bulk_create(batch)
+            _upsert(batch)
             total += len(batch)
             batch = []
-    SearchEntry.objects.bulk_create(batch)
+    _upsert(batch)
     return total + len(batch)
 
 
 def rebuild(kind: str = "", progress: Callable[[str], None] = lambda message: None) -> int:
+    """Safe on a live site: entries are upserted, then those of items no longer public are
+    dropped (the check sees what committed meanwhile), so a reply saved during the rebuild
+    keeps its entry and no row is inserted twice."""
     total = 0
     for source in sources():
         if kind and source.kind != kind:
             continue
         content_type = ContentType.objects.get_for_model(source.model)
         with transaction.atomic():
-            SearchEntry.objects.filter(content_type=content_type).delete()
             count = _bulk_add(source, source.public(), content_type)
+            SearchEntry.objects.filter(content_type=content_type).exclude(
+                object_id__in=source.public().values("pk")
+            ).delete()
         progress(f"{source.label}: {count}")
         total += count
     rebuild_vocabulary()
@@ -134,7 +155,9 @@ def rebuild_vocabulary() -> int:
         words.update(VOCABULARY_WORD.findall(f"{synonym.term} {synonym.synonyms}".lower()))
     with transaction.atomic():
         SearchWord.objects.all().delete()
-        SearchWord.objects.bulk_create([SearchWord(word=w) for w in sorted(words)], BATCH)
+        SearchWord.objects.bulk_create(
+            [SearchWord(word=w) for w in sorted(words)], BATCH, ignore_conflicts=True
+        )
     return len(words)
 
 

@@ -4,6 +4,7 @@ objects created only when not passed."""
 import itertools
 
 from allauth.account.models import EmailAddress
+from django.test import TestCase
 from django.utils import timezone
 
 from accounts.groups import assign_role
@@ -52,3 +53,9 @@ def make_article(*, care_instructions=(), warning_signs=(), **fields) -> Article
 
 def days_ago(days: int):
     return timezone.now() - timezone.timedelta(days=days)
+
+
+def committed():
+    """Run what follows a commit (notifications, the content generation), as a real commit
+    would: factories' writes stand for committed ones."""
+    return TestCase.captureOnCommitCallbacks(execute=True)

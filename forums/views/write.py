@@ -46,6 +46,7 @@ def thread_create(request, slug):
             post = posting.start_thread(
                 forum=forum, author=request.user, title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"], article=form.cleaned_data["article"],
+                token=form.cleaned_data["form_token"],
             )  # fmt: skip
         except posting.PostingRefused as refused:
             raise PermissionDenied(str(refused)) from refused
@@ -73,7 +74,10 @@ def post_create(request, pk):
     form = ReplyForm(request.POST or None, thread=thread, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            post = posting.reply(thread=thread, author=request.user, body=form.cleaned_data["body"])
+            post = posting.reply(
+                thread=thread, author=request.user, body=form.cleaned_data["body"],
+                token=form.cleaned_data["form_token"],
+            )  # fmt: skip
         except posting.PostingRefused as refused:
             raise PermissionDenied(str(refused)) from refused
         messages.success(request, "Your reply is posted.")

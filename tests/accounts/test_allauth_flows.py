@@ -5,6 +5,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.test import TestCase
 
 from accounts.models import User
 from tests.factories import PASSWORD, make_user
@@ -20,12 +21,14 @@ def _no_minimum_fill_time(settings):
 
 
 def signup(client, username="newmember", email="new@example.com"):
-    return client.post(
-        "/accounts/signup/",
-        {"username": username, "email": email, "password1": NEW_PASSWORD,
-         "password2": NEW_PASSWORD, "accept_terms": "on", "accept_guidelines": "on",
-         "confirm_age": "on"},
-    )  # fmt: skip
+    """Emails leave after the commit (accounts.tasks): run what follows it."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(
+            "/accounts/signup/",
+            {"username": username, "email": email, "password1": NEW_PASSWORD,
+             "password2": NEW_PASSWORD, "accept_terms": "on", "accept_guidelines": "on",
+             "confirm_age": "on"},
+        )  # fmt: skip
 
 
 def link_in_last_email(path_part: str) -> str:
@@ -150,7 +153,8 @@ def test_password_reset_answers_the_same_for_known_and_unknown_emails(client):
 
 def test_password_reset_link_sets_a_new_password(client):
     user = make_user(username="patient", email="known@example.com")
-    client.post("/accounts/password/reset/", {"email": "known@example.com"})
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post("/accounts/password/reset/", {"email": "known@example.com"})
     reset_path = link_in_last_email("password/reset/key")
 
     form_page = client.get(reset_path, follow=True)

@@ -9,7 +9,7 @@ from PIL import Image
 
 from blogs.models import BlogPost, Comment
 from blogs.posting import blog_for
-from tests.factories import make_user
+from tests.factories import committed, make_user
 
 _counter = itertools.count(1)
 
@@ -24,9 +24,10 @@ def make_post(*, tags=(), **fields) -> BlogPost:
     fields.setdefault("publication", BlogPost.Publication.PUBLISHED)
     if fields["publication"] == BlogPost.Publication.PUBLISHED:
         fields.setdefault("published_at", timezone.now() - timezone.timedelta(hours=n))
-    post = BlogPost.objects.create(**fields)
-    if tags:
-        post.tags.set(list(tags))
+    with committed():
+        post = BlogPost.objects.create(**fields)
+        if tags:
+            post.tags.set(list(tags))
     return post
 
 
@@ -37,8 +38,9 @@ def make_comment(**fields) -> Comment:
     if "author" not in fields:
         fields["author"] = make_user()
     fields.setdefault("body", f"Comment {n}: hang in there.")
-    comment = Comment.objects.create(**fields)
-    comment.post.refresh_comment_count()
+    with committed():
+        comment = Comment.objects.create(**fields)
+        comment.post.refresh_comment_count()
     return comment
 
 

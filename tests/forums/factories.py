@@ -4,7 +4,7 @@ import itertools
 
 from forums import posting
 from forums.models import Forum, Post, Thread
-from tests.factories import make_user
+from tests.factories import committed, make_user
 
 _counter = itertools.count(1)
 
@@ -22,13 +22,14 @@ def make_forum(**fields) -> Forum:
 
 def make_thread(*, forum=None, author=None, title=None, body="First post.", **fields) -> Thread:
     n = next(_counter)
-    post = posting.start_thread(
-        forum=forum or make_forum(),
-        author=author or make_user(),
-        title=title or f"Thread {n}",
-        body=body,
-        article=fields.pop("article", None),
-    )
+    with committed():
+        post = posting.start_thread(
+            forum=forum or make_forum(),
+            author=author or make_user(),
+            title=title or f"Thread {n}",
+            body=body,
+            article=fields.pop("article", None),
+        )
     thread = post.thread
     if fields:
         Thread.objects.filter(pk=thread.pk).update(**fields)
@@ -38,6 +39,8 @@ def make_thread(*, forum=None, author=None, title=None, body="First post.", **fi
 
 def make_post(*, thread=None, author=None, body=None) -> Post:
     n = next(_counter)
-    return posting.reply(
-        thread=thread or make_thread(), author=author or make_user(), body=body or f"Reply {n}."
-    )
+    thread = thread or make_thread()
+    with committed():
+        return posting.reply(
+            thread=thread, author=author or make_user(), body=body or f"Reply {n}."
+        )

@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -64,8 +66,10 @@ def test_double_submit_creates_one_post(client, patient):
     thread = make_thread()
     client.force_login(patient)
 
-    _reply(client, thread, "Only once please.")
-    _reply(client, thread, "Only once please.")
+    token = str(uuid.uuid4())
+
+    _reply(client, thread, "Only once please.", form_token=token)
+    _reply(client, thread, "Only once please.", form_token=token)
 
     assert thread.posts.filter(body="Only once please.").count() == 1
     thread.refresh_from_db()
@@ -313,12 +317,13 @@ def test_unknown_reaction_is_404(client, patient):
     assert client.post(reverse("forums:post_react", args=[post.pk, "angry"])).status_code == 404
 
 
-def test_mentioned_member_is_notified(client, patient):
+def test_mentioned_member_is_notified(client, patient, django_capture_on_commit_callbacks):
     mentioned = make_user(username="kneehealer")
     thread = make_thread()
     client.force_login(patient)
 
-    _reply(client, thread, "What do you think, @kneehealer?")
+    with django_capture_on_commit_callbacks(execute=True):
+        _reply(client, thread, "What do you think, @kneehealer?")
 
     notification = mentioned.notifications.get(kind="forum_mention")
     assert "patient mentioned you" in notification.message

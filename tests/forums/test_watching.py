@@ -20,13 +20,10 @@ def test_starting_and_replying_watch_the_thread(patient, other_patient):
     }
 
 
-def test_watchers_get_a_notification_and_an_email_with_unsubscribe_link(
-    patient, other_patient, django_capture_on_commit_callbacks
-):
+def test_watchers_get_a_notification_and_an_email_with_unsubscribe_link(patient, other_patient):
     thread = make_thread(author=patient, title="Knee brace")
 
-    with django_capture_on_commit_callbacks(execute=True):
-        post = make_post(thread=thread, author=other_patient)
+    post = make_post(thread=thread, author=other_patient)  # notifies after its commit
 
     notification = patient.notifications.get(kind="forum_reply")
     assert notification.url == post.get_absolute_url()
@@ -38,17 +35,14 @@ def test_watchers_get_a_notification_and_an_email_with_unsubscribe_link(
     assert "List-Unsubscribe" in email.extra_headers
 
 
-def test_digest_members_get_no_immediate_email_but_the_daily_digest(
-    patient, other_patient, django_capture_on_commit_callbacks
-):
+def test_digest_members_get_no_immediate_email_but_the_daily_digest(patient, other_patient):
     from accounts.tasks import send_daily_digest
 
     patient.email_notifications = User.EmailNotifications.DIGEST
     patient.save()
     thread = make_thread(author=patient)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        make_post(thread=thread, author=other_patient)
+    make_post(thread=thread, author=other_patient)
     assert patient.notifications.count() == 1
     assert mail.outbox == []
     send_daily_digest.call(patient.pk)

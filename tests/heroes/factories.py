@@ -34,7 +34,7 @@ def make_nomination(**fields) -> Nomination:
     fields.setdefault("relationship", Nomination.Relationship.PATIENT)
     fields.setdefault("story", STORY)
     fields.setdefault("consent_to_policy", True)
-    fields.setdefault("submission_token", uuid.uuid4())
+    fields.setdefault("form_token", uuid.uuid4())
     return Nomination.objects.create(**fields)
 
 
@@ -49,7 +49,7 @@ def nomination_data(**overrides) -> dict:
         "story": STORY,
         "may_publish_story": "on",
         "consent_to_policy": "on",
-        "submission_token": str(uuid.uuid4()),
+        "form_token": str(uuid.uuid4()),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}

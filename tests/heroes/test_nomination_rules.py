@@ -113,9 +113,9 @@ def test_double_submit_creates_one_nomination(
 def test_token_of_another_member_is_not_taken_as_a_resubmit(patient, other_patient):
     nomination = make_nomination(nominator=patient)
 
-    assert earlier_submission(other_patient, nomination.submission_token) is None
+    assert earlier_submission(other_patient, nomination.form_token) is None
     assert earlier_submission(patient, "not-a-uuid") is None
-    assert earlier_submission(patient, nomination.submission_token) == nomination
+    assert earlier_submission(patient, nomination.form_token) == nomination
 
 
 @pytest.mark.django_db

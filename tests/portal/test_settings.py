@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.settings import (
+    default_cache_key_prefix,
     parse_bool,
-    parse_cache,
+    parse_caches,
     parse_database_url,
     parse_list,
     parse_media_storage,
@@ -90,16 +91,28 @@ def test_parse_database_url_refuses_other_engines():
         parse_database_url("mysql://u:p@localhost/portal", base_dir=BASE)
 
 
-def test_parse_cache_without_redis_is_local_memory():
-    assert parse_cache("")["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
-    assert parse_cache("  ")["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+def test_parse_caches_without_redis_is_local_memory():
+    for value in ("", "  "):
+        caches = parse_caches(value, key_prefix="site-a")
+        assert caches["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
 
 
-def test_parse_cache_with_redis_url():
-    config = parse_cache("redis://127.0.0.1:6379/1")
+def test_parse_caches_with_redis_url_falls_back_to_the_database():
+    caches = parse_caches("redis://127.0.0.1:6379/1", key_prefix="site-a")
 
-    assert config["BACKEND"] == "django_redis.cache.RedisCache"
-    assert config["LOCATION"] == "redis://127.0.0.1:6379/1"
+    assert caches["default"]["BACKEND"] == "core.cache_backends.RedisCacheWithFallback"
+    assert caches["default"]["LOCATION"] == "redis://127.0.0.1:6379/1"
+    assert caches["fallback"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert {c["KEY_PREFIX"] for c in caches.values()} == {"site-a"}
+
+
+def test_default_cache_key_prefix_differs_per_database_name_and_host():
+    one = default_cache_key_prefix({"HOST": "db1", "NAME": "portal"})
+
+    assert one == default_cache_key_prefix({"HOST": "db1", "NAME": "portal"})
+    assert one != default_cache_key_prefix({"HOST": "db2", "NAME": "portal"})
+    assert one != default_cache_key_prefix({"HOST": "db1", "NAME": "portal_staging"})
+    assert one.startswith("portal-")
 
 
 @pytest.mark.parametrize(
