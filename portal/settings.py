@@ -336,8 +336,12 @@ SECURE_SSL_REDIRECT = parse_bool(
 )
 if parse_bool(env.str("DJANGO_BEHIND_PROXY", default="false"), name="DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = not DEBUG and not TESTING
-CSRF_COOKIE_SECURE = not DEBUG and not TESTING
+# Session and CSRF cookies travel over HTTPS only. A deployment served over plain http on
+# loopback (a local load test) may switch this off; `check --deploy` then warns (W012, W016).
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = parse_bool(
+    env.str("DJANGO_SECURE_COOKIES", default="false" if DEBUG or TESTING else "true"),
+    name="DJANGO_SECURE_COOKIES",
+)
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = parse_bool(
