@@ -3,6 +3,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -130,7 +131,10 @@ def notification_open(request, pk):
 
 @csrf_exempt  # RFC 8058 one-click unsubscribe: mail clients POST without a CSRF token.
 def unsubscribe(request, token):
-    user = emails.user_for_unsubscribe_token(token)
+    try:
+        user = emails.user_for_unsubscribe_token(token)
+    except signing.SignatureExpired:
+        return render(request, "accounts/unsubscribe_expired.html", status=410)
     if user is None:
         raise Http404("This unsubscribe link is not valid.")
     if request.method == "POST":

@@ -182,6 +182,7 @@ if BENCHMARKING or TESTING:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -355,6 +356,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+
 # Only our own origin. Video players are framed from the providers' privacy domains,
 # and only after the visitor clicks (see videos/).
 CONTENT_SECURITY_POLICY = {
@@ -365,13 +368,29 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     }
 }
+
+# Browser features: all off, except what the two video players need once a visitor
+# presses play (their iframes ask for autoplay, fullscreen, encrypted media and PiP).
+PERMISSIONS_POLICY = {
+    **dict.fromkeys(
+        ["accelerometer", "ambient-light-sensor", "bluetooth", "camera", "display-capture",
+         "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone",
+         "midi", "payment", "screen-wake-lock", "serial", "usb",
+         "xr-spatial-tracking", "browsing-topics", "interest-cohort"],
+        [],
+    ),
+    **dict.fromkeys(
+        ["autoplay", "encrypted-media", "fullscreen", "picture-in-picture"],
+        ["self", *VIDEO_PLAYER_ORIGINS],
+    ),
+}  # fmt: skip
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
