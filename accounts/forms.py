@@ -11,7 +11,10 @@ from django.utils.html import format_html
 
 from accounts.models import SurgeonVerification, User
 
-PSEUDONYM_HELP = "Shown publicly with everything you post: not your real name or email address."
+PSEUDONYM_HELP = (
+    "Shown publicly with everything you post: not your real name or email address. "
+    "Letters a–z, digits, and . _ - only."
+)
 
 
 STARTED_SALT = "accounts.signup.started"
