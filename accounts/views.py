@@ -18,15 +18,15 @@ from accounts.data_rights import delete_account, export_user_data
 from accounts.forms import DeleteAccountForm, SettingsForm, SurgeonVerificationForm
 from accounts.models import SurgeonVerification, User
 from accounts.permissions import can_view_private_profile_fields
-from core.roles import is_editor, is_moderator
+from core.roles import has_editor_role, has_moderator_role
 
 
 def profile(request, username):
     member = get_object_or_404(User, username=username, deleted_at__isnull=True)
     context = {
         "member": member,
-        "member_is_moderator": is_moderator(member),
-        "member_is_editor": is_editor(member),
+        "member_is_moderator": has_moderator_role(member),
+        "member_is_editor": has_editor_role(member),
         "show_private": can_view_private_profile_fields(request.user, member),
         "is_other_member": request.user.is_authenticated and request.user != member,
         "has_blocked": blocking.has_blocked(request.user, member),

@@ -1,9 +1,11 @@
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 
-from core.roles import is_moderator
+from core.roles import has_moderator_role, is_moderator
 
 
 def moderator_required(view):
@@ -14,6 +16,9 @@ def moderator_required(view):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not is_moderator(request.user):
+            if has_moderator_role(request.user):  # a moderator without two-factor auth yet
+                messages.warning(request, "Set up two-factor authentication to moderate.")
+                return redirect("mfa_activate_totp")
             raise PermissionDenied("Only moderators can do this.")
         return view(request, *args, **kwargs)
 
