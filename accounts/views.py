@@ -54,7 +54,7 @@ def block_toggle(request, username):
 
 @login_required
 def settings_edit(request):
-    form = SettingsForm(request.POST or None, instance=request.user)
+    form = SettingsForm(request.POST or None, instance=request.user, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Your settings were saved.")
