@@ -1,8 +1,10 @@
-"""allauth hooks: how sign-up judges a pseudonym."""
+"""allauth hooks: how sign-up judges a pseudonym, and how sign-in is throttled."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
+from accounts import devices
 from accounts.models import User
 from accounts.validators import skeleton, skeleton_expression
 
@@ -16,6 +18,35 @@ class AccountAdapter(DefaultAccountAdapter):
                 code="lookalike",
             )
         return username
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        """A known device skips the account's lock-out (its own limit applies); any other
+        attempt meets allauth's limits and ours (accounts/devices.py)."""
+        login = credentials.get("email") or credentials.get("username") or ""
+        self.device = devices.trusted_device(request, account_ids(login))
+        if self.device:
+            return
+        ip = self.get_client_ip(request)
+        if devices.untrusted_attempt_refused(request, ip=ip, login=login):
+            raise self.validation_error("too_many_login_attempts")
+        super().pre_authenticate(request, **credentials)
+
+    def authentication_failed(self, request, **credentials) -> None:
+        if getattr(self, "device", None):
+            devices.count_device_failure(request, self.device)
+
+    def post_login(self, request, user, **kwargs):
+        response = super().post_login(request, user, **kwargs)
+        devices.issue_device_cookie(response, user)
+        return response
+
+
+def account_ids(login: str) -> set[int]:
+    """The accounts a sign-in name may mean (a pseudonym or an email address)."""
+    if not login:
+        return set()
+    matches = User.objects.filter(Q(username__iexact=login) | Q(email__iexact=login))
+    return set(matches.values_list("pk", flat=True))
 
 
 def looks_like_an_existing_username(username: str) -> bool:

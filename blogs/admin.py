@@ -1,10 +1,10 @@
 """The moderators' view of blogs: read, hide and restore. Nobody edits members' words here."""
 
 from django.contrib import admin, messages
-from simple_history.admin import SimpleHistoryAdmin
 
 from blogs import permissions
 from blogs.models import Blog, BlogPost, Comment
+from core.history_admin import HistoryAdmin
 from core.roles import is_moderator
 
 
@@ -52,7 +52,7 @@ AUDIT_FIELDS = ["status", "moderated_by", "moderated_at", "moderation_note"]
 
 
 @admin.register(BlogPost)
-class BlogPostAdmin(ModerateActionsMixin, SimpleHistoryAdmin):
+class BlogPostAdmin(ModerateActionsMixin, HistoryAdmin):
     can_hide = staticmethod(permissions.can_hide_post)
     can_restore = staticmethod(permissions.can_restore_post)
     list_display = ["title", "author", "publication", "published_at", "status", "comment_count"]
@@ -69,7 +69,7 @@ class BlogPostAdmin(ModerateActionsMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(ModerateActionsMixin, SimpleHistoryAdmin):
+class CommentAdmin(ModerateActionsMixin, HistoryAdmin):
     can_hide = staticmethod(permissions.can_hide_comment)
     can_restore = staticmethod(permissions.can_restore_comment)
     list_display = ["__str__", "author", "created_at", "status"]

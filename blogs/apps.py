@@ -4,11 +4,5 @@ from django.apps import AppConfig
 class BlogsConfig(AppConfig):
     name = "blogs"
     verbose_name = "Blogs"
-    moderator_permissions = (
-        "blogs.view_blog",
-        "blogs.view_blogpost",
-        "blogs.change_blogpost",
-        "blogs.view_comment",
-        "blogs.change_comment",
-    )
-    editor_permissions = ("blogs.view_blogpost",)
+    # Moderators read, hide and restore (admin actions); nobody edits members' words.
+    moderator_permissions = ("blogs.view_blog", "blogs.view_blogpost", "blogs.view_comment")
