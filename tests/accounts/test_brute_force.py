@@ -69,7 +69,7 @@ def test_a_device_cookie_for_another_account_does_not_help(client, patient):
 
 def test_a_forged_device_cookie_does_not_help(client, patient):
     _hammer()
-    client.cookies[devices.DEVICE_COOKIE] = '{"user": %d, "nonce": "x"}' % patient.pk
+    client.cookies[devices.DEVICE_COOKIE] = f'{{"user": {patient.pk}, "nonce": "x"}}'
 
     _sign_in(client, PASSWORD)
 
