@@ -22,7 +22,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def pre_authenticate(self, request, **credentials) -> None:
         """A known device skips the account's lock-out (its own limit applies); any other
         attempt meets allauth's limits and ours (accounts/devices.py)."""
-        login = credentials.get("email") or credentials.get("username") or ""
+        login = _login(credentials)
         self.device = devices.trusted_device(request, account_ids(login))
         if self.device:
             return
@@ -32,13 +32,19 @@ class AccountAdapter(DefaultAccountAdapter):
         super().pre_authenticate(request, **credentials)
 
     def authentication_failed(self, request, **credentials) -> None:
-        if getattr(self, "device", None):
-            devices.count_device_failure(request, self.device)
+        devices.count_failure(
+            request, device=getattr(self, "device", None), ip=self.get_client_ip(request),
+            login=_login(credentials),
+        )  # fmt: skip
 
     def post_login(self, request, user, **kwargs):
         response = super().post_login(request, user, **kwargs)
         devices.issue_device_cookie(response, user)
         return response
+
+
+def _login(credentials: dict) -> str:
+    return credentials.get("email") or credentials.get("username") or ""
 
 
 def account_ids(login: str) -> set[int]:

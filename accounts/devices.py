@@ -15,14 +15,14 @@ import secrets
 
 from django.conf import settings
 from django.core import signing
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 
 DEVICE_COOKIE = "portal_device"
 DEVICE_SALT = "accounts.device"
 DEVICE_MAX_AGE = 365 * 24 * 3600
 DEVICE_FAILURES = "10/h"  # failed attempts from one trusted device
-IP_RATE = "60/h"  # attempts from one address without a device cookie
-ACCOUNT_RATE = "50/d"  # attempts on one account without a device cookie
+IP_RATE = "60/h"  # failed attempts from one address without a device cookie
+ACCOUNT_RATE = "50/d"  # failed attempts on one account without a device cookie
 
 
 def issue_device_cookie(response, user) -> None:
@@ -42,11 +42,14 @@ def _device(request) -> dict | None:
         return None
 
 
-def _device_failures(request, nonce: str, *, increment: bool) -> bool:
-    return is_ratelimited(
-        request, group="login-device", key=lambda group, request: nonce,
-        rate=DEVICE_FAILURES, increment=increment,
-    )  # fmt: skip
+def _exhausted(request, group: str, value: str, rate: str) -> bool:
+    """Whether the failures counted under (group, value) reached the rate's limit."""
+    usage = get_usage(request, group=group, key=lambda group, request: value, rate=rate)
+    return bool(usage) and usage["count"] >= usage["limit"]
+
+
+def _count(request, group: str, value: str, rate: str) -> None:
+    get_usage(request, group=group, key=lambda group, request: value, rate=rate, increment=True)
 
 
 def trusted_device(request, account_ids: set[int]) -> str | None:
@@ -55,22 +58,22 @@ def trusted_device(request, account_ids: set[int]) -> str | None:
     device = _device(request)
     if not device or device.get("user") not in account_ids:
         return None
-    if _device_failures(request, device["nonce"], increment=False):
+    if _exhausted(request, "login-device", device["nonce"], DEVICE_FAILURES):
         return None
     return device["nonce"]
 
 
-def count_device_failure(request, nonce: str) -> None:
-    _device_failures(request, nonce, increment=True)
-
-
 def untrusted_attempt_refused(request, *, ip: str, login: str) -> bool:
-    """Count an attempt from an unknown device against its address and the account."""
-    by_ip = is_ratelimited(
-        request, group="login-ip", key=lambda group, request: ip, rate=IP_RATE, increment=True
+    """An attempt from an unknown device, once its address or the account failed too often."""
+    return _exhausted(request, "login-ip", ip, IP_RATE) or _exhausted(
+        request, "login-account", login.lower(), ACCOUNT_RATE
     )
-    by_account = is_ratelimited(
-        request, group="login-account", key=lambda group, request: login.lower(),
-        rate=ACCOUNT_RATE, increment=True,
-    )  # fmt: skip
-    return by_ip or by_account
+
+
+def count_failure(request, *, device: str | None, ip: str, login: str) -> None:
+    """A failed attempt counts against the trusted device, or else the address and account."""
+    if device:
+        _count(request, "login-device", device, DEVICE_FAILURES)
+    else:
+        _count(request, "login-ip", ip, IP_RATE)
+        _count(request, "login-account", login.lower(), ACCOUNT_RATE)
