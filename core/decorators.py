@@ -9,7 +9,8 @@ from core.roles import has_moderator_role, is_moderator
 
 
 def moderator_required(view):
-    """Visitors go to the login page; members who are not moderators get 403."""
+    """Visitors go to the login page; members who are not moderators get 403; a moderator
+    without the two-factor authentication staff need is sent to set it up."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
