@@ -4,7 +4,7 @@ import pytest
 
 from accounts.models import User
 from accounts.validators import skeleton
-from tests.accounts.test_allauth_flows import signup
+from tests.accounts.test_allauth_flows import _no_minimum_fill_time, signup  # noqa: F401
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
