@@ -3,6 +3,8 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 PYTHON ?= python3
 MANAGE = $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test test-fast test-browser lint format migrate superuser demo check-deploy bench bench-data vendor worker cluster test-cluster check-systemd
@@ -21,15 +23,15 @@ $(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
 install: $(VENV)/.installed  ## the virtualenv with runtime and dev dependencies
 
 run: export DJANGO_DEBUG := 1
-run: install  ## set everything up (SQLite, demo content) and serve on http://127.0.0.1:8000
+run: install  ## set everything up (SQLite, demo content) and serve on http://127.0.0.1:8000 (PORT=, HOST= to change)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	@echo ""
-	@echo "  Admin: sign in at http://127.0.0.1:8000/admin/ as demo_moderator or demo_editor"
+	@echo "  Admin: sign in at http://$(HOST):$(PORT)/admin/ as demo_moderator or demo_editor"
 	@echo "  (demo password printed above when first created: demo-portal-2026),"
 	@echo "  or create your own superuser with: make superuser"
 	@echo ""
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install  ## the whole suite (PostgreSQL when DATABASE_URL is set, SQLite otherwise)
 	$(BIN)/python -m pytest -m "not browser"
@@ -65,6 +67,7 @@ superuser: migrate  ## create a superuser for the admin
 check-deploy: install  ## Django's deployment checks with production-like settings
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz \
 	DJANGO_ALLOWED_HOSTS=portal.example.org DJANGO_HSTS_SECONDS=31536000 \
+	DJANGO_SECURE_COOKIES=1 DJANGO_SECURE_SSL_REDIRECT=1 \
 	$(MANAGE) check --deploy --fail-level WARNING
 
 vendor:  ## refresh the vendored front-end files from npm (package.json pins them)

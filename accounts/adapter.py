@@ -1,12 +1,17 @@
-"""allauth, adapted: its emails (address confirmation, password reset) leave through the
-task queue (accounts.tasks), so a slow or refusing mail server never fails a sign-up or
-a reset; the pages say the email may take a few minutes."""
+"""allauth hooks: how sign-up judges a pseudonym, how sign-in is throttled, and its emails
+(address confirmation, password reset) leaving through the task queue (accounts.tasks), so a
+slow or refusing mail server never fails a sign-up or a reset."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 
+from accounts import devices
+from accounts.models import User
 from accounts.tasks import queue_email
+from accounts.validators import skeleton, skeleton_expression
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -19,3 +24,54 @@ class AccountAdapter(DefaultAccountAdapter):
             **context,
         }
         queue_email(self.render_mail(template_prefix, email, context))
+
+    def clean_username(self, username: str, shallow: bool = False) -> str:
+        username = super().clean_username(username, shallow=shallow)
+        if not shallow and looks_like_an_existing_username(username):
+            raise ValidationError(
+                "That pseudonym is too close to an existing one. Please choose another.",
+                code="lookalike",
+            )
+        return username
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        """A known device skips the account's lock-out (its own limit applies); any other
+        attempt meets allauth's limits and ours (accounts/devices.py)."""
+        login = _login(credentials)
+        self.device = devices.trusted_device(request, account_ids(login))
+        if self.device:
+            return
+        ip = self.get_client_ip(request)
+        if devices.untrusted_attempt_refused(request, ip=ip, login=login):
+            raise self.validation_error("too_many_login_attempts")
+        super().pre_authenticate(request, **credentials)
+
+    def authentication_failed(self, request, **credentials) -> None:
+        devices.count_failure(
+            request, device=getattr(self, "device", None), ip=self.get_client_ip(request),
+            login=_login(credentials),
+        )  # fmt: skip
+
+    def post_login(self, request, user, **kwargs):
+        response = super().post_login(request, user, **kwargs)
+        devices.issue_device_cookie(response, user)
+        return response
+
+
+def _login(credentials: dict) -> str:
+    return credentials.get("email") or credentials.get("username") or ""
+
+
+def account_ids(login: str) -> set[int]:
+    """The accounts a sign-in name may mean (a pseudonym or an email address)."""
+    if not login:
+        return set()
+    matches = User.objects.filter(Q(username__iexact=login) | Q(email__iexact=login))
+    return set(matches.values_list("pk", flat=True))
+
+
+def looks_like_an_existing_username(username: str) -> bool:
+    """One query: any member whose name folds to the same skeleton ("Dem0_moderator")."""
+    return (
+        User.objects.alias(folded=skeleton_expression()).filter(folded=skeleton(username)).exists()
+    )

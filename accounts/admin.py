@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 
 from accounts.access_log import LoggedPrivateViewMixin
 from accounts.models import Block, Notification, PrivateDataAccess, SurgeonVerification, User
+from accounts.permissions import can_see_member_emails
 from accounts.verification import decide_verification
 from core.roles import is_moderator
 
@@ -16,6 +17,8 @@ class PortalUserAdmin(UserAdmin):
         "suspended_until", "suspension_reason", "deleted_at", "post_count",
         "terms_accepted_at", "guidelines_accepted_at", "age_confirmed_at",
     ]  # fmt: skip
+    # What an editor needs: find a member by pseudonym to name a reviewer or link a hero.
+    public_fieldsets = ((None, {"fields": ("username", "is_verified_surgeon", "date_joined")}),)
     fieldsets = (
         *UserAdmin.fieldsets,
         (
@@ -36,6 +39,16 @@ class PortalUserAdmin(UserAdmin):
             },
         ),
     )
+
+    def get_search_fields(self, request):
+        if can_see_member_emails(request.user):
+            return self.search_fields
+        return ["username"]
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None or can_see_member_emails(request.user):
+            return super().get_fieldsets(request, obj)
+        return self.public_fieldsets
 
 
 @admin.register(SurgeonVerification)

@@ -5,11 +5,8 @@ from django.db.models.signals import post_migrate
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = "Members"
-    moderator_permissions = (
-        "accounts.view_user",
-        "accounts.view_surgeonverification",
-        "accounts.change_surgeonverification",
-    )
+    # Verifying is an admin action (the "moderate" permission): no change form needed.
+    moderator_permissions = ("accounts.view_user", "accounts.view_surgeonverification")
     editor_permissions = ("accounts.view_user",)
 
     def ready(self):

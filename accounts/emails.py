@@ -6,10 +6,12 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import User
 
-UNSUBSCRIBE_SALT = "accounts.unsubscribe"
+UNSUBSCRIBE_SALT = "accounts.unsubscribe"  # a token signed for unsubscribing does nothing else
+UNSUBSCRIBE_MAX_AGE = timezone.timedelta(days=60)
 
 
 def unsubscribe_token(user: User) -> str:
@@ -17,8 +19,12 @@ def unsubscribe_token(user: User) -> str:
 
 
 def user_for_unsubscribe_token(token: str):
+    """The member the link was made for; None if it was forged. An expired link (older than
+    UNSUBSCRIBE_MAX_AGE) raises signing.SignatureExpired."""
     try:
-        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE)
+    except signing.SignatureExpired:
+        raise
     except signing.BadSignature:
         return None
     return User.objects.filter(pk=pk).first()

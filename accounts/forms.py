@@ -11,10 +11,14 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from accounts.models import SurgeonVerification, User
+from accounts.permissions import posting_refusal
 from core.forms import StorableTextMixin
 
 LOGIN_MAX_LENGTH = 254
-PSEUDONYM_HELP = "Shown publicly with everything you post: not your real name or email address."
+PSEUDONYM_HELP = (
+    "Shown publicly with everything you post: not your real name or email address. "
+    "Letters a–z, digits, and . _ - only."
+)
 
 
 STARTED_SALT = "accounts.signup.started"
@@ -94,6 +98,12 @@ class SettingsForm(StorableTextMixin, forms.ModelForm):
         fields = ["bio", "email_notifications"]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"bio": "Public. A line or two about you; no contact details, please."}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if refusal := posting_refusal(user):  # the bio is public: no changes while suspended
+            self.fields["bio"].disabled = True
+            self.fields["bio"].help_text = refusal
 
 
 class DeleteAccountForm(StorableTextMixin, forms.Form):

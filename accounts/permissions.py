@@ -25,3 +25,8 @@ def can_post(user) -> bool:
 
 def can_view_private_profile_fields(viewer, member) -> bool:
     return viewer.is_authenticated and (viewer == member or is_moderator(viewer))
+
+
+def can_see_member_emails(user) -> bool:
+    """Moderators (who answer members about their accounts) and founders; not editors."""
+    return user.is_superuser or is_moderator(user)

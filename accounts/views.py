@@ -3,6 +3,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -18,15 +19,15 @@ from accounts.forms import DeleteAccountForm, SettingsForm, SurgeonVerificationF
 from accounts.models import SurgeonVerification, User
 from accounts.permissions import can_view_private_profile_fields
 from core.inputs import parse_int, query_int
-from core.roles import is_editor, is_moderator
+from core.roles import has_editor_role, has_moderator_role
 
 
 def profile(request, username):
     member = get_object_or_404(User, username=username, deleted_at__isnull=True)
     context = {
         "member": member,
-        "member_is_moderator": is_moderator(member),
-        "member_is_editor": is_editor(member),
+        "member_is_moderator": has_moderator_role(member),
+        "member_is_editor": has_editor_role(member),
         "show_private": can_view_private_profile_fields(request.user, member),
         "is_other_member": request.user.is_authenticated and request.user != member,
         "has_blocked": blocking.has_blocked(request.user, member),
@@ -54,7 +55,7 @@ def block_toggle(request, username):
 
 @login_required
 def settings_edit(request):
-    form = SettingsForm(request.POST or None, instance=request.user)
+    form = SettingsForm(request.POST or None, instance=request.user, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Your settings were saved.")
@@ -131,7 +132,10 @@ def notification_open(request, pk):
 
 @csrf_exempt  # RFC 8058 one-click unsubscribe: mail clients POST without a CSRF token.
 def unsubscribe(request, token):
-    user = emails.user_for_unsubscribe_token(token)
+    try:
+        user = emails.user_for_unsubscribe_token(token)
+    except signing.SignatureExpired:
+        return render(request, "accounts/unsubscribe_expired.html", status=410)
     if user is None:
         raise Http404("This unsubscribe link is not valid.")
     if request.method == "POST":

@@ -1,9 +1,9 @@
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from articles.models import Article, BodyPart, CareInstruction, WarningSign
+from core.history_admin import HistoryAdmin
 
 
 @admin.register(BodyPart)
@@ -43,7 +43,7 @@ class ReviewOverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(HistoryAdmin):
     list_display = [
         "title", "body_part", "status", "last_reviewed_on", "next_review_due_on", "overdue",
         "is_featured", "preview",

@@ -6,12 +6,16 @@ ARTICLE_MODELS = ("article", "bodypart", "careinstruction", "warningsign")
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Procedure articles"
-    editor_permissions = tuple(
-        f"articles.{verb}_{model}"
-        for model in ARTICLE_MODELS
-        for verb in ("view", "add", "change", "delete")
+    # Editors write and unpublish articles, but do not delete them (their history goes with
+    # them); deleting a care instruction or warning sign row is part of editing an article.
+    editor_permissions = (
+        *(
+            f"articles.{verb}_{model}"
+            for model in ARTICLE_MODELS
+            for verb in ("view", "add", "change")
+        ),
+        "articles.delete_careinstruction",
+        "articles.delete_warningsign",
     )
-    # Moderators read and revert an article's history (change), but do not write articles.
-    moderator_permissions = tuple(f"articles.view_{model}" for model in ARTICLE_MODELS) + (
-        "articles.change_article",
-    )
+    # Moderators read articles and their history; editors write and revert them.
+    moderator_permissions = tuple(f"articles.view_{model}" for model in ARTICLE_MODELS)

@@ -296,10 +296,10 @@ def main() -> None:
         raise SystemExit("The benchmark runs on PostgreSQL: set BENCH_DATABASE_URL=postgres:///…")
     if urlparse(args.redis_url).hostname not in ("127.0.0.1", "localhost"):
         raise SystemExit("The benchmark uses a local Redis only (127.0.0.1).")
-    if shutil.which("wrk") is None:
-        raise SystemExit("wrk is not installed (Debian: apt-get install wrk).")
     on = server_env(args.database_url, args.redis_url, cache_seconds=300)
     off = server_env(args.database_url, args.redis_url, cache_seconds=0)
+    if not args.prepare and shutil.which("wrk") is None:  # only measuring needs wrk
+        raise SystemExit("wrk is not installed (Debian: apt-get install wrk).")
     prepare(args.database_url, on)
     if args.prepare:
         return

@@ -2,12 +2,12 @@
 
 from django.contrib import admin, messages
 from django.db.models import Count
-from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 
 from blogs import permissions
 from blogs.models import Blog, BlogPost, Comment
 from blogs.tagging import merge_tags
+from core.history_admin import HistoryAdmin
 from core.roles import is_moderator
 
 
@@ -55,7 +55,7 @@ AUDIT_FIELDS = ["status", "moderated_by", "moderated_at", "moderation_note"]
 
 
 @admin.register(BlogPost)
-class BlogPostAdmin(ModerateActionsMixin, SimpleHistoryAdmin):
+class BlogPostAdmin(ModerateActionsMixin, HistoryAdmin):
     can_hide = staticmethod(permissions.can_hide_post)
     can_restore = staticmethod(permissions.can_restore_post)
     list_display = ["title", "author", "publication", "published_at", "status", "comment_count"]
@@ -72,7 +72,7 @@ class BlogPostAdmin(ModerateActionsMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(ModerateActionsMixin, SimpleHistoryAdmin):
+class CommentAdmin(ModerateActionsMixin, HistoryAdmin):
     can_hide = staticmethod(permissions.can_hide_comment)
     can_restore = staticmethod(permissions.can_restore_comment)
     list_display = ["__str__", "author", "created_at", "status"]

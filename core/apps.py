@@ -15,7 +15,6 @@ class CoreConfig(AppConfig):
         "core.add_sitepage",
         "core.change_sitepage",
     )
-    moderator_permissions = ("core.view_sitepage",)
 
     def ready(self):
         post_save.connect(cache.bump_generation, dispatch_uid="content_generation.save")

@@ -1,9 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
-from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.access_log import LoggedPrivateViewMixin
+from core.history_admin import HistoryAdmin
 from core.roles import is_moderator
 from forums import moderating
 from forums.models import Forum, Post, Reaction, RecoveryRecord, Thread
@@ -93,7 +93,7 @@ class ThreadAdmin(ModerateMixin, admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(ModerateMixin, SimpleHistoryAdmin):
+class PostAdmin(ModerateMixin, HistoryAdmin):
     list_display = ["__str__", "author", "thread", "status", "created_at", "edited_at"]
     list_filter = ["status"]
     search_fields = ["body", "author__username", "thread__title"]

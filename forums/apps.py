@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-CONTENT_MODELS = ("forum", "thread", "post", "reaction", "recoveryrecord")
+CONTENT_MODELS = ("forum", "thread", "post", "reaction")
 
 
 class ForumsConfig(AppConfig):
@@ -8,8 +8,6 @@ class ForumsConfig(AppConfig):
     verbose_name = "Forums"
     moderator_permissions = (
         *(f"forums.view_{model}" for model in CONTENT_MODELS),
-        "forums.change_thread",
-        "forums.change_post",
-        "forums.view_historicalpost",
+        "forums.change_thread",  # a thread's title and procedure; flags go through actions
     )
     editor_permissions = ("forums.view_forum", "forums.add_forum", "forums.change_forum")

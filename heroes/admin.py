@@ -3,8 +3,8 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.history_admin import HistoryAdmin
 from core.models import SitePage
 from core.roles import is_moderator
 from heroes.models import Hero, HeroPolicy, Nomination
@@ -13,7 +13,7 @@ from heroes.review import ReviewError, approve_nomination, mark_duplicate, rejec
 
 
 @admin.register(Hero)
-class HeroAdmin(SimpleHistoryAdmin):
+class HeroAdmin(HistoryAdmin):
     list_display = ["display_name", "specialty", "city", "status", "is_featured", "account",
                     "published_at"]  # fmt: skip
     list_filter = ["status", "is_featured", "body_part"]
@@ -209,7 +209,7 @@ class NominationAdmin(admin.ModelAdmin):
 
 
 @admin.register(HeroPolicy)
-class HeroPolicyAdmin(SimpleHistoryAdmin):
+class HeroPolicyAdmin(HistoryAdmin):
     """Moderators edit the hero policy here; every change is kept in its history."""
 
     list_display = ["title", "updated_at"]

@@ -9,11 +9,10 @@ class HeroesConfig(AppConfig):
         "heroes.add_hero",
         "heroes.change_hero",
     )
+    # Moderators decide nominations (admin actions) and keep the hero policy.
     moderator_permissions = (
         "heroes.view_hero",
-        "heroes.change_hero",
         "heroes.view_nomination",
-        "heroes.change_nomination",
         "heroes.view_heropolicy",
         "heroes.change_heropolicy",
     )

@@ -7,11 +7,9 @@ class ModerationConfig(AppConfig):
     moderator_permissions = (
         "moderation.moderate_content",
         "moderation.view_report",
-        "moderation.change_report",
         "moderation.view_moderationlogentry",
         "moderation.view_suspension",
         "moderation.add_suspension",
-        "moderation.change_suspension",
     )
 
     def ready(self):

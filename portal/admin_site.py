@@ -3,10 +3,10 @@ allauth login as everyone (rate-limited, with two-factor), and, when the setting
 staff who have not set up two-factor authentication are sent to do so first."""
 
 from allauth.account.decorators import secure_admin_login
-from allauth.mfa.utils import is_mfa_enabled
-from django.conf import settings
 from django.contrib import admin, messages
 from django.shortcuts import redirect
+
+from core.roles import passes_staff_mfa
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -19,7 +19,7 @@ class PortalAdminSite(admin.AdminSite):
 
     @staticmethod
     def needs_mfa(user) -> bool:
-        return settings.ADMIN_REQUIRE_MFA and not is_mfa_enabled(user)
+        return not passes_staff_mfa(user)
 
     def login(self, request, extra_context=None):
         user = request.user

@@ -207,6 +207,7 @@ if BENCHMARKING or TESTING:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -299,10 +300,10 @@ ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # its emails leave through the task queue
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # emails via the task queue; sign-in limits
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm", "login": "accounts.forms.LoginForm"}
 ACCOUNT_USERNAME_MIN_LENGTH = 3
-ACCOUNT_USERNAME_VALIDATORS = "accounts.validators.username_validators"
+ACCOUNT_USERNAME_VALIDATORS = "accounts.validators.signup_username_validators"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
@@ -375,8 +376,12 @@ SECURE_SSL_REDIRECT = parse_bool(
 )
 if parse_bool(env.str("DJANGO_BEHIND_PROXY", default="false"), name="DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = not DEBUG and not TESTING
-CSRF_COOKIE_SECURE = not DEBUG and not TESTING
+# Session and CSRF cookies travel over HTTPS only. A deployment served over plain http on
+# loopback (a local load test) may switch this off; `check --deploy` then warns (W012, W016).
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = parse_bool(
+    env.str("DJANGO_SECURE_COOKIES", default="false" if DEBUG or TESTING else "true"),
+    name="DJANGO_SECURE_COOKIES",
+)
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = parse_bool(
@@ -390,6 +395,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+
 # Only our own origin. Video players are framed from the providers' privacy domains,
 # and only after the visitor clicks (see videos/).
 CONTENT_SECURITY_POLICY = {
@@ -400,7 +407,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
@@ -412,6 +419,22 @@ CONTENT_SECURITY_POLICY = {
 # spare; a larger body is refused with 400 before any view reads it. File uploads (covers,
 # videos) are streamed to disk and checked by their own limits.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+
+# Browser features: all off, except what the two video players need once a visitor
+# presses play (their iframes ask for autoplay, fullscreen, encrypted media and PiP).
+PERMISSIONS_POLICY = {
+    **dict.fromkeys(
+        ["accelerometer", "ambient-light-sensor", "bluetooth", "camera", "display-capture",
+         "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone",
+         "midi", "payment", "screen-wake-lock", "serial", "usb",
+         "xr-spatial-tracking", "browsing-topics", "interest-cohort"],
+        [],
+    ),
+    **dict.fromkeys(
+        ["autoplay", "encrypted-media", "fullscreen", "picture-in-picture"],
+        ["self", *VIDEO_PLAYER_ORIGINS],
+    ),
+}  # fmt: skip
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 

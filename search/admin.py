@@ -1,10 +1,10 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.history_admin import HistoryAdmin
 from search.models import SearchSynonym
 
 
 @admin.register(SearchSynonym)
-class SearchSynonymAdmin(SimpleHistoryAdmin):
+class SearchSynonymAdmin(HistoryAdmin):
     list_display = ["term", "synonyms"]
     search_fields = ["term", "synonyms"]

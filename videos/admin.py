@@ -1,8 +1,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.history_admin import HistoryAdmin
 from videos.models import Chapter, Video
 
 
@@ -13,7 +13,7 @@ class ChapterInline(admin.TabularInline):
 
 
 @admin.register(Video)
-class VideoAdmin(SimpleHistoryAdmin):
+class VideoAdmin(HistoryAdmin):
     list_display = ["title", "source", "status", "is_featured", "featured_order", "has_transcript",
                     "published_at", "preview"]  # fmt: skip
     list_filter = ["status", "is_featured", "provider", "is_demo"]

@@ -57,12 +57,61 @@ def sniff_video_type(head: bytes) -> str | None:
     return None
 
 
+# Top-level boxes of an ISO base media file (ISO/IEC 14496-12 and -14, plus Apple's).
+MP4_TOP_LEVEL_BOXES = frozenset(
+    {b"ftyp", b"moov", b"mdat", b"free", b"skip", b"wide", b"uuid", b"moof", b"mfra",
+     b"styp", b"sidx", b"ssix", b"prft", b"meta", b"pdin", b"emsg", b"udta"}
+)  # fmt: skip
+MAX_MP4_BOXES = 100_000
+
+
+def mp4_boxes(file) -> list[bytes] | None:
+    """The types of the top-level boxes if they tile the whole file exactly, else None.
+
+    Each box starts with a 32-bit size and a 4-byte type; size 1 means a 64-bit size
+    follows, size 0 means "to the end of the file". Only the headers are read."""
+    total, offset, types = file.size, 0, []
+    while offset < total and len(types) < MAX_MP4_BOXES:
+        file.seek(offset)
+        header = file.read(16)
+        if len(header) < 8:
+            return None
+        size, kind = int.from_bytes(header[:4], "big"), header[4:8]
+        if size == 1:
+            size = int.from_bytes(header[8:16], "big") if len(header) == 16 else 0
+            if size < 16:
+                return None
+        elif size == 0:
+            size = total - offset
+        if size < 8 or offset + size > total:
+            return None
+        types.append(kind)
+        offset += size
+    return types if offset == total else None
+
+
+def is_mp4_container(file) -> bool:
+    """An ftyp box first, only known top-level boxes to the end of the file, and a moov box:
+    a video header followed by anything else (an HTML page) is refused."""
+    try:
+        types = mp4_boxes(file)
+    finally:
+        file.seek(0)
+    return bool(
+        types
+        and types[0] == b"ftyp"
+        and b"moov" in types
+        and all(kind in MP4_TOP_LEVEL_BOXES for kind in types)
+    )
+
+
 def validate_video_file(file) -> None:
     ext = extension(file.name)
     if ext not in VIDEO_TYPES:
         raise ValidationError("Upload an MP4 or WebM video.", code="extension")
     _check_size(file, MAX_VIDEO_BYTES, "video")
-    if sniff_video_type(_head(file)) != ext:
+    kind = sniff_video_type(_head(file))
+    if kind != ext or (kind == "mp4" and not is_mp4_container(file)):
         raise ValidationError(
             "This file is not a %(kind)s video, whatever its name says.",
             code="content",

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import public_write
 from accounts.permissions import posting_refusal
 from articles.models import Article
 from blogs import permissions, posting
@@ -165,7 +166,7 @@ def autosave(request):
     return render(request, "blogs/includes/autosave_status.html", {"draft": post})
 
 
-@login_required
+@public_write
 def blog_settings(request):
     blog = posting.blog_for(request.user)
     form = BlogSettingsForm(request.POST or None, instance=blog)

@@ -5,11 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import public_write
 from forums.forms import RecoveryRecordForm
 from forums.models import RecoveryRecord
 
 
-@login_required
+@public_write
 def recovery_list(request):
     form = RecoveryRecordForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():

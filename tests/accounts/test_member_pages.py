@@ -1,9 +1,11 @@
 """Profile, settings, notifications (bell, list, mark read, unsubscribe), verification."""
 
-import pytest
-from django.core import mail
+import time
 
-from accounts.emails import unsubscribe_path
+import pytest
+from django.core import mail, signing
+
+from accounts.emails import UNSUBSCRIBE_MAX_AGE, unsubscribe_path
 from accounts.models import SurgeonVerification, User
 from accounts.notifications import notify
 from accounts.permissions import can_post, posting_refusal
@@ -232,3 +234,23 @@ def test_posting_refusal_for_visitors_closed_and_active_accounts(patient):
     assert can_post(patient)
     patient.is_active = False
     assert posting_refusal(patient) == "This account is closed."
+
+
+def test_an_expired_unsubscribe_link_changes_nothing(client, patient, monkeypatch):
+    path = unsubscribe_path(patient)
+    later = time.time() + UNSUBSCRIBE_MAX_AGE.total_seconds() + 60
+    monkeypatch.setattr("django.core.signing.time.time", lambda: later)
+
+    response = client.post(path)
+
+    assert response.status_code == 410
+    assert "expired" in response.content.decode()
+    patient.refresh_from_db()
+    assert patient.email_notifications == User.EmailNotifications.EACH
+
+
+def test_an_unsubscribe_token_is_good_for_nothing_else(client, patient):
+    token = unsubscribe_path(patient).rstrip("/").rsplit("/", 1)[1]
+
+    with pytest.raises(signing.BadSignature):
+        signing.loads(token)  # another purpose (no salt, or another salt) refuses it

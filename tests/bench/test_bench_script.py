@@ -61,3 +61,22 @@ def test_server_env_runs_production_like_with_the_given_cache(bench, monkeypatch
     assert env["PORTAL_PAGE_CACHE_SECONDS"] == "0" and env["DJANGO_DEBUG"] == "0"
     assert env["REDIS_URL"] == "redis://127.0.0.1:6379/15"
     assert env["DJANGO_ALLOWED_HOSTS"] == "127.0.0.1"
+
+
+def test_prepare_alone_does_not_need_wrk(bench, monkeypatch):
+    prepared = []
+    monkeypatch.setattr(bench.shutil, "which", lambda name: None)
+    monkeypatch.setattr(bench, "prepare", lambda url, env: prepared.append(url))
+    monkeypatch.setattr("sys.argv", ["run.py", "--prepare", "--database-url", "postgres:///x"])
+
+    bench.main()
+
+    assert prepared == ["postgres:///x"]
+
+
+def test_measuring_without_wrk_says_so(bench, monkeypatch):
+    monkeypatch.setattr(bench.shutil, "which", lambda name: None)
+    monkeypatch.setattr("sys.argv", ["run.py", "--database-url", "postgres:///x"])
+
+    with pytest.raises(SystemExit, match="wrk is not installed"):
+        bench.main()

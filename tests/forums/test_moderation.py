@@ -207,7 +207,7 @@ class TestAdminActions:
         assert response.status_code == 403
         assert not thread.is_locked
 
-    @pytest.mark.parametrize("model", ["forum", "thread", "post", "reaction", "recoveryrecord"])
+    @pytest.mark.parametrize("model", ["forum", "thread", "post", "reaction"])
     def test_admin_changelists_open_for_moderators(self, client, moderator, model):
         make_post()
         client.force_login(moderator)
@@ -215,3 +215,10 @@ class TestAdminActions:
         response = client.get(reverse(f"admin:forums_{model}_changelist"))
 
         assert response.status_code == 200
+
+    def test_members_private_surgery_dates_are_not_for_moderators(self, client, moderator):
+        client.force_login(moderator)
+
+        response = client.get(reverse("admin:forums_recoveryrecord_changelist"))
+
+        assert response.status_code == 403

@@ -40,3 +40,25 @@ def test_start_up_without_a_secret_key_and_debug_off_fails():
 
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def _print_setting(name: str, env: dict) -> str:
+    code = f"from django.conf import settings; print(settings.{name})"
+    return manage("shell", "-c", code, env=env).stdout.strip().splitlines()[-1]
+
+
+def test_cookies_are_secure_with_debug_off():
+    assert _print_setting("SESSION_COOKIE_SECURE", PRODUCTION_ENV) == "True"
+    assert _print_setting("CSRF_COOKIE_SECURE", PRODUCTION_ENV) == "True"
+
+
+def test_plain_http_loopback_switches_secure_cookies_off_and_the_deploy_check_warns():
+    env = {**PRODUCTION_ENV, "DJANGO_SECURE_COOKIES": "0"}
+
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+    assert _print_setting("SESSION_COOKIE_SECURE", env) == "False"
+    assert _print_setting("CSRF_COOKIE_SECURE", env) == "False"
+    assert result.returncode != 0
+    assert "security.W012" in result.stderr + result.stdout
+    assert "security.W016" in result.stderr + result.stdout

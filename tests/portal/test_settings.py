@@ -203,3 +203,13 @@ def test_parse_media_storage_rejects_other_urls(value):
 
 def test_parse_task_backend_rq():
     assert parse_task_backend("rq") == "django_tasks_rq.RQBackend"
+
+
+def test_responses_switch_off_the_browser_features_the_site_does_not_use(client, db):
+    policy = client.get("/")["Permissions-Policy"]
+
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert f"{feature}=()" in policy
+    assert 'fullscreen=(self "https://www.youtube-nocookie.com" "https://player.vimeo.com")' in (
+        policy
+    )

@@ -11,7 +11,15 @@ from videos.models import Chapter, Video
 
 _counter = itertools.count(1)
 
-MP4_BYTES = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 200
+
+def mp4_box(kind: bytes, payload: bytes = b"") -> bytes:
+    return (8 + len(payload)).to_bytes(4, "big") + kind + payload
+
+
+MP4_FTYP = mp4_box(b"ftyp", b"mp42\x00\x00\x00\x00mp42isom")
+MP4_BYTES = (
+    MP4_FTYP + mp4_box(b"moov", mp4_box(b"mvhd", b"\x00" * 100)) + mp4_box(b"mdat", b"\x00" * 200)
+)
 WEBM_BYTES = (
     b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\xf7\x81\x01\x42\xf2\x81\x04\x42\xf3\x81\x08"
     b"\x42\x82\x84webm\x42\x87\x81\x04\x42\x85\x81\x02" + b"\x00" * 200

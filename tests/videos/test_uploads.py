@@ -3,9 +3,11 @@ from django.core.exceptions import ValidationError
 
 from tests.videos.factories import (
     MP4_BYTES,
+    MP4_FTYP,
     VTT_TEXT,
     WEBM_BYTES,
     image_bytes,
+    mp4_box,
     mp4_upload,
     poster_upload,
     vtt_upload,
@@ -36,6 +38,41 @@ def test_other_files_are_refused_as_video(name, content, code):
         uploads.validate_video_file(mp4_upload(name, content))
 
     assert error.value.code == code
+
+
+HTML = b"<!doctype html><html><body><script>alert(1)</script></body></html>"
+MOOV = mp4_box(b"moov", mp4_box(b"mvhd", b"\x00" * 100))
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        MP4_FTYP + HTML,
+        MP4_FTYP + MOOV + HTML,
+        MP4_BYTES + HTML,
+        MP4_FTYP + mp4_box(b"mdat", b"\x00" * 50),  # no movie header
+        MP4_FTYP + MOOV + mp4_box(b"html", HTML),  # not an ISO top-level box
+        MP4_FTYP + MOOV + b"\x00\x00\x10\x00mdat" + b"\x00" * 20,  # box runs past the end
+        MOOV + MP4_FTYP,  # ftyp must come first
+    ],
+)
+def test_a_video_header_followed_by_something_else_is_refused(content):
+    with pytest.raises(ValidationError) as error:
+        uploads.validate_video_file(mp4_upload("clip.mp4", content))
+
+    assert error.value.code == "content"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        b"\x00\x00\x00\x00mdat" + b"\x00" * 30,  # size 0: to the end of the file
+        b"\x00\x00\x00\x01mdat" + (46).to_bytes(8, "big") + b"\x00" * 30,  # 64-bit size
+        mp4_box(b"free") + mp4_box(b"mdat", b"\x00" * 30),
+    ],
+)
+def test_mp4_box_size_forms_are_accepted(tail):
+    uploads.validate_video_file(mp4_upload("clip.mp4", MP4_FTYP + MOOV + tail))
 
 
 def test_video_files_are_size_bounded(monkeypatch):
