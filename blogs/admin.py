@@ -1,39 +1,10 @@
 """The moderators' view of blogs: read, hide and restore. Nobody edits members' words here."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from blogs import permissions
 from blogs.models import Blog, BlogPost, Comment
-from core.roles import is_moderator
-
-
-class ModerateActionsMixin:
-    """Hide/restore actions that loop over the rows and call the model methods."""
-
-    actions = ["hide_selected", "restore_selected"]
-    can_hide = None
-    can_restore = None
-
-    def has_moderate_permission(self, request) -> bool:
-        return is_moderator(request.user)
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    @admin.action(description="Hide the selected items", permissions=["moderate"])
-    def hide_selected(self, request, queryset):
-        done = [obj for obj in queryset if type(self).can_hide(request.user, obj)]
-        for obj in done:
-            obj.hide(by=request.user, note="Hidden from the admin.")
-        messages.success(request, f"{len(done)} hidden.")
-
-    @admin.action(description="Restore the selected items", permissions=["moderate"])
-    def restore_selected(self, request, queryset):
-        done = [obj for obj in queryset if type(self).can_restore(request.user, obj)]
-        for obj in done:
-            obj.restore(by=request.user)
-        messages.success(request, f"{len(done)} restored.")
+from moderation.admin_actions import HideRestoreActions
 
 
 @admin.register(Blog)
@@ -52,9 +23,7 @@ AUDIT_FIELDS = ["status", "moderated_by", "moderated_at", "moderation_note"]
 
 
 @admin.register(BlogPost)
-class BlogPostAdmin(ModerateActionsMixin, SimpleHistoryAdmin):
-    can_hide = staticmethod(permissions.can_hide_post)
-    can_restore = staticmethod(permissions.can_restore_post)
+class BlogPostAdmin(HideRestoreActions, SimpleHistoryAdmin):
     list_display = ["title", "author", "publication", "published_at", "status", "comment_count"]
     list_filter = ["status", "publication", "comments_enabled"]
     search_fields = ["title", "body", "author__username"]
@@ -67,11 +36,12 @@ class BlogPostAdmin(ModerateActionsMixin, SimpleHistoryAdmin):
     ]  # fmt: skip
     fields = readonly_fields
 
+    def has_add_permission(self, request) -> bool:
+        return False
+
 
 @admin.register(Comment)
-class CommentAdmin(ModerateActionsMixin, SimpleHistoryAdmin):
-    can_hide = staticmethod(permissions.can_hide_comment)
-    can_restore = staticmethod(permissions.can_restore_comment)
+class CommentAdmin(HideRestoreActions, SimpleHistoryAdmin):
     list_display = ["__str__", "author", "created_at", "status"]
     list_filter = ["status"]
     search_fields = ["body", "author__username", "post__title"]
@@ -80,3 +50,6 @@ class CommentAdmin(ModerateActionsMixin, SimpleHistoryAdmin):
     readonly_fields = ["post", "author", "parent", "body", "created_at", "updated_at",
                        *AUDIT_FIELDS]  # fmt: skip
     fields = readonly_fields
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -93,7 +93,7 @@ def autosave_draft(*, author, token, title: str, body: str) -> BlogPost | None:
         post = existing_post(author, token)
         if post is None:
             post = BlogPost(author=author, blog=blog_for(author), form_token=token)
-        elif not post.is_draft or not post.is_published:
+        elif not post.is_draft or not post.is_visible:
             return None
         post.title = title.strip()[:200] or "Untitled draft"
         post.body = body

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
-CONTENT_MODELS = ("forum", "thread", "post", "reaction", "recoveryrecord")
+# Members' recovery records are private: not even moderators browse them (least privilege).
+CONTENT_MODELS = ("forum", "thread", "post", "reaction")
 
 
 class ForumsConfig(AppConfig):

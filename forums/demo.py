@@ -11,6 +11,7 @@ from accounts.models import User
 from articles.models import Article, BodyPart
 from forums.models import Forum, Post, RecoveryRecord, Thread, ThreadWatch
 from forums.recovery import recovery_badge
+from moderation import services
 
 FORUMS = [
     ("knee", "Knee surgery", "ACL reconstruction, knee replacement, arthroscopy, osteotomy."),
@@ -178,4 +179,4 @@ def _hidden_spam(forum: Forum, members: dict[str, User]) -> None:
     )  # fmt: skip
     thread.last_post_number = number
     thread.save(update_fields=["last_post_number"])
-    post.hide(by=moderator, note="Spam (demo).")
+    services.hide(target=post, moderator=moderator, note="Spam (demo).")

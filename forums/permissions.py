@@ -38,7 +38,7 @@ def reply_refusal(user, thread: Thread) -> str:
         return refusal
     if thread.is_locked and not is_moderator(user):
         return "This thread is locked: it no longer takes replies."
-    if not thread.is_published and not is_moderator(user):
+    if not thread.is_visible and not is_moderator(user):
         return "This thread is hidden: it no longer takes replies."
     return rate_limit_refusal(user)
 
@@ -51,7 +51,7 @@ def can_reply(user, thread: Thread) -> bool:
     return (
         user.is_authenticated
         and not posting_refusal(user)
-        and (is_moderator(user) or (not thread.is_locked and thread.is_published))
+        and (is_moderator(user) or (not thread.is_locked and thread.is_visible))
     )
 
 
@@ -66,7 +66,7 @@ def can_edit_post(user, post: Post) -> bool:
         return True
     return (
         user.pk == post.author_id
-        and post.is_published
+        and post.is_visible
         and not post.thread.is_locked
         and not posting_refusal(user)
     )
@@ -79,13 +79,22 @@ def can_delete_post(user, post: Post) -> bool:
 def can_react(user, post: Post) -> bool:
     return (
         user.is_authenticated
-        and post.is_published
+        and post.is_visible
         and user.pk != post.author_id
         and not posting_refusal(user)
     )
 
 
-def can_moderate_forums(user) -> bool:
+def can_hide(user, content: Thread | Post) -> bool:
+    return is_moderator(user) and content.is_visible
+
+
+def can_restore(user, content: Thread | Post) -> bool:
+    """Only what a moderator hid: what its author deleted stays deleted."""
+    return is_moderator(user) and content.is_hidden
+
+
+def can_suspend_members(user) -> bool:
     return is_moderator(user)
 
 
@@ -95,7 +104,7 @@ def can_view_history(user, post: Post) -> bool:
 
 def can_read_post_body(user, post: Post) -> bool:
     """Hidden posts keep their place as a placeholder; the text is for its author and mods."""
-    if post.is_published:
+    if post.is_visible:
         return True
     if post.is_hidden:
         return user.is_authenticated and (user.pk == post.author_id or is_moderator(user))

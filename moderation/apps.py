@@ -13,6 +13,3 @@ class ModerationConfig(AppConfig):
         "moderation.add_suspension",
         "moderation.change_suspension",
     )
-
-    def ready(self):
-        from moderation import receivers  # noqa: F401

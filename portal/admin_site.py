@@ -7,12 +7,24 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import admin, messages
 from django.shortcuts import redirect
+from django.urls import reverse
+
+from core.roles import is_moderator
 
 
 class PortalAdminSite(admin.AdminSite):
     site_header = "Patient Portal back office"
     site_title = "Patient Portal admin"
     index_title = "Moderation and editing"
+    index_template = "admin/portal_index.html"
+
+    def index(self, request, extra_context=None):
+        if is_moderator(request.user):
+            extra_context = {
+                **(extra_context or {}),
+                "moderation_dashboard_url": reverse("admin:moderation_dashboard"),
+            }
+        return super().index(request, extra_context)
 
     def has_permission(self, request) -> bool:
         return super().has_permission(request) and not self.needs_mfa(request.user)

@@ -398,3 +398,12 @@ BACKUP_RETENTION_DAYS = env.int("PORTAL_BACKUP_RETENTION_DAYS", default=30)
 # Sign-up: the youngest age allowed to join, and the honeypot's minimum fill time.
 MINIMUM_AGE = env.int("PORTAL_MINIMUM_AGE", default=16)
 SIGNUP_MIN_SECONDS = env.int("PORTAL_SIGNUP_MIN_SECONDS", default=3)
+
+# A new member (tighter posting limits): joined fewer than this many days ago, or has
+# fewer than this many visible posts.
+PORTAL_NEW_MEMBER_DAYS = env.int("PORTAL_NEW_MEMBER_DAYS", default=7)
+PORTAL_NEW_MEMBER_POSTS = env.int("PORTAL_NEW_MEMBER_POSTS", default=5)
+
+# An unacknowledged crisis flag alerts the moderators again after this many minutes
+# (`manage.py renotify_crisis_flags`, run every minute).
+MODERATION_CRISIS_RENOTIFY_MINUTES = env.int("MODERATION_CRISIS_RENOTIFY_MINUTES", default=15)

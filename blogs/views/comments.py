@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from blogs import permissions, posting
 from blogs.forms import CommentForm
 from blogs.models import BlogPost, Comment
-from core.decorators import moderator_required
+from moderation import services
 from safety.notices import redirect_with_notice
 
 
@@ -20,7 +20,7 @@ def comment_create(request, pk):
     form = CommentForm(request.POST)
     parent = None
     if form.is_valid() and form.cleaned_data["parent"]:
-        parent = post.comments.published().filter(pk=form.cleaned_data["parent"]).first()
+        parent = post.comments.visible().filter(pk=form.cleaned_data["parent"]).first()
         if parent is None:
             form.add_error(None, "The comment you replied to is no longer there.")
     if form.is_valid() and (refusal := posting.comment_rate_refusal(request.user)):
@@ -64,28 +64,6 @@ def comment_delete(request, pk):
     comment = _comment_for(request, pk)
     if not permissions.can_delete_comment(request.user, comment):
         raise PermissionDenied("Only its author can delete this comment.")
-    comment.delete_by_author(by=request.user)
+    services.delete_by_author(target=comment, author=request.user)
     messages.success(request, "Your comment is deleted.")
     return redirect(comment.post.get_absolute_url())
-
-
-@require_POST
-@moderator_required
-def comment_hide(request, pk):
-    comment = _comment_for(request, pk)
-    if not permissions.can_hide_comment(request.user, comment):
-        raise PermissionDenied("This comment is not published.")
-    comment.hide(by=request.user, note=request.POST.get("note", "")[:500])
-    messages.success(request, "The comment is hidden.")
-    return redirect(comment.get_absolute_url())
-
-
-@require_POST
-@moderator_required
-def comment_restore(request, pk):
-    comment = _comment_for(request, pk)
-    if not permissions.can_restore_comment(request.user, comment):
-        raise PermissionDenied("This comment is not hidden.")
-    comment.restore(by=request.user)
-    messages.success(request, "The comment is restored.")
-    return redirect(comment.get_absolute_url())

@@ -12,8 +12,8 @@ from articles.models import Article
 from blogs import permissions, posting
 from blogs.forms import BlogPostForm, BlogSettingsForm
 from blogs.models import BlogPost
-from core.decorators import moderator_required
 from core.markdown import render_markdown
+from moderation import services
 from safety.notices import redirect_with_notice
 
 
@@ -78,31 +78,9 @@ def post_delete(request, pk):
     post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
     if not permissions.can_delete_post(request.user, post):
         raise PermissionDenied("Only the author can delete this post.")
-    post.delete_by_author(by=request.user)
+    services.delete_by_author(target=post, author=request.user)
     messages.success(request, "Your post is deleted.")
     return redirect("blogs:blog_detail", request.user.username)
-
-
-@require_POST
-@moderator_required
-def post_hide(request, pk):
-    post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
-    if not permissions.can_hide_post(request.user, post):
-        raise PermissionDenied("This post is not published.")
-    post.hide(by=request.user, note=request.POST.get("note", "")[:500])
-    messages.success(request, "The post is hidden.")
-    return redirect(post.get_absolute_url())
-
-
-@require_POST
-@moderator_required
-def post_restore(request, pk):
-    post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
-    if not permissions.can_restore_post(request.user, post):
-        raise PermissionDenied("This post is not hidden.")
-    post.restore(by=request.user)
-    messages.success(request, "The post is restored.")
-    return redirect(post.get_absolute_url())
 
 
 @require_POST

@@ -65,7 +65,7 @@ def post_create(request, pk):
     initial = {}
     quoted = request.GET.get("quote", "")
     if request.method == "GET" and quoted.isdigit():
-        post = thread.posts.published().select_related("author").filter(pk=quoted).first()
+        post = thread.posts.visible().select_related("author").filter(pk=quoted).first()
         if post is not None:
             initial["body"] = posting.quote_text(post)
     form = ReplyForm(request.POST or None, thread=thread, initial=initial)
