@@ -26,4 +26,4 @@ def tell_on_login(sender, request, user, **kwargs) -> None:
     """`user_logged_in` receiver: the member learns of a suspension as soon as they sign in."""
     notice = suspension_notice(user)
     if notice:
-        messages.warning(request, f"{notice} You can still read the site.")
+        messages.warning(request, f"{notice} You can still read the site.", fail_silently=True)
