@@ -1,34 +1,8 @@
 """Who may do what in the forums: one predicate per action, used by views, templates, admin."""
 
-from django.conf import settings
-from django.utils import timezone
-
 from accounts.permissions import posting_refusal
 from core.roles import is_moderator
 from forums.models import Post, Thread
-
-NEW_MEMBER_AGE = timezone.timedelta(days=1)
-
-
-def new_member_limit() -> tuple[int, timezone.timedelta]:
-    """(posts, window) allowed to accounts younger than a day."""
-    posts, minutes = getattr(settings, "FORUMS_NEW_MEMBER_RATE", (3, 10))
-    return posts, timezone.timedelta(minutes=minutes)
-
-
-def rate_limit_refusal(user) -> str:
-    """New members may post only a few times in a short window; counted from the database."""
-    if is_moderator(user) or user.date_joined < timezone.now() - NEW_MEMBER_AGE:
-        return ""
-    limit, window = new_member_limit()
-    recent = Post.objects.filter(author=user, created_at__gte=timezone.now() - window).count()
-    if recent >= limit:
-        minutes = int(window.total_seconds() // 60)
-        return (
-            f"New members can post {limit} times every {minutes} minutes. "
-            "Please wait a little before posting again."
-        )
-    return ""
 
 
 def reply_refusal(user, thread: Thread) -> str:
@@ -40,11 +14,11 @@ def reply_refusal(user, thread: Thread) -> str:
         return "This thread is locked: it no longer takes replies."
     if not thread.is_visible and not is_moderator(user):
         return "This thread is hidden: it no longer takes replies."
-    return rate_limit_refusal(user)
+    return ""
 
 
 def start_thread_refusal(user) -> str:
-    return posting_refusal(user) or rate_limit_refusal(user)
+    return posting_refusal(user)
 
 
 def can_reply(user, thread: Thread) -> bool:

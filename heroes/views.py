@@ -5,13 +5,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from accounts.limits import limit_refusal
 from heroes.forms import NominationForm
 from heroes.models import Hero, Nomination
 from heroes.nominating import (
     deep_link_initial,
     earlier_submission,
     nomination_refusal,
-    rate_limit_refusal,
     submit_nomination,
 )
 from heroes.permissions import can_nominate
@@ -65,11 +65,16 @@ def nomination_create(request):
     )
     form = NominationForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        nomination = submit_nomination(nominator=request.user, nomination=form.save(commit=False))
-        done = reverse("heroes:nomination_done", args=[nomination.pk])
-        # The story's safety notice for its author (the flag is filed when it is saved).
-        return redirect_with_notice(request, classify(nomination.story), done)
-    notice = rate_limit_refusal(request.user) if request.method == "GET" else ""
+        if refusal := limit_refusal(request, "nomination"):
+            form.add_error(None, refusal)
+        else:
+            nomination = submit_nomination(
+                nominator=request.user, nomination=form.save(commit=False)
+            )
+            done = reverse("heroes:nomination_done", args=[nomination.pk])
+            # The story's safety notice for its author (the flag is filed when it is saved).
+            return redirect_with_notice(request, classify(nomination.story), done)
+    notice = limit_refusal(request, "nomination", count=False) if request.method == "GET" else ""
     context = {"form": form, "limit_notice": notice}
     return render(request, "heroes/nomination_form.html", context)
 

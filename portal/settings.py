@@ -378,8 +378,17 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
 
-# django-ratelimit keeps its counters in the shared cache.
+# django-ratelimit keeps its counters in the shared cache; with the cache down, posts go
+# through (accounts.limits logs it).
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True
+# Posting limits (accounts.limits): (new members, everyone else), "count/period".
+PORTAL_POSTING_RATES = {
+    "forum_post": ("3/10m", "30/h"),
+    "blog_post": ("3/d", "20/d"),
+    "blog_comment": ("10/h", "60/h"),
+    "nomination": ("3/d", "5/d"),
+}
 
 # Private messages: group size and how many a member may send (django-ratelimit rate).
 MESSAGING_MAX_RECIPIENTS = env.int("PORTAL_MESSAGING_MAX_RECIPIENTS", default=5)

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.limits import limit_refusal
 from blogs import permissions, posting
 from blogs.forms import CommentForm
 from blogs.models import BlogPost, Comment
@@ -23,7 +24,7 @@ def comment_create(request, pk):
         parent = post.comments.visible().filter(pk=form.cleaned_data["parent"]).first()
         if parent is None:
             form.add_error(None, "The comment you replied to is no longer there.")
-    if form.is_valid() and (refusal := posting.comment_rate_refusal(request.user)):
+    if form.is_valid() and (refusal := limit_refusal(request, "blog_comment")):
         form.add_error(None, refusal)
     if not form.is_valid():
         form.reply_to = parent

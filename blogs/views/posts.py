@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.limits import limit_refusal
 from accounts.permissions import posting_refusal
 from articles.models import Article
 from blogs import permissions, posting
@@ -44,7 +45,7 @@ def post_create(request):
             return redirect(existing.get_absolute_url())
     form = BlogPostForm(request.POST or None, request.FILES or None, instance=existing)
     if request.method == "POST" and form.is_valid():
-        refusal = "" if existing else posting.post_rate_refusal(request.user)
+        refusal = "" if existing else limit_refusal(request, "blog_post")
         if refusal:
             form.add_error(None, refusal)
         else:
@@ -127,7 +128,7 @@ def autosave(request):
     post = None
     if token and body.strip() and posting_refusal(request.user) == "":
         fresh = posting.existing_post(request.user, token) is None
-        if not (fresh and posting.post_rate_refusal(request.user)):
+        if not (fresh and limit_refusal(request, "blog_post")):
             post = posting.autosave_draft(
                 author=request.user, token=token, title=request.POST.get("title", ""), body=body
             )

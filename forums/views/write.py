@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.limits import limit_refusal
 from forums import permissions, posting, watching
 from forums.forms import PostEditForm, ReplyForm, ThreadForm
 from forums.models import Forum, Post, Reaction, Thread
@@ -40,6 +41,8 @@ def thread_create(request, slug):
         procedures = form.fields["article"].queryset
         form.initial["article"] = procedures.filter(slug=request.GET["procedure"]).first()
     if request.method == "POST" and form.is_valid():
+        if refusal := limit_refusal(request, "forum_post"):
+            raise PermissionDenied(refusal)
         try:
             post = posting.start_thread(
                 forum=forum, author=request.user, title=form.cleaned_data["title"],
@@ -70,6 +73,8 @@ def post_create(request, pk):
             initial["body"] = posting.quote_text(post)
     form = ReplyForm(request.POST or None, thread=thread, initial=initial)
     if request.method == "POST" and form.is_valid():
+        if refusal := limit_refusal(request, "forum_post"):
+            raise PermissionDenied(refusal)
         try:
             post = posting.reply(thread=thread, author=request.user, body=form.cleaned_data["body"])
         except posting.PostingRefused as refused:
