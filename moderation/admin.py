@@ -7,7 +7,6 @@ from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 
@@ -266,30 +265,40 @@ def _suspend(moderator, member, form) -> None:
     )  # fmt: skip
 
 
+QUEUE_LABELS = {
+    Report.Level.CRISIS: "Crisis flags",
+    Report.Level.EMERGENCY: "Emergency flags",
+    Report.Level.SIGN: "Warning-sign flags",
+    Report.Level.NONE: "Member reports",
+}
+
+
+def _work(label: str, pending, date_field: str, url: str) -> dict:
+    """One line of open work: how many, since when, and where to act on it."""
+    oldest = pending.order_by(date_field).first()
+    return {"label": label, "count": pending.count(), "url": url,
+            "oldest_at": getattr(oldest, date_field, None)}  # fmt: skip
+
+
 def dashboard_context(user) -> dict:
     """Counts of open work, oldest first, each linking to where it is acted on."""
     open_reports = Report.objects.open()
-    by_level = dict(open_reports.values_list("level").annotate(n=Count("pk")))
-    changelist = reverse("admin:moderation_report_changelist")
+    reports_url = reverse("admin:moderation_report_changelist")
     work = [
-        {"label": f"{label} reports" if value == Report.Level.NONE else f"{label} flags",
-         "count": by_level.get(value, 0),
-         "oldest": open_reports.filter(level=value).order_by("created_at").first(),
-         "url": f"{changelist}?level__exact={value}"}
-        for value, label in Report.Level.choices
-    ]  # fmt: skip
-    work[-1]["label"] = "Member reports"
-    verifications = SurgeonVerification.objects.filter(status=SurgeonVerification.Status.PENDING)
-    extra = [(q.label, q.pending(), q.date_field, reverse(q.url_name)) for q in queues()]
-    extra.append(("Surgeon verifications", verifications.order_by("requested_at"), "requested_at",
-                  reverse("admin:accounts_surgeonverification_changelist")))  # fmt: skip
-    for label, pending, date_field, url in extra:
-        oldest = pending.first()
-        work.append({"label": label, "count": pending.count(), "url": url,
-                     "oldest_at": getattr(oldest, date_field, None)})  # fmt: skip
-    for item in work:
-        if item.get("oldest") is not None:
-            item["oldest_at"] = item["oldest"].created_at
+        _work(
+            label,
+            open_reports.filter(level=level),
+            "created_at",
+            f"{reports_url}?level__exact={level}",
+        )  # fmt: skip
+        for level, label in QUEUE_LABELS.items()
+    ]
+    work += [_work(q.label, q.pending(), q.date_field, reverse(q.url_name)) for q in queues()]
+    work.append(_work(
+        "Surgeon verifications",
+        SurgeonVerification.objects.filter(status=SurgeonVerification.Status.PENDING),
+        "requested_at", reverse("admin:accounts_surgeonverification_changelist"),
+    ))  # fmt: skip
     queue = [
         {"report": report, "age": age(report.created_at),
          "url": reverse("admin:moderation_report_change", args=[report.pk])}
@@ -299,8 +308,7 @@ def dashboard_context(user) -> dict:
         "work": work,
         "queue": queue,
         "on_duty": OnDuty.objects.filter(moderator=user).exists(),
-        "on_duty_names": list(OnDuty.objects.select_related("moderator")),
-        "now": timezone.now(),
+        "on_duty_names": [d.moderator for d in OnDuty.objects.select_related("moderator")],
     }
 
 
