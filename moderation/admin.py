@@ -115,7 +115,10 @@ class ReportAdmin(ModeratorActionsMixin, admin.ModelAdmin):
         target = report.target
         if target is None:
             return "(removed)"
-        return format_html('<a href="{}">{}</a>', target.get_absolute_url(), str(target)[:80])
+        url = _site_url(target)
+        return (
+            format_html('<a href="{}">{}</a>', url, str(target)[:80]) if url else str(target)[:80]
+        )
 
     # The report page: everything needed to decide, and every decision, on one screen.
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -141,6 +144,7 @@ class ReportAdmin(ModeratorActionsMixin, admin.ModelAdmin):
             "report": report,
             "age": age(report.created_at),
             "target": target,
+            "target_url": _site_url(target) if target is not None else "",
             "in_context": [
                 {
                     "item": item,
@@ -256,6 +260,11 @@ class ReportAdmin(ModeratorActionsMixin, admin.ModelAdmin):
         for report in queryset:
             services.dismiss_report(report=report, moderator=request.user)
         messages.success(request, "Reports dismissed.")
+
+
+def _site_url(target) -> str:
+    """Where the content is on the site (a private message has no public page)."""
+    return target.get_absolute_url() if hasattr(target, "get_absolute_url") else ""
 
 
 def _suspend(moderator, member, form) -> None:

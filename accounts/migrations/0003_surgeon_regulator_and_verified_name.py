@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0001_initial"),
+        ("accounts", "0002_user_age_confirmed_at_user_guidelines_accepted_at_and_more"),
     ]
 
     operations = [
