@@ -17,7 +17,7 @@ def rename(old: str, new: str):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("blogs", "0001_initial"),
+        ("blogs", "0002_blogpost_safety_level_comment_safety_level_and_more"),
     ]
 
     operations = [

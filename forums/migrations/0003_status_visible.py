@@ -17,7 +17,7 @@ def rename(old: str, new: str):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forums", "0001_initial"),
+        ("forums", "0002_historicalpost_safety_level_post_safety_level"),
     ]
 
     operations = [
