@@ -1,11 +1,8 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from accounts.access_log import LoggedPrivateViewMixin
-from accounts.models import Block, Notification, PrivateDataAccess, SurgeonVerification, User
+from accounts.models import Block, Notification, PrivateDataAccess, User
 from accounts.permissions import can_see_member_emails
-from accounts.verification import decide_verification
-from core.roles import is_moderator
 
 
 @admin.register(User)
@@ -49,31 +46,6 @@ class PortalUserAdmin(UserAdmin):
         if obj is None or can_see_member_emails(request.user):
             return super().get_fieldsets(request, obj)
         return self.public_fieldsets
-
-
-@admin.register(SurgeonVerification)
-class SurgeonVerificationAdmin(LoggedPrivateViewMixin, admin.ModelAdmin):
-    list_display = ["full_name", "user", "specialty", "practice", "status", "requested_at"]
-    list_filter = ["status"]
-    search_fields = ["full_name", "user__username", "practice"]
-    list_select_related = ["user"]
-    readonly_fields = ["user", "status", "requested_at", "decided_by", "decided_at"]
-    actions = ["verify_selected", "reject_selected"]
-
-    def has_moderate_permission(self, request) -> bool:
-        return is_moderator(request.user)
-
-    @admin.action(description="Verify the selected surgeons", permissions=["moderate"])
-    def verify_selected(self, request, queryset):
-        for verification in queryset.select_related("user"):
-            decide_verification(verification=verification, moderator=request.user, approve=True)
-        messages.success(request, f"Verified {queryset.count()} surgeon(s).")
-
-    @admin.action(description="Reject the selected requests", permissions=["moderate"])
-    def reject_selected(self, request, queryset):
-        for verification in queryset.select_related("user"):
-            decide_verification(verification=verification, moderator=request.user, approve=False)
-        messages.success(request, f"Rejected {queryset.count()} request(s).")
 
 
 @admin.register(Notification)

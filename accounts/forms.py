@@ -127,10 +127,18 @@ class DeleteAccountForm(StorableTextMixin, forms.Form):
 
 
 class SurgeonVerificationForm(StorableTextMixin, forms.ModelForm):
+    regulator = forms.CharField(
+        label="Regulator",
+        max_length=200,
+        help_text="The body you are registered with, e.g. the General Medical Council (UK) or "
+        "your state medical board.",
+    )
+
     class Meta:
         model = SurgeonVerification
-        fields = ["full_name", "specialty", "practice", "licence_number"]
+        fields = ["full_name", "specialty", "practice", "regulator", "licence_number"]
         help_texts = {
-            "licence_number": "Seen only by moderators, to check your registration.",
+            "licence_number": "Your registration number with it. Seen only by moderators, "
+            "to check your registration.",
             "full_name": "As registered; shown with the verified badge.",
         }

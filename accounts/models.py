@@ -26,6 +26,10 @@ class User(AbstractUser):
     is_verified_surgeon = models.BooleanField(
         default=False, help_text="Set by verifying a surgeon request; shows a badge."
     )
+    verified_name = models.CharField(
+        max_length=200, blank=True, editable=False,
+        help_text="The verified surgeon's full name, shown with the badge.",
+    )  # fmt: skip
     email_notifications = models.CharField(
         max_length=10, choices=EmailNotifications.choices, default=EmailNotifications.EACH
     )
@@ -68,7 +72,12 @@ class SurgeonVerification(models.Model):
     full_name = models.CharField(max_length=200)
     specialty = models.CharField(max_length=200)
     practice = models.CharField("practice or hospital", max_length=200)
-    licence_number = models.CharField(max_length=100)
+    regulator = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="e.g. General Medical Council (UK), a state medical board",
+    )
+    licence_number = models.CharField("registration number", max_length=100)
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )

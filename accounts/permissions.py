@@ -1,8 +1,6 @@
 """Who may do what with accounts, and whether a member may post at all."""
 
-from django.utils import timezone
-from django.utils.formats import date_format
-
+from accounts.suspension import suspension_notice
 from core.roles import is_moderator
 
 
@@ -12,11 +10,7 @@ def posting_refusal(user) -> str:
         return "Please sign in to post."
     if user.deleted_at or not user.is_active:
         return "This account is closed."
-    if user.is_suspended:
-        until = date_format(timezone.localtime(user.suspended_until), "DATETIME_FORMAT")
-        reason = user.suspension_reason or "No reason was given."
-        return f"Your account is suspended until {until}. Reason: {reason}"
-    return ""
+    return suspension_notice(user)
 
 
 def can_post(user) -> bool:
@@ -30,3 +24,8 @@ def can_view_private_profile_fields(viewer, member) -> bool:
 def can_see_member_emails(user) -> bool:
     """Moderators (who answer members about their accounts) and founders; not editors."""
     return user.is_superuser or is_moderator(user)
+
+
+def can_suspend(user, member) -> bool:
+    """Moderators suspend members (not other moderators, not themselves)."""
+    return is_moderator(user) and user != member and not is_moderator(member)

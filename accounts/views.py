@@ -17,7 +17,7 @@ from accounts import blocking, emails, notifications
 from accounts.data_rights import delete_account, export_user_data
 from accounts.forms import DeleteAccountForm, SettingsForm, SurgeonVerificationForm
 from accounts.models import SurgeonVerification, User
-from accounts.permissions import can_view_private_profile_fields
+from accounts.permissions import can_suspend, can_view_private_profile_fields
 from core.inputs import parse_int, query_int
 from core.roles import has_editor_role, has_moderator_role
 
@@ -31,6 +31,7 @@ def profile(request, username):
         "show_private": can_view_private_profile_fields(request.user, member),
         "is_other_member": request.user.is_authenticated and request.user != member,
         "has_blocked": blocking.has_blocked(request.user, member),
+        "can_suspend": can_suspend(request.user, member),
     }
     return render(request, "accounts/profile.html", context)
 

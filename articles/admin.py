@@ -45,7 +45,7 @@ class ReviewOverdueFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(HistoryAdmin):
     list_display = [
-        "title", "body_part", "status", "last_reviewed_on", "next_review_due_on", "overdue",
+        "title", "body_part", "status", "last_reviewed_on", "next_review_due_on", "review_current",
         "is_featured", "preview",
     ]  # fmt: skip
     list_filter = ["status", ReviewOverdueFilter, "body_part", "is_featured", "is_demo"]
@@ -71,9 +71,10 @@ class ArticleAdmin(HistoryAdmin):
         ("Dates", {"fields": ["published_at", "created_at", "updated_at"]}),
     ]  # fmt: skip
 
-    @admin.display(boolean=True, description="review overdue")
-    def overdue(self, article):
-        return article.is_review_overdue
+    @admin.display(boolean=True, description="review up to date")
+    def review_current(self, article):
+        """A green tick when the review is current, the red cross (the warning) when overdue."""
+        return not article.is_review_overdue
 
     @admin.display(description="preview")
     def preview(self, article):

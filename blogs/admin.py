@@ -4,39 +4,10 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from taggit.models import Tag
 
-from blogs import permissions
 from blogs.models import Blog, BlogPost, Comment
 from blogs.tagging import merge_tags
 from core.history_admin import HistoryAdmin
-from core.roles import is_moderator
-
-
-class ModerateActionsMixin:
-    """Hide/restore actions that loop over the rows and call the model methods."""
-
-    actions = ["hide_selected", "restore_selected"]
-    can_hide = None
-    can_restore = None
-
-    def has_moderate_permission(self, request) -> bool:
-        return is_moderator(request.user)
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    @admin.action(description="Hide the selected items", permissions=["moderate"])
-    def hide_selected(self, request, queryset):
-        done = [obj for obj in queryset if type(self).can_hide(request.user, obj)]
-        for obj in done:
-            obj.hide(by=request.user, note="Hidden from the admin.")
-        messages.success(request, f"{len(done)} hidden.")
-
-    @admin.action(description="Restore the selected items", permissions=["moderate"])
-    def restore_selected(self, request, queryset):
-        done = [obj for obj in queryset if type(self).can_restore(request.user, obj)]
-        for obj in done:
-            obj.restore(by=request.user)
-        messages.success(request, f"{len(done)} restored.")
+from moderation.admin_actions import HideRestoreActions
 
 
 @admin.register(Blog)
@@ -55,9 +26,7 @@ AUDIT_FIELDS = ["status", "moderated_by", "moderated_at", "moderation_note"]
 
 
 @admin.register(BlogPost)
-class BlogPostAdmin(ModerateActionsMixin, HistoryAdmin):
-    can_hide = staticmethod(permissions.can_hide_post)
-    can_restore = staticmethod(permissions.can_restore_post)
+class BlogPostAdmin(HideRestoreActions, HistoryAdmin):
     list_display = ["title", "author", "publication", "published_at", "status", "comment_count"]
     list_filter = ["status", "publication", "comments_enabled"]
     search_fields = ["title", "body", "author__username"]
@@ -70,11 +39,12 @@ class BlogPostAdmin(ModerateActionsMixin, HistoryAdmin):
     ]  # fmt: skip
     fields = readonly_fields
 
+    def has_add_permission(self, request) -> bool:
+        return False
+
 
 @admin.register(Comment)
-class CommentAdmin(ModerateActionsMixin, HistoryAdmin):
-    can_hide = staticmethod(permissions.can_hide_comment)
-    can_restore = staticmethod(permissions.can_restore_comment)
+class CommentAdmin(HideRestoreActions, HistoryAdmin):
     list_display = ["__str__", "author", "created_at", "status"]
     list_filter = ["status"]
     search_fields = ["body", "author__username", "post__title"]
@@ -83,6 +53,9 @@ class CommentAdmin(ModerateActionsMixin, HistoryAdmin):
     readonly_fields = ["post", "author", "parent", "body", "created_at", "updated_at",
                        *AUDIT_FIELDS]  # fmt: skip
     fields = readonly_fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
 
 
 admin.site.unregister(Tag)

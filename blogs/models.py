@@ -50,7 +50,7 @@ class Blog(Timestamped):
 
 def _live() -> Q:
     return Q(
-        status=Moderated.Status.PUBLISHED,
+        status=Moderated.Status.VISIBLE,
         publication=BlogPost.Publication.PUBLISHED,
         published_at__lte=timezone.now(),
     )
@@ -65,7 +65,7 @@ class BlogPostQuerySet(ModeratedQuerySet):
         """Public now or at `published_at` by itself: what the site search indexes ahead,
         with that time as the entry's `visible_from`."""
         return self.filter(
-            status=Moderated.Status.PUBLISHED, publication=BlogPost.Publication.PUBLISHED
+            status=Moderated.Status.VISIBLE, publication=BlogPost.Publication.PUBLISHED
         )
 
     def visible_to(self, user):
@@ -170,7 +170,7 @@ class BlogPost(Timestamped, Moderated):
 
     @property
     def is_live(self) -> bool:
-        return self.is_published and not self.is_draft and not self.is_scheduled
+        return self.is_visible and not self.is_draft and not self.is_scheduled
 
     @property
     def excerpt(self) -> str:
@@ -178,7 +178,7 @@ class BlogPost(Timestamped, Moderated):
 
     def refresh_comment_count(self) -> None:
         """Count the published comments again; call inside the transaction that changed one."""
-        self.comment_count = self.comments.published().count()
+        self.comment_count = self.comments.visible().count()
         BlogPost.objects.filter(pk=self.pk).update(comment_count=self.comment_count)
 
 

@@ -13,17 +13,9 @@ def _is_author(user, obj) -> bool:
     return user.is_authenticated and obj.author_id == user.pk
 
 
-def can_write_post(user) -> bool:
-    return can_post(user)
-
-
-def can_manage_blog(user, blog) -> bool:
-    return user.is_authenticated and blog.owner_id == user.pk
-
-
 def can_edit_post(user, post) -> bool:
     """The author, while the post is neither hidden by a moderator nor deleted."""
-    return _is_author(user, post) and post.is_published and can_post(user)
+    return _is_author(user, post) and post.is_visible and can_post(user)
 
 
 def can_delete_post(user, post) -> bool:
@@ -31,10 +23,11 @@ def can_delete_post(user, post) -> bool:
 
 
 def can_hide_post(user, post) -> bool:
-    return is_moderator(user) and post.is_published
+    return is_moderator(user) and post.is_visible
 
 
 def can_restore_post(user, post) -> bool:
+    """Only what a moderator hid: what its author deleted stays deleted."""
     return is_moderator(user) and post.is_hidden
 
 
@@ -43,7 +36,7 @@ def can_comment(user, post) -> bool:
 
 
 def can_edit_comment(user, comment) -> bool:
-    return _is_author(user, comment) and comment.is_published and can_post(user)
+    return _is_author(user, comment) and comment.is_visible and can_post(user)
 
 
 def can_delete_comment(user, comment) -> bool:
@@ -51,7 +44,7 @@ def can_delete_comment(user, comment) -> bool:
 
 
 def can_hide_comment(user, comment) -> bool:
-    return is_moderator(user) and comment.is_published
+    return is_moderator(user) and comment.is_visible
 
 
 def can_restore_comment(user, comment) -> bool:
@@ -61,7 +54,7 @@ def can_restore_comment(user, comment) -> bool:
 def can_see_comment_body(user, comment) -> bool:
     """Hidden comments keep their place as a placeholder; their author and moderators
     still read them."""
-    if comment.is_published:
+    if comment.is_visible:
         return True
     if comment.is_hidden:
         return is_moderator(user) or _is_author(user, comment)

@@ -1,11 +1,8 @@
 """Writing workflows: saving a post (with its blog, tags, safety flag) and commenting
 (with the counter and the notifications). Each runs in one transaction."""
 
-from datetime import timedelta
-
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
 
 from accounts.notifications import notify
 from blogs.models import Blog, BlogPost, Comment
@@ -14,35 +11,10 @@ from safety.checks import classify
 from safety.classifier import SafetyResult
 from safety.levels import rises
 
-NEW_MEMBER_DAYS = 7
-# (new members, everyone else): how many in the window.
-POST_LIMITS = {"window": timedelta(days=1), "new": 3, "member": 20}
-COMMENT_LIMITS = {"window": timedelta(hours=1), "new": 10, "member": 60}
-
 
 def blog_for(user) -> Blog:
     blog, _ = Blog.objects.get_or_create(owner=user)
     return blog
-
-
-def _rate_refusal(user, queryset, limits: dict, noun: str) -> str:
-    is_new = user.date_joined > timezone.now() - timedelta(days=NEW_MEMBER_DAYS)
-    allowed = limits["new" if is_new else "member"]
-    recent = queryset.filter(created_at__gt=timezone.now() - limits["window"]).count()
-    if recent < allowed:
-        return ""
-    window = "day" if limits["window"] >= timedelta(days=1) else "hour"
-    extra = " New members have a lower limit for their first week." if is_new else ""
-    return f"You have written {recent} {noun} in the last {window}; please wait a while.{extra}"
-
-
-def post_rate_refusal(user) -> str:
-    """Counted from the database, so every app server agrees."""
-    return _rate_refusal(user, BlogPost.objects.filter(author=user), POST_LIMITS, "posts")
-
-
-def comment_rate_refusal(user) -> str:
-    return _rate_refusal(user, Comment.objects.filter(author=user), COMMENT_LIMITS, "comments")
 
 
 def existing_post(author, token) -> BlogPost | None:
@@ -93,7 +65,7 @@ def autosave_draft(*, author, token, title: str, body: str) -> BlogPost | None:
         post = existing_post(author, token)
         if post is None:
             post = BlogPost(author=author, blog=blog_for(author), form_token=token)
-        elif not post.is_draft or not post.is_published:
+        elif not post.is_draft or not post.is_visible:
             return None
         post.title = title.strip()[:200] or "Untitled draft"
         post.body = body

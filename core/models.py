@@ -7,7 +7,6 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.markdown import render_markdown
-from core.signals import content_moderated
 
 
 class Timestamped(models.Model):
@@ -21,17 +20,18 @@ class Timestamped(models.Model):
 class Moderated(models.Model):
     """Member content that moderators can hide and restore, and authors can soft-delete.
 
-    State changes go through the verb methods, which set the audit fields together and
-    tell the moderation log (via the `content_moderated` signal).
+    "Visible" is the moderation state only; whether something is published (a blog draft,
+    a scheduled post) is each app's own editorial notion. The verbs change the state and
+    its audit fields together; `moderation.services` calls them and writes the log.
     """
 
     class Status(models.TextChoices):
-        PUBLISHED = "published", "Published"
+        VISIBLE = "visible", "Visible"
         HIDDEN = "hidden", "Hidden by a moderator"
         DELETED = "deleted", "Deleted by its author"
 
     status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.PUBLISHED, db_index=True
+        max_length=10, choices=Status.choices, default=Status.VISIBLE, db_index=True
     )
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -48,8 +48,8 @@ class Moderated(models.Model):
         abstract = True
 
     @property
-    def is_published(self) -> bool:
-        return self.status == self.Status.PUBLISHED
+    def is_visible(self) -> bool:
+        return self.status == self.Status.VISIBLE
 
     @property
     def is_hidden(self) -> bool:
@@ -60,16 +60,16 @@ class Moderated(models.Model):
         return self.status == self.Status.DELETED
 
     def hide(self, *, by, note: str = "") -> None:
-        self._change_status(self.Status.HIDDEN, action="hide", by=by, note=note)
+        self._change_status(self.Status.HIDDEN, by=by, note=note)
 
     def restore(self, *, by, note: str = "") -> None:
-        self._change_status(self.Status.PUBLISHED, action="restore", by=by, note=note)
+        self._change_status(self.Status.VISIBLE, by=by, note=note)
 
     def delete_by_author(self, *, by) -> None:
         """Soft delete: the row stays, shown as 'deleted by its author'."""
-        self._change_status(self.Status.DELETED, action="delete", by=by, note="")
+        self._change_status(self.Status.DELETED, by=by, note="")
 
-    def _change_status(self, status: str, *, action: str, by, note: str) -> None:
+    def _change_status(self, status: str, *, by, note: str) -> None:
         with transaction.atomic():
             self.status = status
             self.moderated_by = by
@@ -77,9 +77,6 @@ class Moderated(models.Model):
             self.moderation_note = note
             self.save(update_fields=["status", "moderated_by", "moderated_at", "moderation_note"])
             self.on_status_changed()
-            content_moderated.send(
-                sender=type(self), instance=self, action=action, actor=by, note=note
-            )
 
     def on_status_changed(self) -> None:
         """Hook for models that keep counters (a thread's reply count) in step."""

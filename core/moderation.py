@@ -11,8 +11,8 @@ class ModeratedQuerySet(models.QuerySet):
 
     author_field = "author"
 
-    def published(self):
-        return self.filter(status=self.model.Status.PUBLISHED)
+    def visible(self):
+        return self.filter(status=self.model.Status.VISIBLE)
 
     def visible_to(self, user):
         """Moderators see everything; authors also see their own hidden items."""
@@ -20,7 +20,7 @@ class ModeratedQuerySet(models.QuerySet):
             return self
         if user.is_authenticated:
             return self.filter(
-                Q(status=self.model.Status.PUBLISHED)
+                Q(status=self.model.Status.VISIBLE)
                 | Q(status=self.model.Status.HIDDEN, **{self.author_field: user})
             )
-        return self.published()
+        return self.visible()

@@ -10,6 +10,7 @@ with a known name, found the way the admin finds `admin.py`.
 | `demo.py`      | `load(stdout)`: the demo content                | `manage.py load_demo`    |
 | `sitemaps.py`  | `SITEMAPS`: {section name: Sitemap class}       | `portal.sitemaps`        |
 | `roles.py`     | `EDITOR_PERMISSIONS`, `MODERATOR_PERMISSIONS`   | `accounts.groups`        |
+| `moderating.py`| `MODERATED`: {model: rules}; `QUEUES` (optional) | `moderation.registry`    |
 """
 
 from pathlib import Path

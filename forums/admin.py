@@ -2,16 +2,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 
-from accounts.access_log import LoggedPrivateViewMixin
 from core.history_admin import HistoryAdmin
-from core.roles import is_moderator
 from forums import moderating
-from forums.models import Forum, Post, Reaction, RecoveryRecord, Thread
-
-
-class ModerateMixin:
-    def has_moderate_permission(self, request) -> bool:
-        return is_moderator(request.user)
+from forums.models import Forum, Post, Reaction, Thread
+from moderation.admin_actions import HideRestoreActions
 
 
 @admin.register(Forum)
@@ -33,7 +27,7 @@ class MoveActionForm(ActionForm):
 
 
 @admin.register(Thread)
-class ThreadAdmin(ModerateMixin, admin.ModelAdmin):
+class ThreadAdmin(HideRestoreActions, admin.ModelAdmin):
     list_display = ["title", "forum", "author", "status", "is_pinned", "is_locked",
                     "reply_count", "view_count", "last_post_at"]  # fmt: skip
     list_filter = ["status", "is_pinned", "is_locked", "forum"]
@@ -73,14 +67,6 @@ class ThreadAdmin(ModerateMixin, admin.ModelAdmin):
     def unpin_selected(self, request, queryset):
         self._each(request, queryset, moderating.unpin_thread, "unpinned")
 
-    @admin.action(permissions=["moderate"], description="Hide selected threads")
-    def hide_selected(self, request, queryset):
-        self._each(request, queryset, moderating.hide_thread, "hidden")
-
-    @admin.action(permissions=["moderate"], description="Restore selected threads")
-    def restore_selected(self, request, queryset):
-        self._each(request, queryset, moderating.restore_thread, "restored")
-
     @admin.action(permissions=["moderate"], description="Move selected threads to the forum")
     def move_selected(self, request, queryset):
         forum = Forum.objects.filter(pk=request.POST.get("forum") or None).first()
@@ -93,7 +79,7 @@ class ThreadAdmin(ModerateMixin, admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(ModerateMixin, HistoryAdmin):
+class PostAdmin(HideRestoreActions, HistoryAdmin):
     list_display = ["__str__", "author", "thread", "status", "created_at", "edited_at"]
     list_filter = ["status"]
     search_fields = ["body", "author__username", "thread__title"]
@@ -103,22 +89,9 @@ class PostAdmin(ModerateMixin, HistoryAdmin):
                        "edited_at", "moderated_by", "moderated_at", "moderation_note",
                        "recovery_badge", "helpful_count", "support_count"]  # fmt: skip
     fields = readonly_fields
-    actions = ["hide_selected", "restore_selected"]
 
     def has_add_permission(self, request):
         return False
-
-    @admin.action(permissions=["moderate"], description="Hide selected posts")
-    def hide_selected(self, request, queryset):
-        for post in queryset:
-            moderating.hide_post(post=post, moderator=request.user, note="From the admin.")
-        self.message_user(request, "Hidden.", messages.SUCCESS)
-
-    @admin.action(permissions=["moderate"], description="Restore selected posts")
-    def restore_selected(self, request, queryset):
-        for post in queryset:
-            moderating.restore_post(post=post, moderator=request.user)
-        self.message_user(request, "Restored.", messages.SUCCESS)
 
 
 @admin.register(Reaction)
@@ -128,12 +101,3 @@ class ReactionAdmin(admin.ModelAdmin):
     search_fields = ["user__username"]
     list_select_related = ["post", "user"]
     raw_id_fields = ["post", "user"]
-
-
-@admin.register(RecoveryRecord)
-class RecoveryRecordAdmin(LoggedPrivateViewMixin, admin.ModelAdmin):
-    list_display = ["user", "article", "surgery_date", "is_public"]
-    list_filter = ["is_public"]
-    search_fields = ["user__username", "article__title"]
-    list_select_related = ["user", "article"]
-    raw_id_fields = ["user"]

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 
+# Members' recovery records are private: not even moderators browse them (least privilege).
 CONTENT_MODELS = ("forum", "thread", "post", "reaction")
 
 

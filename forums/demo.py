@@ -11,6 +11,7 @@ from accounts.models import User
 from articles.models import Article, BodyPart
 from forums.models import Forum, Post, RecoveryRecord, Thread, ThreadWatch
 from forums.recovery import recovery_badge
+from moderation import services
 
 FORUMS = [
     ("knee", "Knee surgery", "ACL reconstruction, knee replacement, arthroscopy, osteotomy."),
@@ -157,6 +158,7 @@ def load(*, stdout) -> None:
     created = sum(_thread(forums[spec[0]], spec, members) for spec in THREADS)
     if created:
         _hidden_spam(forums["knee"], members)
+        _open_report(members)
         for user in members.values():
             user.post_count = user.forum_posts.count()
             user.save(update_fields=["post_count"])
@@ -178,4 +180,17 @@ def _hidden_spam(forum: Forum, members: dict[str, User]) -> None:
     )  # fmt: skip
     thread.last_post_number = number
     thread.save(update_fields=["last_post_number"])
-    post.hide(by=moderator, note="Spam (demo).")
+    report = services.report_content(target=post, reporter=members.get("kneehealer"),
+                                     reason="spam", note="Advert for pills.")  # fmt: skip
+    services.hide_reported(report=report, moderator=moderator, note="Spam (demo).")
+
+
+def _open_report(members: dict[str, User]) -> None:
+    """A member's report waiting in the moderators' queue (the demo's open work is what
+    members report, not automatic flags on helpful replies)."""
+    post = Post.objects.filter(thread__title=THREADS[2][1], number=2).first()
+    if post is not None and "carer_jo" in members:
+        services.report_content(
+            target=post, reporter=members["carer_jo"], reason="misinformation",
+            note="A hip walk-run plan may not suit an osteotomy: should this carry a caveat?",
+        )  # fmt: skip

@@ -59,9 +59,9 @@ class Forum(models.Model):
 
     def recount(self) -> None:
         """Recompute the counters from the threads (after moderation or a move)."""
-        threads = Thread.objects.filter(forum=self).published()
+        threads = Thread.objects.filter(forum=self).visible()
         self.thread_count = threads.count()
-        self.post_count = Post.objects.published().filter(thread__in=threads).count()
+        self.post_count = Post.objects.visible().filter(thread__in=threads).count()
         latest = threads.exclude(last_post=None).order_by("-last_post_at").first()
         self.last_post_id = latest.last_post_id if latest else None
         self.save(update_fields=["thread_count", "post_count", "last_post"])
@@ -128,7 +128,7 @@ class Thread(Timestamped, Moderated):
 
     def recount(self) -> None:
         """Recompute reply count and last post from the published posts."""
-        published = self.posts.published()
+        published = self.posts.visible()
         latest = published.order_by("-number").first()
         self.reply_count = published.filter(number__gt=1).count()
         self.last_post = latest
@@ -146,6 +146,7 @@ class PostQuerySet(ModeratedQuerySet):
             "thread", "number", "status", "created_at", "edited_at", "body_html",
             "helpful_count", "support_count", "recovery_badge", "safety_level",
             "author__username", "author__deleted_at", "author__is_verified_surgeon",
+            "author__verified_name",
             "author__date_joined", "author__post_count", "author__is_active",
         )  # fmt: skip
 

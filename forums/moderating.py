@@ -1,33 +1,14 @@
-"""Moderator actions on threads and posts, shared by the site's buttons and the admin.
-
-Hide and restore go through the `Moderated` methods, which log themselves; the others
-write the moderation log here, in the same transaction as the change.
+"""Moderator actions only threads have (lock, pin, move), shared by the site's buttons and
+the admin; each writes the moderation log in the same transaction as the change. Hiding and
+restoring go through `moderation.services`, like every other kind of content; `MODERATED`
+tells moderation the rules for threads and posts (the plug-in style of `core.plugins`).
 """
 
 from django.db import transaction
 
+from forums import permissions
 from forums.models import Forum, Post, Thread
 from moderation.services import log_action
-
-
-def hide_post(*, post: Post, moderator, note: str = "") -> None:
-    if not post.is_hidden:
-        post.hide(by=moderator, note=note)
-
-
-def restore_post(*, post: Post, moderator, note: str = "") -> None:
-    if not post.is_published:
-        post.restore(by=moderator, note=note)
-
-
-def hide_thread(*, thread: Thread, moderator, note: str = "") -> None:
-    if not thread.is_hidden:
-        thread.hide(by=moderator, note=note)
-
-
-def restore_thread(*, thread: Thread, moderator, note: str = "") -> None:
-    if not thread.is_published:
-        thread.restore(by=moderator, note=note)
 
 
 def _set_flag(thread: Thread, field: str, value: bool, *, moderator, action: str, note: str):
@@ -53,6 +34,23 @@ def unpin_thread(*, thread: Thread, moderator, note: str = "") -> None:
     _set_flag(thread, "is_pinned", False, moderator=moderator, action="unpin", note=note)
 
 
+def lock_discussion(content: Thread | Post, moderator) -> None:
+    """The report page's "lock the thread" (moderation.registry)."""
+    thread = content if isinstance(content, Thread) else content.thread
+    if not thread.is_locked:
+        lock_thread(thread=thread, moderator=moderator, note="Locked from a report.")
+
+
+def in_context(content: Thread | Post) -> list[Post]:
+    """What a report page shows: a post with the two posts either side; a thread's opening."""
+    if isinstance(content, Thread):
+        return list(content.posts.select_related("author").order_by("number")[:3])
+    around = range(content.number - 2, content.number + 3)
+    return list(
+        content.thread.posts.filter(number__in=around).select_related("author").order_by("number")
+    )
+
+
 def move_thread(*, thread: Thread, forum: Forum, moderator, note: str = "") -> None:
     if thread.forum_id == forum.pk:
         return
@@ -64,3 +62,14 @@ def move_thread(*, thread: Thread, forum: Forum, moderator, note: str = "") -> N
         forum.recount()
         note = f"Moved from {old_forum} to {forum}. {note}".strip()
         log_action(actor=moderator, action="move", target=thread, note=note)
+
+
+MODERATED = {
+    model: {
+        "can_hide": permissions.can_hide,
+        "can_restore": permissions.can_restore,
+        "in_context": in_context,
+        "lock": lock_discussion,
+    }
+    for model in (Thread, Post)
+}

@@ -1,34 +1,8 @@
 """Who may do what in the forums: one predicate per action, used by views, templates, admin."""
 
-from django.conf import settings
-from django.utils import timezone
-
 from accounts.permissions import posting_refusal
 from core.roles import is_moderator
 from forums.models import Post, Thread
-
-NEW_MEMBER_AGE = timezone.timedelta(days=1)
-
-
-def new_member_limit() -> tuple[int, timezone.timedelta]:
-    """(posts, window) allowed to accounts younger than a day."""
-    posts, minutes = getattr(settings, "FORUMS_NEW_MEMBER_RATE", (3, 10))
-    return posts, timezone.timedelta(minutes=minutes)
-
-
-def rate_limit_refusal(user) -> str:
-    """New members may post only a few times in a short window; counted from the database."""
-    if is_moderator(user) or user.date_joined < timezone.now() - NEW_MEMBER_AGE:
-        return ""
-    limit, window = new_member_limit()
-    recent = Post.objects.filter(author=user, created_at__gte=timezone.now() - window).count()
-    if recent >= limit:
-        minutes = int(window.total_seconds() // 60)
-        return (
-            f"New members can post {limit} times every {minutes} minutes. "
-            "Please wait a little before posting again."
-        )
-    return ""
 
 
 def reply_refusal(user, thread: Thread) -> str:
@@ -38,20 +12,20 @@ def reply_refusal(user, thread: Thread) -> str:
         return refusal
     if thread.is_locked and not is_moderator(user):
         return "This thread is locked: it no longer takes replies."
-    if not thread.is_published and not is_moderator(user):
+    if not thread.is_visible and not is_moderator(user):
         return "This thread is hidden: it no longer takes replies."
-    return rate_limit_refusal(user)
+    return ""
 
 
 def start_thread_refusal(user) -> str:
-    return posting_refusal(user) or rate_limit_refusal(user)
+    return posting_refusal(user)
 
 
 def can_reply(user, thread: Thread) -> bool:
     return (
         user.is_authenticated
         and not posting_refusal(user)
-        and (is_moderator(user) or (not thread.is_locked and thread.is_published))
+        and (is_moderator(user) or (not thread.is_locked and thread.is_visible))
     )
 
 
@@ -66,7 +40,7 @@ def can_edit_post(user, post: Post) -> bool:
         return True
     return (
         user.pk == post.author_id
-        and post.is_published
+        and post.is_visible
         and not post.thread.is_locked
         and not posting_refusal(user)
     )
@@ -79,13 +53,22 @@ def can_delete_post(user, post: Post) -> bool:
 def can_react(user, post: Post) -> bool:
     return (
         user.is_authenticated
-        and post.is_published
+        and post.is_visible
         and user.pk != post.author_id
         and not posting_refusal(user)
     )
 
 
-def can_moderate_forums(user) -> bool:
+def can_hide(user, content: Thread | Post) -> bool:
+    return is_moderator(user) and content.is_visible
+
+
+def can_restore(user, content: Thread | Post) -> bool:
+    """Only what a moderator hid: what its author deleted stays deleted."""
+    return is_moderator(user) and content.is_hidden
+
+
+def can_suspend_members(user) -> bool:
     return is_moderator(user)
 
 
@@ -95,7 +78,7 @@ def can_view_history(user, post: Post) -> bool:
 
 def can_read_post_body(user, post: Post) -> bool:
     """Hidden posts keep their place as a placeholder; the text is for its author and mods."""
-    if post.is_published:
+    if post.is_visible:
         return True
     if post.is_hidden:
         return user.is_authenticated and (user.pk == post.author_id or is_moderator(user))

@@ -18,7 +18,7 @@ from articles.models import WarningSign
 from forums import permissions
 from forums.models import Forum, Post, Reaction, Thread, ThreadReadState, ThreadWatch
 from forums.recovery import recovery_badge
-from moderation.services import flag_for_safety
+from moderation import services
 from safety.checks import classify
 from safety.classifier import SafetyResult
 from safety.levels import rises
@@ -92,7 +92,7 @@ def reply(*, thread: Thread, author: User, body: str, token=None) -> Post:
                 reply_count=F("reply_count") + 1, last_post_number=number, last_post=post,
                 last_post_at=now,
             )  # fmt: skip
-            if thread.is_published:
+            if thread.is_visible:
                 Forum.objects.filter(pk=thread.forum_id).update(
                     post_count=F("post_count") + 1, last_post=post
                 )
@@ -133,7 +133,7 @@ def notify_about_post(post_id: int, new_thread: bool) -> None:
     get their bell rows in bulk and their emails queued, so the request that posted does
     the same work whatever the number of watchers."""
     post = Post.objects.select_related("thread__forum", "author").filter(pk=post_id).first()
-    if post is None or not post.is_published:
+    if post is None or not post.is_visible:
         return
     thread, author, url = post.thread, post.author, post.get_absolute_url()
     mentioned = mentioned_members(post.body, exclude={author.pk})
@@ -141,7 +141,7 @@ def notify_about_post(post_id: int, new_thread: bool) -> None:
         recipients=mentioned, kind="forum_mention", actor=author, url=url,
         message=f"{author.public_name} mentioned you in “{thread.title}”",
     )  # fmt: skip
-    if not thread.is_published:
+    if not thread.is_visible:
         return
     if new_thread:
         message = f"{author.public_name} started “{thread.title}” in {thread.forum.name}"
@@ -175,7 +175,7 @@ def flag_if_unsafe(post: Post) -> SafetyResult:
     text = f"{post.thread.title}\n{post.body}" if post.number == 1 else post.body
     result = check_text(text, safety_article_ids(post.thread))
     if rises(result.level, post.safety_level):
-        flag_for_safety(target=post, level=result.level, note=result.note())
+        services.flag_for_safety(target=post, level=result.level, note=result.note())
     if result.level != post.safety_level:
         Post.objects.filter(pk=post.pk).update(safety_level=result.level)
         post.safety_level = result.level
@@ -194,7 +194,7 @@ def edit_post(*, post: Post, editor: User, body: str) -> None:
 
 def delete_post(*, post: Post, by: User) -> None:
     """Soft delete: the post keeps its place as "deleted by its author"."""
-    post.delete_by_author(by=by)
+    services.delete_by_author(target=post, author=by)
 
 
 def toggle_reaction(*, post: Post, user: User, kind: str) -> bool:

@@ -6,6 +6,7 @@ templates only look keys up (see `Row`)."""
 
 from django.core.cache import cache
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -14,6 +15,7 @@ from accounts.models import User
 from forums import permissions
 from forums.links import member_url, post_url, thread_url
 from forums.models import Post, Reaction
+from moderation.links import moderation_url
 from safety.levels import URGENT
 
 MODERATOR_IDS_KEY = "forums:moderator-ids"
@@ -93,13 +95,14 @@ class PostCard(Row):
 
     __slots__ = ()
 
-    def __init__(self, post: Post, *, user, moderators: set[int], mine: set[str], tz):
+    def __init__(self, post: Post, *, user, moderators: set[int], mine: set[str], tz,
+                 suspend_url: str = ""):  # fmt: skip
         author = post.author
         joined = timezone.localtime(author.date_joined, tz)
         count = author.post_count
         super().__init__(
-            instance=post, pk=post.pk, number=post.number, status=post.status,
-            is_published=post.is_published, body_html=post.body_html,
+            instance=post, pk=post.pk, number=post.number, is_visible=post.is_visible,
+            is_hidden=post.is_hidden, is_deleted=post.is_deleted, body_html=post.body_html,
             edited_at=post.edited_at, helpful_count=post.helpful_count,
             support_count=post.support_count, recovery_badge=post.recovery_badge,
             safety_banner=post.safety_level in URGENT,
@@ -114,6 +117,10 @@ class PostCard(Row):
             can_edit=permissions.can_edit_post(user, post),
             can_delete=permissions.can_delete_post(user, post),
             can_react=permissions.can_react(user, post), my_reactions=mine,
+            suspend_url=suspend_url if post.author_id not in moderators else "",
+            hide_url=moderation_url("hide", post) if permissions.can_hide(user, post) else "",
+            restore_url=moderation_url("restore", post)
+            if permissions.can_restore(user, post) else "",
         )  # fmt: skip
 
 
@@ -128,10 +135,22 @@ def post_cards(user, posts: list[Post]) -> list[PostCard]:
         ):
             mine.setdefault(post_id, set()).add(kind)
     tz = timezone.get_current_timezone()
+    may_suspend = permissions.can_suspend_members(user)
     return [
-        PostCard(post, user=user, moderators=moderators, mine=mine.get(post.pk, set()), tz=tz)
+        PostCard(
+            post,
+            user=user,
+            moderators=moderators,
+            mine=mine.get(post.pk, set()),
+            tz=tz,
+            suspend_url=suspend_member_url(post.author_id) if may_suspend else "",
+        )  # fmt: skip
         for post in posts
     ]
+
+
+def suspend_member_url(member_id: int) -> str:
+    return reverse("admin:moderation_suspend_member", args=[member_id])
 
 
 # A forum page lists 30 threads: building 120 model instances (thread, author, last post,
@@ -157,7 +176,8 @@ class ThreadRow(Row):
             article_title, last_post_id, last_author, last_author_deleted_at,
         ) = values  # fmt: skip
         super().__init__(
-            pk=pk, title=title, url=thread_url(pk, slug), status=status, is_pinned=is_pinned,
+            pk=pk, title=title, url=thread_url(pk, slug), is_hidden=status == "hidden",
+            is_pinned=is_pinned,
             is_locked=is_locked, reply_count=reply_count, view_count=view_count,
             last_post_number=last_post_number, created_at=created_at,
             author_name=public_name(author, author_deleted_at), article_title=article_title,

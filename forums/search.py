@@ -25,7 +25,7 @@ def _body_part_slug(thread: Thread) -> str:
 def public_threads() -> QuerySet:
     opening = Post.objects.filter(thread=OuterRef("pk"), number=1).values("body_html")[:1]
     return (
-        Thread.objects.published()
+        Thread.objects.visible()
         .select_related("forum__body_part", "article__body_part")
         .annotate(opening_html=Subquery(opening))
     )
@@ -44,8 +44,8 @@ def thread_document(thread: Thread) -> dict:
 
 def public_replies() -> QuerySet:
     return (
-        Post.objects.published()
-        .filter(number__gt=1, thread__status=Thread.Status.PUBLISHED)
+        Post.objects.visible()
+        .filter(number__gt=1, thread__status=Thread.Status.VISIBLE)
         .select_related("thread__forum__body_part", "thread__article__body_part")
     )
 

@@ -17,7 +17,7 @@ class ThreadSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Thread.objects.published().only("pk", "slug", "last_post_at").order_by("pk")
+        return Thread.objects.visible().only("pk", "slug", "last_post_at").order_by("pk")
 
     def lastmod(self, thread):
         return thread.last_post_at

@@ -10,6 +10,7 @@ from core.roles import is_moderator
 from heroes.models import Hero, HeroPolicy, Nomination
 from heroes.policy import POLICY_SLUG
 from heroes.review import ReviewError, approve_nomination, mark_duplicate, reject_nomination
+from moderation import services
 
 
 @admin.register(Hero)
@@ -89,7 +90,10 @@ class ApproveForm(forms.Form):
         "to create a new draft hero from the nomination.",
     )
     publish = forms.BooleanField(
-        required=False, initial=True, help_text="Publish the hero page now."
+        required=False,
+        initial=False,
+        help_text="Publish the hero page now. Leave unticked to keep a new hero page as a draft "
+        "(e.g. until the surgeon has agreed).",
     )
 
 
@@ -107,8 +111,8 @@ class DuplicateForm(forms.Form):
 
 @admin.register(Nomination)
 class NominationAdmin(admin.ModelAdmin):
-    list_display = ["nominee", "nominator", "relationship", "procedure", "may_publish_story",
-                    "status", "created_at"]  # fmt: skip
+    list_display = ["nominee", "nominator", "relationship", "procedure", "story_may_be_shown",
+                    "decision", "created_at"]  # fmt: skip
     list_filter = [DecisionFilter, "relationship", "may_publish_story"]
     search_fields = ["surgeon_name", "hero__name", "nominator__username", "story",
                      "surgeon_practice", "surgeon_city"]  # fmt: skip
@@ -135,6 +139,15 @@ class NominationAdmin(admin.ModelAdmin):
     @admin.display(description="nominee", ordering="surgeon_name")
     def nominee(self, nomination):
         return nomination.nominee_name
+
+    @admin.display(description="nominator lets us publish the story", boolean=True,
+                   ordering="may_publish_story")  # fmt: skip
+    def story_may_be_shown(self, nomination):
+        return nomination.may_publish_story
+
+    @admin.display(description="decision", ordering="status")
+    def decision(self, nomination):
+        return nomination.get_status_display()
 
     @admin.display(description="story")
     def story_preview(self, nomination):
@@ -171,13 +184,14 @@ class NominationAdmin(admin.ModelAdmin):
     @admin.action(description="Hide the story from the hero page", permissions=["moderate"])
     def hide_story(self, request, queryset):
         for nomination in queryset.filter(is_story_hidden=False):
-            nomination.hide(by=request.user, note="Hidden from the nomination queue.")
+            services.hide(target=nomination, moderator=request.user,
+                          note="Hidden from the nomination queue.")  # fmt: skip
         messages.success(request, "The stories are hidden; the decisions stand.")
 
     @admin.action(description="Show the story again", permissions=["moderate"])
     def restore_story(self, request, queryset):
         for nomination in queryset.filter(is_story_hidden=True):
-            nomination.restore(by=request.user)
+            services.restore(target=nomination, moderator=request.user)
         messages.success(request, "The stories show again where their nominators agreed.")
 
     def _run(self, request, service, **kwargs) -> None:

@@ -6,7 +6,7 @@ from articles.models import Article
 from core.forms import FormTokenMixin, StorableTextMixin
 from heroes.links import name_key
 from heroes.models import STORY_MIN_LENGTH, Hero, Nomination
-from heroes.nominating import rate_limit_refusal, repeat_refusal
+from heroes.nominating import repeat_refusal
 
 
 class NominationForm(StorableTextMixin, FormTokenMixin, forms.ModelForm):
@@ -65,8 +65,6 @@ class NominationForm(StorableTextMixin, FormTokenMixin, forms.ModelForm):
         key = hero.name_key if hero and not name else name_key(name)
         if key and (refusal := repeat_refusal(self.user, key=key, hero=hero)):
             raise forms.ValidationError(refusal, code="repeat")
-        if refusal := rate_limit_refusal(self.user):
-            raise forms.ValidationError(refusal, code="rate_limit")
         return cleaned
 
     def _clean_new_surgeon(self, cleaned, name):

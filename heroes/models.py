@@ -3,7 +3,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinLengthValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +13,6 @@ from articles.models import Article
 from core.markdown import render_markdown
 from core.models import SitePage
 from core.roles import is_moderator, is_staff_member
-from core.signals import content_moderated
 from heroes.links import local_path, name_key, validate_own_site_url
 
 STORY_MIN_LENGTH = 200
@@ -168,23 +167,19 @@ class Hero(models.Model):
         self.status = self.Status.DRAFT
         self.save(update_fields=["status", "updated_at"])
 
-    # The moderation queue's interface (like core.models.Moderated): hiding a reported
-    # hero page unpublishes it, e.g. while a surgeon's removal request is handled.
+    # The moderation protocol (moderation.registry): hiding a reported hero page
+    # unpublishes it, e.g. while a surgeon's removal request is handled.
+    is_deleted = False
+
     @property
     def is_hidden(self) -> bool:
         return not self.is_published
 
     def hide(self, *, by, note: str = "") -> None:
-        with transaction.atomic():
-            self.unpublish()
-            content_moderated.send(sender=Hero, instance=self, action="hide", actor=by, note=note)
+        self.unpublish()
 
     def restore(self, *, by, note: str = "") -> None:
-        with transaction.atomic():
-            self.publish()
-            content_moderated.send(
-                sender=Hero, instance=self, action="restore", actor=by, note=note
-            )
+        self.publish()
 
 
 class NominationQuerySet(models.QuerySet):
@@ -335,25 +330,21 @@ class Nomination(models.Model):
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
 
-    # The moderation queue's interface: hiding a reported story takes it off the hero page;
-    # the nomination itself (a pre-moderated decision) is untouched.
+    # The moderation protocol (moderation.registry): hiding a reported story takes it off
+    # the hero page; the nomination itself (a pre-moderated decision) is untouched.
+    is_deleted = False
+
     @property
     def is_hidden(self) -> bool:
         return self.is_story_hidden
 
     def hide(self, *, by, note: str = "") -> None:
-        self._set_story_hidden(True, action="hide story", by=by, note=note)
+        self.is_story_hidden = True
+        self.save(update_fields=["is_story_hidden"])
 
     def restore(self, *, by, note: str = "") -> None:
-        self._set_story_hidden(False, action="restore story", by=by, note=note)
-
-    def _set_story_hidden(self, hidden: bool, *, action: str, by, note: str) -> None:
-        with transaction.atomic():
-            self.is_story_hidden = hidden
-            self.save(update_fields=["is_story_hidden"])
-            content_moderated.send(
-                sender=Nomination, instance=self, action=action, actor=by, note=note
-            )
+        self.is_story_hidden = False
+        self.save(update_fields=["is_story_hidden"])
 
     @property
     def public_hero(self):
@@ -374,7 +365,7 @@ class Nomination(models.Model):
 
 class HeroPolicy(SitePage):
     """The hero policy as moderators edit it in the admin: the site page with the slug
-    "hero-policy". A proxy, so the text and its history stay in `core.SitePage`, and
+    "hero-policy". A proxy, so the text and its history stay in `portal.SitePage`, and
     moderators get permission to edit this page only, not every site page."""
 
     class Meta:

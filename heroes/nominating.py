@@ -1,7 +1,7 @@
 """Nominating a hero: the rules a nomination must pass, and submitting it.
 
 The rules live here once and are used by the form (to explain a refusal) and by the
-tests; the limits are counted from the database, so every app server agrees.
+tests; the daily limit is the one posting limiter's (accounts.limits).
 """
 
 import datetime
@@ -18,25 +18,12 @@ from moderation.services import flag_for_safety
 from safety.checks import classify
 from safety.classifier import SafetyResult
 
-DAILY_LIMIT = 5
 REPEAT_WINDOW = datetime.timedelta(days=30)
 
 
 def nomination_refusal(user) -> str:
     """Why this member may not nominate at all right now, or "" if they may."""
     return posting_refusal(user)
-
-
-def rate_limit_refusal(user, *, now=None) -> str:
-    now = now or timezone.now()
-    since = now - datetime.timedelta(days=1)
-    recent = Nomination.objects.filter(nominator=user, created_at__gte=since).count()
-    if recent >= DAILY_LIMIT:
-        return (
-            f"You have sent {DAILY_LIMIT} nominations in the last 24 hours, the most we accept "
-            "in a day. Please try again tomorrow."
-        )
-    return ""
 
 
 def repeat_refusal(user, *, key: str, hero: Hero | None = None, now=None) -> str:

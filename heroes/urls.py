@@ -10,7 +10,5 @@ urlpatterns = [
     path("nominate/done/<int:pk>/", views.nomination_done, name="nomination_done"),
     path("nominations/", views.nomination_list, name="nomination_list"),
     path("policy/", views.policy, name="policy"),
-    path("stories/<int:pk>/report/", views.story_report, name="story_report"),
     path("<slug:slug>/", views.hero_detail, name="detail"),
-    path("<slug:slug>/report/", views.hero_report, name="report"),
 ]

@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -6,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from accounts.limits import limit_refusal
 from core.inputs import USERNAME, query_int, query_slug
 from heroes.forms import NominationForm
 from heroes.models import Hero, Nomination
@@ -13,13 +13,10 @@ from heroes.nominating import (
     deep_link_initial,
     earlier_submission,
     nomination_refusal,
-    rate_limit_refusal,
     submit_nomination,
 )
 from heroes.permissions import can_nominate
 from heroes.policy import policy_page
-from moderation.forms import ReportForm
-from moderation.services import report_content
 from safety.checks import classify
 from safety.notices import redirect_with_notice
 
@@ -70,11 +67,16 @@ def nomination_create(request):
     )
     form = NominationForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        nomination = submit_nomination(nominator=request.user, nomination=form.save(commit=False))
-        done = reverse("heroes:nomination_done", args=[nomination.pk])
-        # The story's safety notice for its author (the flag is filed when it is saved).
-        return redirect_with_notice(request, classify(nomination.story), done)
-    notice = rate_limit_refusal(request.user) if request.method == "GET" else ""
+        if refusal := limit_refusal(request, "nomination"):
+            form.add_error(None, refusal)
+        else:
+            nomination = submit_nomination(
+                nominator=request.user, nomination=form.save(commit=False)
+            )
+            done = reverse("heroes:nomination_done", args=[nomination.pk])
+            # The story's safety notice for its author (the flag is filed when it is saved).
+            return redirect_with_notice(request, classify(nomination.story), done)
+    notice = limit_refusal(request, "nomination", count=False) if request.method == "GET" else ""
     context = {"form": form, "limit_notice": notice}
     return render(request, "heroes/nomination_form.html", context)
 
@@ -101,29 +103,3 @@ def policy(request):
     if page is None:
         raise Http404("The hero policy has not been written yet.")
     return render(request, "heroes/policy.html", {"page": page})
-
-
-@login_required
-def hero_report(request, slug):
-    """Report a problem with a hero page: a surgeon asking for a change or removal, wrong
-    facts… It goes to the moderators' report queue, where hiding unpublishes the page."""
-    hero = get_object_or_404(Hero.objects.published(), slug=slug)
-    return _report(request, hero)
-
-
-@login_required
-def story_report(request, pk):
-    story = get_object_or_404(Nomination.objects.published_stories().select_related("hero"), pk=pk)
-    if not story.hero.is_published:
-        raise Http404("No such story.")
-    return _report(request, story)
-
-
-def _report(request, target):
-    form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        report_content(target=target, reporter=request.user, **form.cleaned_data)
-        messages.success(request, "Thank you. A moderator will take a look.")
-        return redirect(target.get_absolute_url())
-    context = {"form": form, "target": target}
-    return render(request, "heroes/report_form.html", context)

@@ -11,6 +11,3 @@ class ModerationConfig(AppConfig):
         "moderation.view_suspension",
         "moderation.add_suspension",
     )
-
-    def ready(self):
-        from moderation import receivers  # noqa: F401

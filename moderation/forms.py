@@ -13,3 +13,29 @@ class ReportForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class SuspendForm(forms.Form):
+    """The presets moderators use everywhere: on the report page, a post card, a profile."""
+
+    length = forms.ChoiceField(
+        label="Suspend for",
+        choices=[
+            ("1", "1 day"),
+            ("7", "7 days"),
+            ("30", "30 days"),
+            ("indefinite", "Indefinitely (until lifted)"),
+        ],  # fmt: skip
+        initial="7",
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        help_text="The member reads this when they next sign in and when they try to post.",
+    )
+
+
+class AcknowledgeForm(forms.Form):
+    outcome = forms.ChoiceField(choices=Report.Acknowledgement.choices, widget=forms.RadioSelect)
+    note = forms.CharField(required=False, max_length=500, label="Note (optional)")

@@ -1,21 +1,74 @@
-"""Moderation workflows shared by the admin, the site's moderator buttons and the content apps."""
+"""Moderation workflows shared by the admin, the site's moderator buttons and the content apps.
+
+Every state change on member content goes through `hide`, `restore` or `delete_by_author`
+here, which call the model's verb (the protocol in `moderation.registry`) and write the
+moderation log in the same transaction.
+"""
+
+import datetime
+from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.suspension import INDEFINITE
+from moderation import tasks
 from moderation.models import ModerationLogEntry, Report, Suspension
+from moderation.registry import content_author, rules_for
 
 
-def log_action(*, actor, action: str, target, note: str = "") -> ModerationLogEntry:
+class ModerationRefused(Exception):
+    """The change is not allowed on this content (the message says why)."""
+
+
+def log_action(*, actor, action: str, target, note: str = "", member=None) -> ModerationLogEntry:
     return ModerationLogEntry.objects.create(
         actor=actor,
         action=action,
         content_type=ContentType.objects.get_for_model(target) if target is not None else None,
         object_id=getattr(target, "pk", None),
         target_repr=str(target)[:300],
+        member=member or (content_author(target) if target is not None else None),
         note=note,
     )
+
+
+def hide(*, target, moderator, note: str = "") -> bool:
+    """Hide `target` (any registered model); False when it was hidden already."""
+    if target.is_hidden:
+        return False
+    with transaction.atomic():
+        target.hide(by=moderator, note=note)
+        log_action(actor=moderator, action="hide", target=target, note=note)
+    return True
+
+
+def restore(*, target, moderator, note: str = "") -> bool:
+    """Show hidden content again. What its author deleted stays deleted: that is the
+    author's right, and a moderator cannot undo it."""
+    if target.is_deleted:
+        raise ModerationRefused("Its author deleted it: a moderator cannot restore it.")
+    if not target.is_hidden:
+        return False
+    with transaction.atomic():
+        target.restore(by=moderator, note=note)
+        log_action(actor=moderator, action="restore", target=target, note=note)
+    return True
+
+
+def delete_by_author(*, target, author) -> None:
+    with transaction.atomic():
+        target.delete_by_author(by=author)
+        log_action(actor=author, action="delete", target=target)
+
+
+def lock(*, target, moderator) -> None:
+    """Lock the discussion `target` belongs to (a forum thread), where its app allows it."""
+    rules = rules_for(type(target))
+    if rules is None or rules.lock is None:
+        raise ModerationRefused("This kind of content has no discussion to lock.")
+    rules.lock(target, moderator)
 
 
 def report_content(*, target, reporter, reason: str, note: str = "") -> Report:
@@ -25,7 +78,7 @@ def report_content(*, target, reporter, reason: str, note: str = "") -> Report:
         with transaction.atomic():
             return Report.objects.create(
                 content_type=content_type, object_id=target.pk, reporter=reporter,
-                reason=reason, note=note,
+                member=content_author(target), reason=reason, note=note,
             )  # fmt: skip
     except IntegrityError:
         return Report.objects.get(
@@ -35,14 +88,42 @@ def report_content(*, target, reporter, reason: str, note: str = "") -> Report:
 
 
 def flag_for_safety(*, target, note: str, level: str = Report.Level.SIGN) -> Report:
-    """An automatic flag (no reporter) so a moderator takes a look; never blocks posting."""
-    return Report.objects.create(
+    """An automatic flag (no reporter) so a moderator takes a look; never blocks posting.
+    Crisis and emergency flags alert the moderators once the posting transaction commits."""
+    report = Report.objects.create(
         content_type=ContentType.objects.get_for_model(target),
         object_id=target.pk,
+        member=content_author(target),
         reason=Report.Reason.SAFETY,
         level=level,
         note=note,
     )
+    if report.is_urgent:
+        transaction.on_commit(partial(tasks.alert_moderators.enqueue, report.pk))
+    return report
+
+
+def unacknowledged_crisis_flags(*, older_than: datetime.timedelta):
+    """Open crisis flags whose last alert is older than `older_than`: alert again."""
+    return Report.objects.open().filter(
+        level=Report.Level.CRISIS, alerted_at__lte=timezone.now() - older_than
+    )
+
+
+def acknowledge(*, report: Report, moderator, outcome: str, note: str = "") -> None:
+    """A moderator handled a safety flag ("contacted the member", "no risk"): the flag
+    leaves the queue and the log shows who handled it and when."""
+    if report.reason != Report.Reason.SAFETY:
+        raise ModerationRefused("Only safety flags are acknowledged.")
+    with transaction.atomic():
+        report.status = Report.Status.ACKNOWLEDGED
+        report.acknowledgement = outcome
+        report.handled_by = moderator
+        report.handled_at = timezone.now()
+        report.save(update_fields=["status", "acknowledgement", "handled_by", "handled_at"])
+        label = Report.Acknowledgement(outcome).label
+        log_action(actor=moderator, action=f"acknowledge {report.level} flag",
+                   target=report.target or report, note=f"{label}. {note}".strip())  # fmt: skip
 
 
 def _close_reports(target, *, moderator, status: str) -> int:
@@ -56,18 +137,17 @@ def _close_reports(target, *, moderator, status: str) -> int:
 def hide_reported(*, report: Report, moderator, note: str = "") -> None:
     with transaction.atomic():
         target = report.target
-        if target is not None and not target.is_hidden:
-            target.hide(by=moderator, note=note or f"Reported: {report.get_reason_display()}")
         if target is not None:
+            hide(target=target, moderator=moderator,
+                 note=note or f"Reported: {report.get_reason_display()}")  # fmt: skip
             _close_reports(target, moderator=moderator, status=Report.Status.RESOLVED)
 
 
 def restore_reported(*, report: Report, moderator, note: str = "") -> None:
     with transaction.atomic():
         target = report.target
-        if target is not None and target.is_hidden:
-            target.restore(by=moderator, note=note)
         if target is not None:
+            restore(target=target, moderator=moderator, note=note)
             _close_reports(target, moderator=moderator, status=Report.Status.DISMISSED)
 
 
@@ -79,6 +159,15 @@ def dismiss_report(*, report: Report, moderator) -> None:
         log_action(actor=moderator, action="dismiss reports", target=target or report)
 
 
+# The suspension presets moderators choose from: days, or None for "until lifted".
+SUSPENSION_PRESETS = {"1": 1, "7": 7, "30": 30, "indefinite": None}
+
+
+def suspension_end(preset: str, *, now=None) -> datetime.datetime:
+    days = SUSPENSION_PRESETS[preset]
+    return INDEFINITE if days is None else (now or timezone.now()) + datetime.timedelta(days)
+
+
 def suspend_member(*, member, moderator, ends_at, reason: str) -> Suspension:
     with transaction.atomic():
         suspension = Suspension.objects.create(
@@ -87,7 +176,7 @@ def suspend_member(*, member, moderator, ends_at, reason: str) -> Suspension:
         member.suspended_until = ends_at
         member.suspension_reason = reason
         member.save(update_fields=["suspended_until", "suspension_reason"])
-        log_action(actor=moderator, action="suspend", target=member, note=reason)
+        log_action(actor=moderator, action="suspend", target=member, note=reason, member=member)
     return suspension
 
 
@@ -97,4 +186,5 @@ def lift_suspension(*, member, moderator, note: str = "") -> None:
         member.suspended_until = None
         member.suspension_reason = ""
         member.save(update_fields=["suspended_until", "suspension_reason"])
-        log_action(actor=moderator, action="lift suspension", target=member, note=note)
+        log_action(actor=moderator, action="lift suspension", target=member, note=note,
+                   member=member)  # fmt: skip

@@ -10,4 +10,6 @@ urlpatterns = [
         views.report_create,
         name="report",
     ),
+    path("hide/<str:app_label>/<str:model_name>/<int:pk>/", views.hide, name="hide"),
+    path("restore/<str:app_label>/<str:model_name>/<int:pk>/", views.restore, name="restore"),
 ]

@@ -5,14 +5,24 @@ staff who have not set up two-factor authentication are sent to do so first."""
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin, messages
 from django.shortcuts import redirect
+from django.urls import reverse
 
-from core.roles import passes_staff_mfa
+from core.roles import is_moderator, passes_staff_mfa
 
 
 class PortalAdminSite(admin.AdminSite):
     site_header = "Patient Portal back office"
     site_title = "Patient Portal admin"
     index_title = "Moderation and editing"
+    index_template = "admin/portal_index.html"
+
+    def index(self, request, extra_context=None):
+        if is_moderator(request.user):
+            extra_context = {
+                **(extra_context or {}),
+                "moderation_dashboard_url": reverse("admin:moderation_dashboard"),
+            }
+        return super().index(request, extra_context)
 
     def has_permission(self, request) -> bool:
         return super().has_permission(request) and not self.needs_mfa(request.user)

@@ -445,8 +445,17 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
 
-# django-ratelimit keeps its counters in the shared cache.
+# django-ratelimit keeps its counters in the shared cache; with the cache down, posts go
+# through (accounts.limits logs it).
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True
+# Posting limits (accounts.limits): (new members, everyone else), "count/period".
+PORTAL_POSTING_RATES = {
+    "forum_post": ("3/10m", "30/h"),
+    "blog_post": ("3/d", "20/d"),
+    "blog_comment": ("10/h", "60/h"),
+    "nomination": ("3/d", "5/d"),
+}
 
 # Private messages: group size and how many a member may send (django-ratelimit rate).
 MESSAGING_MAX_RECIPIENTS = env.int("PORTAL_MESSAGING_MAX_RECIPIENTS", default=5)
@@ -465,3 +474,12 @@ BACKUP_RETENTION_DAYS = env.int("PORTAL_BACKUP_RETENTION_DAYS", default=30)
 # Sign-up: the youngest age allowed to join, and the honeypot's minimum fill time.
 MINIMUM_AGE = env.int("PORTAL_MINIMUM_AGE", default=16)
 SIGNUP_MIN_SECONDS = env.int("PORTAL_SIGNUP_MIN_SECONDS", default=3)
+
+# A new member (tighter posting limits): joined fewer than this many days ago, or has
+# fewer than this many visible posts.
+PORTAL_NEW_MEMBER_DAYS = env.int("PORTAL_NEW_MEMBER_DAYS", default=7)
+PORTAL_NEW_MEMBER_POSTS = env.int("PORTAL_NEW_MEMBER_POSTS", default=5)
+
+# An unacknowledged crisis flag alerts the moderators again after this many minutes
+# (`manage.py renotify_crisis_flags`, run every minute).
+MODERATION_CRISIS_RENOTIFY_MINUTES = env.int("MODERATION_CRISIS_RENOTIFY_MINUTES", default=15)

@@ -17,7 +17,6 @@ from tests.blogs.factories import make_comment
 from tests.blogs.factories import make_post as make_blog_post
 from tests.factories import make_article, make_user
 from tests.forums.factories import make_forum, make_post, make_thread
-from tests.heroes.factories import make_hero, make_nomination
 from tests.messaging.factories import make_conversation
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +32,12 @@ def anyone(*args):
 
 def for_moderators(make):
     return lambda: ([make().pk], make_user(role="moderator"))
+
+
+def hidden_post():
+    post = make_post()
+    post.hide(by=None)
+    return post
 
 
 def forum_post_by_author():
@@ -67,10 +72,6 @@ def message_with_its_recipient():
     return [make_conversation(make_user(), recipient).messages.get().pk], recipient
 
 
-def public_story():
-    return make_nomination(status="approved", may_publish_story=True)
-
-
 # URL name -> a function that builds (URL arguments, the one member allowed to post or None
 # when every signed-in member may).
 WRITE_URLS = {
@@ -83,6 +84,11 @@ WRITE_URLS = {
     "messaging:conversation": conversation_with_its_member,
     "messaging:report": message_with_its_recipient,
     "moderation:report": lambda: (["forums", "post", make_post().pk], None),
+    "moderation:hide": lambda: (["forums", "post", make_post().pk], make_user(role="moderator")),
+    "moderation:restore": lambda: (
+        ["forums", "post", hidden_post().pk],
+        make_user(role="moderator"),
+    ),
     "forums:thread_create": lambda: ([make_forum().slug], None),
     "forums:forum_watch": lambda: ([make_forum().slug], None),
     "forums:post_create": lambda: ([make_thread().pk], None),
@@ -91,14 +97,10 @@ WRITE_URLS = {
     "forums:thread_unlock": for_moderators(make_thread),
     "forums:thread_pin": for_moderators(make_thread),
     "forums:thread_unpin": for_moderators(make_thread),
-    "forums:thread_hide": for_moderators(make_thread),
-    "forums:thread_restore": for_moderators(make_thread),
     "forums:thread_move": for_moderators(make_thread),
     "forums:post_edit": forum_post_by_author,
     "forums:post_delete": forum_post_by_author,
     "forums:post_react": lambda: ([make_post().pk, "helpful"], None),
-    "forums:post_hide": for_moderators(make_post),
-    "forums:post_restore": for_moderators(make_post),
     "forums:post_check": anyone(),
     "forums:recovery_list": anyone(),
     "forums:recovery_delete": recovery_record_by_owner,
@@ -109,16 +111,10 @@ WRITE_URLS = {
     "blogs:blog_settings": anyone(),
     "blogs:post_edit": blog_post_by_author,
     "blogs:post_delete": blog_post_by_author,
-    "blogs:post_hide": for_moderators(make_blog_post),
-    "blogs:post_restore": for_moderators(make_blog_post),
     "blogs:comment_create": lambda: ([make_blog_post().pk], None),
     "blogs:comment_edit": comment_by_author,
     "blogs:comment_delete": comment_by_author,
-    "blogs:comment_hide": for_moderators(make_comment),
-    "blogs:comment_restore": for_moderators(make_comment),
     "heroes:nominate": anyone(),
-    "heroes:story_report": lambda: ([public_story().pk], None),
-    "heroes:report": lambda: ([make_hero().slug], None),
 }
 # Write URLs that also show a form (or a confirmation page) on GET.
 FORM_PAGES = {
@@ -138,8 +134,6 @@ FORM_PAGES = {
     "blogs:post_edit",
     "blogs:comment_edit",
     "heroes:nominate",
-    "heroes:story_report",
-    "heroes:report",
     "messaging:report",
 }
 # URL name -> why it is not swept as a write URL.

@@ -4,8 +4,6 @@ from blogs.views.comments import (
     comment_create,
     comment_delete,
     comment_edit,
-    comment_hide,
-    comment_restore,
 )
 from blogs.views.posts import (
     autosave,
@@ -13,8 +11,6 @@ from blogs.views.posts import (
     post_create,
     post_delete,
     post_edit,
-    post_hide,
-    post_restore,
     preview,
     safety_check,
 )
@@ -22,7 +18,7 @@ from blogs.views.reading import blog_detail, post_detail, post_list, post_redire
 
 __all__ = [
     "autosave", "blog_detail", "blog_settings", "comment_create", "comment_delete",
-    "comment_edit", "comment_hide", "comment_restore", "post_create", "post_delete",
-    "post_detail", "post_edit", "post_hide", "post_list", "post_redirect", "post_restore",
+    "comment_edit", "post_create", "post_delete",
+    "post_detail", "post_edit", "post_list", "post_redirect",
     "preview", "safety_check", "tag_detail",
 ]  # fmt: skip

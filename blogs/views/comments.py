@@ -4,11 +4,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.limits import limit_refusal
 from blogs import permissions, posting
 from blogs.forms import CommentForm
 from blogs.models import BlogPost, Comment
-from core.decorators import moderator_required
-from core.forms import moderation_note
+from moderation import services
 from safety.notices import redirect_with_notice
 
 
@@ -21,10 +21,10 @@ def comment_create(request, pk):
     form = CommentForm(request.POST)
     parent = None
     if form.is_valid() and form.cleaned_data["parent"]:
-        parent = post.comments.published().filter(pk=form.cleaned_data["parent"]).first()
+        parent = post.comments.visible().filter(pk=form.cleaned_data["parent"]).first()
         if parent is None:
             form.add_error(None, "The comment you replied to is no longer there.")
-    if form.is_valid() and (refusal := posting.comment_rate_refusal(request.user)):
+    if form.is_valid() and (refusal := limit_refusal(request, "blog_comment")):
         form.add_error(None, refusal)
     if not form.is_valid():
         form.reply_to = parent
@@ -65,28 +65,6 @@ def comment_delete(request, pk):
     comment = _comment_for(request, pk)
     if not permissions.can_delete_comment(request.user, comment):
         raise PermissionDenied("Only its author can delete this comment.")
-    comment.delete_by_author(by=request.user)
+    services.delete_by_author(target=comment, author=request.user)
     messages.success(request, "Your comment is deleted.")
     return redirect(comment.post.get_absolute_url())
-
-
-@require_POST
-@moderator_required
-def comment_hide(request, pk):
-    comment = _comment_for(request, pk)
-    if not permissions.can_hide_comment(request.user, comment):
-        raise PermissionDenied("This comment is not published.")
-    comment.hide(by=request.user, note=moderation_note(request))
-    messages.success(request, "The comment is hidden.")
-    return redirect(comment.get_absolute_url())
-
-
-@require_POST
-@moderator_required
-def comment_restore(request, pk):
-    comment = _comment_for(request, pk)
-    if not permissions.can_restore_comment(request.user, comment):
-        raise PermissionDenied("This comment is not hidden.")
-    comment.restore(by=request.user)
-    messages.success(request, "The comment is restored.")
-    return redirect(comment.get_absolute_url())

@@ -8,15 +8,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import public_write
+from accounts.limits import limit_refusal
 from accounts.permissions import posting_refusal
 from articles.models import Article
 from blogs import permissions, posting
 from blogs.forms import AutosaveForm, BlogPostForm, BlogSettingsForm, PreviewForm
 from blogs.models import BlogPost
-from core.decorators import moderator_required
-from core.forms import moderation_note
 from core.inputs import parse_int, query_int
 from core.markdown import render_markdown
+from moderation import services
 from safety.notices import redirect_with_notice
 
 
@@ -47,7 +47,7 @@ def post_create(request):
             return redirect(existing.get_absolute_url())
     form = BlogPostForm(request.POST or None, request.FILES or None, instance=existing)
     if request.method == "POST" and form.is_valid():
-        refusal = "" if existing else posting.post_rate_refusal(request.user)
+        refusal = "" if existing else limit_refusal(request, "blog_post")
         if refusal:
             form.add_error(None, refusal)
         else:
@@ -81,31 +81,9 @@ def post_delete(request, pk):
     post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
     if not permissions.can_delete_post(request.user, post):
         raise PermissionDenied("Only the author can delete this post.")
-    post.delete_by_author(by=request.user)
+    services.delete_by_author(target=post, author=request.user)
     messages.success(request, "Your post is deleted.")
     return redirect("blogs:blog_detail", request.user.username)
-
-
-@require_POST
-@moderator_required
-def post_hide(request, pk):
-    post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
-    if not permissions.can_hide_post(request.user, post):
-        raise PermissionDenied("This post is not published.")
-    post.hide(by=request.user, note=moderation_note(request))
-    messages.success(request, "The post is hidden.")
-    return redirect(post.get_absolute_url())
-
-
-@require_POST
-@moderator_required
-def post_restore(request, pk):
-    post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
-    if not permissions.can_restore_post(request.user, post):
-        raise PermissionDenied("This post is not hidden.")
-    post.restore(by=request.user)
-    messages.success(request, "The post is restored.")
-    return redirect(post.get_absolute_url())
 
 
 @require_POST
@@ -161,7 +139,7 @@ def autosave(request):
     post = None
     if token and body.strip() and posting_refusal(request.user) == "":
         fresh = posting.existing_post(request.user, token) is None
-        if not (fresh and posting.post_rate_refusal(request.user)):
+        if not (fresh and limit_refusal(request, "blog_post")):
             post = posting.autosave_draft(author=request.user, token=token, title=title, body=body)
     return render(request, "blogs/includes/autosave_status.html", {"draft": post})
 

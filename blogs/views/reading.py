@@ -92,7 +92,7 @@ def _comment_form(request, post):
     """The comment form; ?reply_to=<id> makes it a reply to that comment."""
     parent = None
     if (reply_to := query_int(request, "reply_to")) is not None:
-        parent = post.comments.published().filter(pk=reply_to).select_related("author").first()
+        parent = post.comments.visible().filter(pk=reply_to).select_related("author").first()
     form = CommentForm(initial={"parent": parent.pk if parent else None})
     form.reply_to = parent
     return form

@@ -14,7 +14,7 @@ register = template.Library()
 def latest_threads(count: int = 5):
     """The home page's sidebar: latest threads with an excerpt of their latest reply."""
     threads = (
-        Thread.objects.published()
+        Thread.objects.visible()
         .select_related("author", "last_post__author")
         .order_by("-last_post_at")[:count]
     )
@@ -34,7 +34,7 @@ def discuss_procedure(context, article, count: int = 5):
     """ "Discuss this procedure" on an article: its latest threads and a link to start one."""
     forum_ids = Forum.objects.filter(articles=article).values("pk")
     threads = (
-        Thread.objects.published()
+        Thread.objects.visible()
         .filter(Q(article=article) | Q(forum__in=forum_ids))
         .select_related("author", "last_post__author")
         .order_by("-last_post_at")[:count]
@@ -54,8 +54,8 @@ def member_recent_posts(member, count: int = 5, heading: str = "Recent forum pos
     """A member's latest public posts (the heroes page shows a surgeon's answers).
     `heading=""` leaves out the section's own heading, for a page that has one."""
     posts = (
-        Post.objects.published()
-        .filter(author=member, thread__status=Thread.Status.PUBLISHED)
+        Post.objects.visible()
+        .filter(author=member, thread__status=Thread.Status.VISIBLE)
         .select_related("thread")
         .order_by("-created_at")[:count]
     )

@@ -9,13 +9,9 @@ from forums.views.browse import (
     thread_redirect,
 )
 from forums.views.moderate import (
-    post_hide,
-    post_restore,
-    thread_hide,
     thread_lock,
     thread_move,
     thread_pin,
-    thread_restore,
     thread_unlock,
     thread_unpin,
 )
@@ -33,8 +29,8 @@ from forums.views.write import (
 
 __all__ = [
     "forum_detail", "forum_index", "forum_watch", "post_check",
-    "post_create", "post_delete", "post_edit", "post_hide", "post_history", "post_permalink",
-    "post_react", "post_restore", "recovery_delete", "recovery_list", "thread_create",
-    "thread_detail", "thread_hide", "thread_lock", "thread_move", "thread_pin",
-    "thread_redirect", "thread_restore", "thread_unlock", "thread_unpin", "thread_watch",
+    "post_create", "post_delete", "post_edit", "post_history", "post_permalink",
+    "post_react", "recovery_delete", "recovery_list", "thread_create",
+    "thread_detail", "thread_lock", "thread_move", "thread_pin",
+    "thread_redirect", "thread_unlock", "thread_unpin", "thread_watch",
 ]  # fmt: skip

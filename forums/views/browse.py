@@ -12,6 +12,7 @@ from forums.pagination import page_for
 from forums.posting import mark_read
 from forums.presenting import post_cards, thread_rows
 from forums.watching import annotate_unread, first_unread_number
+from moderation.links import moderation_url
 
 
 def forum_index(request):
@@ -122,6 +123,12 @@ def thread_detail(request, pk, slug):
         "reply_form": ReplyForm(thread=thread) if permissions.can_reply(user, thread) else None,
         "reply_refusal": permissions.reply_refusal(user, thread) if user.is_authenticated else "",
         "is_moderator": is_moderator(user),
+        "thread_hide_url": moderation_url("hide", thread)
+        if permissions.can_hide(user, thread)
+        else "",
+        "thread_restore_url": moderation_url("restore", thread)
+        if permissions.can_restore(user, thread)
+        else "",
         "is_watching": user.is_authenticated and thread.watches.filter(user=user).exists(),
         "reaction_kinds": Reaction.Kind,
     }

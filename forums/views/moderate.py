@@ -1,4 +1,5 @@
-"""Moderators' buttons on the site; the admin's bulk actions call the same functions."""
+"""Moderators' thread buttons on the site (lock, pin, move); the admin's bulk actions call
+the same functions. Hide and restore are moderation's generic views."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,7 +9,7 @@ from core.decorators import moderator_required
 from core.forms import moderation_note
 from forums import moderating
 from forums.forms import MoveThreadForm
-from forums.models import Post, Thread
+from forums.models import Thread
 
 
 def _thread_action(action, done: str):
@@ -28,25 +29,6 @@ thread_lock = _thread_action(moderating.lock_thread, "The thread is locked.")
 thread_unlock = _thread_action(moderating.unlock_thread, "The thread is open again.")
 thread_pin = _thread_action(moderating.pin_thread, "The thread is pinned.")
 thread_unpin = _thread_action(moderating.unpin_thread, "The thread is no longer pinned.")
-thread_hide = _thread_action(moderating.hide_thread, "The thread is hidden.")
-thread_restore = _thread_action(moderating.restore_thread, "The thread is restored.")
-
-
-def _post_action(action, done: str):
-    @require_POST
-    @moderator_required
-    def view(request, pk):
-        post = get_object_or_404(Post.objects.select_related("thread"), pk=pk)
-        action(post=post, moderator=request.user, note=moderation_note(request))
-        messages.success(request, done)
-        return redirect(post)
-
-    view.__name__ = action.__name__
-    return view
-
-
-post_hide = _post_action(moderating.hide_post, "The post is hidden.")
-post_restore = _post_action(moderating.restore_post, "The post is restored.")
 
 
 @moderator_required

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.limits import limit_refusal
 from core.inputs import parse_int, query_int, query_slug
 from forums import permissions, posting, watching
 from forums.forms import CheckForm, PostEditForm, ReplyForm, ThreadForm
@@ -42,6 +43,8 @@ def thread_create(request, slug):
         procedures = form.fields["article"].queryset
         form.initial["article"] = procedures.filter(slug=procedure).first()
     if request.method == "POST" and form.is_valid():
+        if refusal := limit_refusal(request, "forum_post"):
+            raise PermissionDenied(refusal)
         try:
             post = posting.start_thread(
                 forum=forum, author=request.user, title=form.cleaned_data["title"],
@@ -68,11 +71,13 @@ def post_create(request, pk):
     initial = {}
     quoted = query_int(request, "quote")
     if request.method == "GET" and quoted is not None:
-        post = thread.posts.published().select_related("author").filter(pk=quoted).first()
+        post = thread.posts.visible().select_related("author").filter(pk=quoted).first()
         if post is not None:
             initial["body"] = posting.quote_text(post)
     form = ReplyForm(request.POST or None, thread=thread, initial=initial)
     if request.method == "POST" and form.is_valid():
+        if refusal := limit_refusal(request, "forum_post"):
+            raise PermissionDenied(refusal)
         try:
             post = posting.reply(
                 thread=thread, author=request.user, body=form.cleaned_data["body"],

@@ -9,8 +9,8 @@ from accounts.emails import UNSUBSCRIBE_MAX_AGE, unsubscribe_path
 from accounts.models import SurgeonVerification, User
 from accounts.notifications import notify
 from accounts.permissions import can_post, posting_refusal
-from accounts.verification import decide_verification
 from moderation.models import ModerationLogEntry
+from moderation.verification import decide_verification
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -203,6 +203,7 @@ def test_surgeon_asks_to_be_verified(client, patient):
             "full_name": "Dr P",
             "specialty": "Knee",
             "practice": "General",
+            "regulator": "General Medical Council",
             "licence_number": "LIC-4477-PRIVATE",
         },
     )

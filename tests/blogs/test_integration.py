@@ -92,7 +92,7 @@ def test_demo_loads_the_seed_post_and_is_idempotent(db):
     assert BlogPost.objects.count() == count >= 5
     assert BlogPost.objects.filter(article__slug="knee-osteotomy").exists()
     assert Comment.objects.exists() and post.tags.exists()
-    assert post.comment_count == post.comments.published().count()
+    assert post.comment_count == post.comments.visible().count()
 
 
 def test_data_export_includes_posts_and_comments(patient):

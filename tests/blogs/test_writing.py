@@ -185,7 +185,7 @@ def test_new_member_is_rate_limited(client):
 
 
 def test_established_member_has_a_higher_limit(client):
-    member = make_user(date_joined=timezone.now() - timezone.timedelta(days=60))
+    member = make_user(date_joined=timezone.now() - timezone.timedelta(days=60), post_count=5)
     client.force_login(member)
 
     for _ in range(4):

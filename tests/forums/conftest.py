@@ -4,4 +4,7 @@ import pytest
 @pytest.fixture(autouse=True)
 def _generous_new_member_limit(settings):
     """Test members are minutes old; only the rate-limit tests use the real limit."""
-    settings.FORUMS_NEW_MEMBER_RATE = (1000, 10)
+    settings.PORTAL_POSTING_RATES = {
+        **settings.PORTAL_POSTING_RATES,
+        "forum_post": ("1000/m", "1000/m"),
+    }

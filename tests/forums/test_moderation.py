@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from forums.models import Forum
+from moderation.links import moderation_url
 from moderation.models import ModerationLogEntry, Report
 from tests.forums.factories import make_forum, make_post, make_thread
 
@@ -29,15 +30,19 @@ def test_moderator_thread_flags_are_logged(client, moderator, url_name, field, v
     assert (entry.actor, entry.target, entry.note) == (moderator, thread, "why")
 
 
-@pytest.mark.parametrize("url_name", [a[0] for a in THREAD_ACTIONS] + ["thread_hide"])
+@pytest.mark.parametrize("url_name", [a[0] for a in THREAD_ACTIONS] + ["hide"])
 @pytest.mark.parametrize(
     ("persona_name", "expected"), [("visitor", 302), ("patient", 403), ("other_patient", 403)]
 )
 def test_thread_moderation_matrix(client, persona, patient, url_name, persona_name, expected):
     thread = make_thread(author=patient)
     persona(persona_name)
+    if url_name == "hide":
+        url = moderation_url("hide", thread)
+    else:
+        url = reverse(f"forums:{url_name}", args=[thread.pk])
 
-    response = client.post(reverse(f"forums:{url_name}", args=[thread.pk]))
+    response = client.post(url)
 
     assert response.status_code == expected
     assert not ModerationLogEntry.objects.exists()
@@ -47,17 +52,17 @@ def test_moderator_hides_and_restores_a_post(client, moderator, patient):
     post = make_post(author=patient, body="Rude words")
     client.force_login(moderator)
 
-    client.post(reverse("forums:post_hide", args=[post.pk]), {"note": "abuse"})
+    client.post(moderation_url("hide", post), {"note": "abuse"})
     post.refresh_from_db()
     post.thread.refresh_from_db()
     assert post.is_hidden and post.moderated_by == moderator
     assert post.thread.reply_count == 0
     assert ModerationLogEntry.objects.filter(action="hide", actor=moderator).exists()
 
-    client.post(reverse("forums:post_restore", args=[post.pk]))
+    client.post(moderation_url("restore", post))
     post.refresh_from_db()
     post.thread.refresh_from_db()
-    assert post.is_published and post.thread.reply_count == 1
+    assert post.is_visible and post.thread.reply_count == 1
     assert ModerationLogEntry.objects.filter(action="restore").exists()
 
 
@@ -86,7 +91,7 @@ def test_post_hide_matrix(client, persona, other_patient, persona_name, expected
     post = make_post(author=other_patient)
     persona(persona_name)
 
-    response = client.post(reverse("forums:post_hide", args=[post.pk]))
+    response = client.post(moderation_url("hide", post))
 
     post.refresh_from_db()
     assert response.status_code == expected
@@ -122,7 +127,7 @@ def test_hidden_thread_leaves_the_forum_counts(client, moderator):
     thread = make_thread()
     client.force_login(moderator)
 
-    client.post(reverse("forums:thread_hide", args=[thread.pk]))
+    client.post(moderation_url("hide", thread))
 
     forum = Forum.objects.get(pk=thread.forum_id)
     assert (forum.thread_count, forum.post_count) == (0, 0)

@@ -121,7 +121,10 @@ def test_suspended_member_cannot_post_and_is_told_why(client, patient):
 
 
 def test_new_member_is_rate_limited(client, settings):
-    settings.FORUMS_NEW_MEMBER_RATE = (3, 10)
+    settings.PORTAL_POSTING_RATES = {
+        **settings.PORTAL_POSTING_RATES,
+        "forum_post": ("3/10m", "30/h"),
+    }
     newcomer = make_user()
     thread = make_thread()
     client.force_login(newcomer)
@@ -133,8 +136,12 @@ def test_new_member_is_rate_limited(client, settings):
 
 
 def test_established_member_is_not_rate_limited(client, settings):
-    settings.FORUMS_NEW_MEMBER_RATE = (3, 10)
-    member = make_user(date_joined=timezone.now() - timezone.timedelta(days=30))
+    settings.PORTAL_POSTING_RATES = {
+        **settings.PORTAL_POSTING_RATES,
+        "forum_post": ("3/10m", "30/h"),
+    }
+    # Established: past the first week and with a few posts (accounts.limits.is_new_member).
+    member = make_user(date_joined=timezone.now() - timezone.timedelta(days=30), post_count=5)
     thread = make_thread()
     client.force_login(member)
 

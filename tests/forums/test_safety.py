@@ -49,7 +49,7 @@ def test_reply_mentioning_a_sign_shows_the_notice_and_is_flagged(client, patient
 
     post = Post.objects.get(author=patient)
     page = response.content.decode()
-    assert post.is_published
+    assert post.is_visible
     assert response.redirect_chain[-1][0].endswith("#safety-notice")
     assert 'data-safety-level="sign"' in page
     assert "Drainage from the wound" in page

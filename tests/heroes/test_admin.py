@@ -199,4 +199,4 @@ def test_moderator_hides_and_restores_a_story(client, admin_moderator):
 
     assert not nomination.is_story_hidden
     assert list(Log.objects.order_by("pk").values_list("action", flat=True)) == [
-        "hide story", "restore story"]  # fmt: skip
+        "hide", "restore"]  # fmt: skip

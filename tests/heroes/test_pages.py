@@ -94,7 +94,7 @@ def test_no_badge_once_verification_is_withdrawn(client):
 @pytest.mark.django_db
 def test_verification_flow_puts_the_badge_on_the_hero_page(client, moderator):
     from accounts.models import SurgeonVerification
-    from accounts.verification import decide_verification
+    from moderation.verification import decide_verification
 
     surgeon = make_user()
     hero = make_hero(account=surgeon)

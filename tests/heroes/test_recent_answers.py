@@ -2,8 +2,8 @@
 
 import pytest
 
-from forums.moderating import hide_post
 from forums.posting import reply
+from moderation.services import hide
 from tests.factories import make_user
 from tests.forums.factories import make_thread
 from tests.heroes.factories import make_hero
@@ -16,7 +16,7 @@ def test_hero_page_shows_the_surgeons_recent_public_answers(client, moderator):
     thread = make_thread(title="Will my knee click forever?")
     shown = reply(thread=thread, author=surgeon, body="Clicking without pain is common.")
     hidden = reply(thread=thread, author=surgeon, body="A hidden answer.")
-    hide_post(post=hidden, moderator=moderator)
+    hide(target=hidden, moderator=moderator)
 
     page = client.get(hero.get_absolute_url()).content.decode()
 

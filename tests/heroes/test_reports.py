@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from heroes.models import Nomination
+from moderation.links import moderation_url
 from moderation.models import ModerationLogEntry, Report
 from moderation.services import hide_reported, restore_reported
 from tests.heroes.factories import make_hero, make_nomination
@@ -19,7 +20,7 @@ def test_member_reports_a_hero_page(client, patient):
     hero = make_hero()
     client.force_login(patient)
 
-    response = client.post(reverse("heroes:report", args=[hero.slug]),
+    response = client.post(moderation_url("report", hero),
                            {"reason": "other", "note": "I am this surgeon; please remove."})  # fmt: skip
 
     assert response.status_code == 302
@@ -32,9 +33,7 @@ def test_member_reports_a_story(client, patient):
     story = _story()
     client.force_login(patient)
 
-    response = client.post(
-        reverse("heroes:story_report", args=[story.pk]), {"reason": "personal_info"}
-    )
+    response = client.post(moderation_url("report", story), {"reason": "personal_info"})
 
     assert response.url == f"{story.hero.get_absolute_url()}#story-{story.pk}"
     assert Report.objects.get().target == story
@@ -45,11 +44,10 @@ def test_member_reports_a_story(client, patient):
 def test_unpublished_things_cannot_be_reported(client, patient, kind):
     hero = make_hero(status="draft")
     urls = {
-        "draft_hero": reverse("heroes:report", args=[hero.slug]),
-        "pending_story": reverse("heroes:story_report", args=[make_nomination().pk]),
-        "private_story": reverse("heroes:story_report",
-                                 args=[make_nomination(status="approved").pk]),
-        "hidden_story": reverse("heroes:story_report", args=[_story(is_story_hidden=True).pk]),
+        "draft_hero": moderation_url("report", hero),
+        "pending_story": moderation_url("report", make_nomination()),
+        "private_story": moderation_url("report", make_nomination(status="approved")),
+        "hidden_story": moderation_url("report", _story(is_story_hidden=True)),
     }  # fmt: skip
     client.force_login(patient)
 
@@ -61,7 +59,7 @@ def test_unpublished_things_cannot_be_reported(client, patient, kind):
 def test_visitor_is_sent_to_login_to_report(client):
     hero = make_hero()
 
-    response = client.post(reverse("heroes:report", args=[hero.slug]), {"reason": "spam"})
+    response = client.post(moderation_url("report", hero), {"reason": "spam"})
 
     assert response.status_code == 302
     assert not Report.objects.exists()
@@ -100,7 +98,7 @@ def test_hiding_a_reported_story_takes_it_off_the_hero_page(client, patient, mod
     story.refresh_from_db()
     assert story.is_story_hidden and story.status == Nomination.Status.APPROVED
     assert "S" * 230 not in client.get(story.hero.get_absolute_url()).content.decode()
-    assert ModerationLogEntry.objects.get().action == "hide story"
+    assert ModerationLogEntry.objects.get().action == "hide"
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from heroes.models import Nomination
+from moderation.links import moderation_url
 from moderation.models import Report
 from tests.heroes.factories import make_hero, make_nomination, nomination_data
 
@@ -24,8 +25,8 @@ def _urls(data):
         reverse("heroes:nominate"),
         reverse("heroes:nominate") + "?hero=kind-hero",
         reverse("heroes:nomination_list"),
-        reverse("heroes:report", args=[data["hero"].slug]),
-        reverse("heroes:story_report", args=[data["story"].pk]),
+        moderation_url("report", data["hero"]),
+        moderation_url("report", data["story"]),
         reverse("home"),
         data["story"].procedure.get_absolute_url() if data["story"].procedure else reverse("home"),
         data["story"].nominator.get_absolute_url(),
@@ -57,8 +58,8 @@ def test_visitor_reads_public_pages_and_is_sent_to_login_elsewhere(client, datas
 def test_write_urls_refuse_a_visitors_post(client, dataset):
     writes = {
         reverse("heroes:nominate"): nomination_data(),
-        reverse("heroes:report", args=[dataset["hero"].slug]): {"reason": "spam"},
-        reverse("heroes:story_report", args=[dataset["story"].pk]): {"reason": "spam"},
+        moderation_url("report", dataset["hero"]): {"reason": "spam"},
+        moderation_url("report", dataset["story"]): {"reason": "spam"},
     }
 
     for url, data in writes.items():

@@ -119,14 +119,12 @@ def test_lifting_a_suspension(patient, moderator):
     assert ModerationLogEntry.objects.filter(action="lift suspension").exists()
 
 
-def test_moderator_suspends_through_the_admin(client, patient, moderator):
+def test_moderator_suspends_through_the_admin_with_a_preset(client, patient, moderator):
     client.force_login(moderator)
 
     response = client.post(
-        "/admin/moderation/suspension/add/",
-        {"member": patient.pk, "ends_at_0": "2099-01-01", "ends_at_1": "12:00:00",
-         "reason": "Spam"},
-    )  # fmt: skip
+        f"/admin/moderation/suspension/member/{patient.pk}/", {"length": "7", "reason": "Spam"}
+    )
 
     assert response.status_code == 302
     patient.refresh_from_db()

@@ -225,17 +225,17 @@ def test_published_heroes_are_found_and_drafts_are_not(client):
 
 @pytest.mark.django_db
 def test_forum_threads_and_replies_are_found_and_hiding_removes_them(client, moderator):
-    from forums.moderating import hide_post, hide_thread
     from forums.posting import reply
+    from moderation.services import hide
     from tests.forums.factories import make_thread
 
     thread = make_thread(title="Day 5 after ACL surgery", body="The swelling is easing.")
     answer = reply(thread=thread, author=moderator, body="Ice and elevation helped me.")
     found = titles(client.get(reverse("search"), {"q": "elevation"}))
 
-    hide_post(post=answer, moderator=moderator)
+    hide(target=answer, moderator=moderator)
     after_hiding_reply = titles(client.get(reverse("search"), {"q": "elevation"}))
-    hide_thread(thread=thread, moderator=moderator)
+    hide(target=thread, moderator=moderator)
     after_hiding_thread = titles(client.get(reverse("search"), {"q": "swelling"}))
 
     assert found == ["Day 5 after ACL surgery"]

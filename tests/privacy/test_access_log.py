@@ -24,15 +24,15 @@ def test_opening_a_surgeons_registration_is_logged(client, moderator, patient):
     assert "Dr P" in access.what
 
 
-def test_listing_recovery_records_is_logged(client, moderator, patient):
+def test_recovery_records_are_not_in_the_back_office_at_all(client, moderator, patient):
+    """Least privilege (issue 11): a private record is for its member (and their export)."""
     RecoveryRecord.objects.create(
         user=patient, article=make_article(), surgery_date=timezone.localdate()
     )
     client.force_login(moderator)
 
-    assert client.get("/admin/forums/recoveryrecord/").status_code == 200
-
-    assert PrivateDataAccess.objects.filter(viewer=moderator, what__contains="recovery").exists()
+    assert client.get("/admin/forums/recoveryrecord/").status_code == 404
+    assert not PrivateDataAccess.objects.exists()
 
 
 def test_the_member_sees_in_their_export_that_staff_looked(client, moderator, patient):

@@ -47,6 +47,11 @@ NOT_EXPORTED = {
     "moderation.Report.handled_by": STAFF,
     "moderation.ModerationLogEntry.actor": STAFF,
     "moderation.Suspension.created_by": STAFF,
+    "moderation.OnDuty.moderator": STAFF,
+    # Whose content a report or a log entry was about: the moderators' own record (the
+    # member's suspensions, which concern them directly, are exported).
+    "moderation.Report.member": "a moderation record about the member's content",
+    "moderation.ModerationLogEntry.member": "a moderation record about the member's content",
 }
 NOT_EXPORTED_SUFFIXES = (".moderated_by", ".decided_by", ".history_user")
 

@@ -1,11 +1,12 @@
-"""Deciding a surgeon's verification request: one place for the admin and any view."""
+"""Deciding a surgeon's verification request (moderators' work): one place for the admin
+and any view, logged like every other moderation decision."""
 
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import SurgeonVerification
 from accounts.notifications import notify
-from core.signals import content_moderated
+from moderation.services import log_action
 
 
 def decide_verification(*, verification: SurgeonVerification, moderator, approve: bool, note=""):
@@ -19,15 +20,10 @@ def decide_verification(*, verification: SurgeonVerification, moderator, approve
         verification.save()
         user = verification.user
         user.is_verified_surgeon = approve
-        user.save(update_fields=["is_verified_surgeon"])
+        user.verified_name = verification.full_name if approve else ""
+        user.save(update_fields=["is_verified_surgeon", "verified_name"])
         action = "verify surgeon" if approve else "reject verification"
-        content_moderated.send(
-            sender=SurgeonVerification,
-            instance=verification,
-            action=action,
-            actor=moderator,
-            note=note,
-        )
+        log_action(actor=moderator, action=action, target=verification, note=note)
         message = (
             "Your surgeon verification was approved: the verified badge now shows on your posts."
             if approve

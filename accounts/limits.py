@@ -1,0 +1,66 @@
+"""The one posting rate limiter (django-ratelimit, counted in the shared cache so every app
+server agrees) and the one definition of a new member that every limit uses.
+
+Each action has two rates in `PORTAL_POSTING_RATES`: (new members, everyone else), in
+django-ratelimit's notation ("3/10m": three per ten minutes). When the cache is down the
+post goes through and the failure is logged: a member is never kept from asking for help
+because a counter is unavailable.
+"""
+
+import logging
+
+from django.conf import settings
+from django.utils import timezone
+from django_ratelimit.core import get_usage
+
+from core.roles import is_moderator
+
+logger = logging.getLogger(__name__)
+
+NOUNS = {"forum_post": "posts", "blog_post": "blog posts", "blog_comment": "comments",
+         "nomination": "nominations"}  # fmt: skip
+PERIODS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}
+
+
+def is_new_member(user) -> bool:
+    """Joined fewer than PORTAL_NEW_MEMBER_DAYS ago, or fewer than PORTAL_NEW_MEMBER_POSTS
+    visible posts."""
+    recent = timezone.now() - timezone.timedelta(days=settings.PORTAL_NEW_MEMBER_DAYS)
+    return user.date_joined > recent or user.post_count < settings.PORTAL_NEW_MEMBER_POSTS
+
+
+def limit_refusal(request, action: str, *, count: bool = True) -> str:
+    """Count one `action` by the signed-in member (or only look, with count=False); why it
+    is refused, or "" when it may go ahead."""
+    user = request.user
+    if is_moderator(user):
+        return ""
+    newcomer = is_new_member(user)
+    rate = settings.PORTAL_POSTING_RATES[action][0 if newcomer else 1]
+    try:
+        usage = get_usage(request, group=f"posting:{action}", key="user", rate=rate,
+                          method=get_usage.ALL, increment=count)  # fmt: skip
+    except Exception:  # the cache is down (ratelimit fails open for a missing count)
+        usage = None
+    if usage is None:
+        logger.warning(
+            "Rate limit for %s not checked (cache unavailable): user %s", action, user.pk
+        )
+        return ""
+    over = usage["count"] > usage["limit"] if count else usage["count"] >= usage["limit"]
+    if not over:
+        return ""
+    return _message(action, rate, newcomer)
+
+
+def _message(action: str, rate: str, newcomer: bool) -> str:
+    limit, _, period = rate.partition("/")
+    amount, unit = period[:-1] or "1", PERIODS[period[-1]]
+    window = f"{unit}" if amount == "1" else f"{amount} {unit}s"
+    extra = (
+        f" New members (in their first {settings.PORTAL_NEW_MEMBER_DAYS} days, or with fewer "
+        f"than {settings.PORTAL_NEW_MEMBER_POSTS} posts) have a lower limit."
+        if newcomer
+        else ""
+    )
+    return f"You can send {limit} {NOUNS[action]} per {window}; please wait a while.{extra}"

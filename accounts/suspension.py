@@ -1,0 +1,29 @@
+"""What a suspended member is told: when they sign in and whenever they try to post."""
+
+import datetime
+
+from django.contrib import messages
+from django.utils import timezone
+from django.utils.formats import date_format
+
+# An indefinite suspension ends at this date: until a moderator lifts it.
+INDEFINITE = datetime.datetime(9000, 1, 1, tzinfo=datetime.UTC)
+
+
+def suspension_notice(user) -> str:
+    """Why and until when the member is suspended, or "" when they are not."""
+    if not user.is_suspended:
+        return ""
+    if user.suspended_until >= INDEFINITE:
+        until = "until a moderator lifts it"
+    else:
+        until = "until " + date_format(timezone.localtime(user.suspended_until), "DATETIME_FORMAT")
+    reason = user.suspension_reason or "No reason was given."
+    return f"Your account is suspended {until}. Reason: {reason}"
+
+
+def tell_on_login(sender, request, user, **kwargs) -> None:
+    """`user_logged_in` receiver: the member learns of a suspension as soon as they sign in."""
+    notice = suspension_notice(user)
+    if notice:
+        messages.warning(request, f"{notice} You can still read the site.", fail_silently=True)

@@ -1,0 +1,9 @@
+"""Addresses of the generic moderation pages for any registered content."""
+
+from django.urls import reverse
+
+
+def moderation_url(verb: str, target) -> str:
+    """`verb` is "report", "hide" or "restore"."""
+    meta = target._meta
+    return reverse(f"moderation:{verb}", args=[meta.app_label, meta.model_name, target.pk])

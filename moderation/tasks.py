@@ -1,0 +1,51 @@
+"""Safety alerts, through the Tasks API: every on-duty moderator (all moderators when none
+is on duty) gets a bell notification and an email at once."""
+
+from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.core.mail import send_mail
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks import task
+
+from accounts.models import Notification, User
+from moderation.models import OnDuty, Report
+
+
+def moderators():
+    """Active accounts holding the moderation permission (directly, by group, or superuser)."""
+    permission = Permission.objects.filter(
+        codename="moderate_content", content_type__app_label="moderation"
+    ).first()
+    holds = Q(is_superuser=True)
+    if permission is not None:
+        holds |= Q(groups__permissions=permission) | Q(user_permissions=permission)
+    return User.objects.filter(holds, is_active=True, deleted_at=None).distinct()
+
+
+def alert_recipients():
+    on_duty = moderators().filter(pk__in=OnDuty.objects.values("moderator"))
+    return on_duty if on_duty.exists() else moderators()
+
+
+@task()
+def alert_moderators(report_id: int) -> None:
+    report = Report.objects.filter(pk=report_id, status=Report.Status.OPEN).first()
+    if report is None:
+        return
+    url = reverse("admin:moderation_report_change", args=[report.pk])
+    message = f"{report.get_level_display()}: a member may need help now. Open the flag."
+    for moderator in alert_recipients():
+        Notification.objects.create(
+            recipient=moderator, kind="safety_flag", message=message, url=url
+        )
+        if moderator.email:
+            send_mail(
+                subject=f"[{settings.SITE_NAME}] {report.get_level_display()} flag",
+                message=f"{message}\n\n{settings.SITE_URL}{url}\n\n"
+                "You get this because you moderate the community.",
+                from_email=None,
+                recipient_list=[moderator.email],
+            )
+    Report.objects.filter(pk=report.pk).update(alerted_at=timezone.now())
