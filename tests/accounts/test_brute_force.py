@@ -62,18 +62,20 @@ def test_a_device_cookie_for_another_account_does_not_help(client, patient):
     client.post("/accounts/logout/")
     _hammer()
 
-    _sign_in(client, PASSWORD)
+    response = _sign_in(client, PASSWORD)
 
     assert not _signed_in(client)
+    assert "Too many failed login attempts" in response.content.decode()
 
 
 def test_a_forged_device_cookie_does_not_help(client, patient):
     _hammer()
     client.cookies[devices.DEVICE_COOKIE] = f'{{"user": {patient.pk}, "nonce": "x"}}'
 
-    _sign_in(client, PASSWORD)
+    response = _sign_in(client, PASSWORD)
 
     assert not _signed_in(client)
+    assert "Too many failed login attempts" in response.content.decode()
 
 
 def test_a_known_device_that_fails_too_often_is_no_longer_trusted(owner_device, monkeypatch):
@@ -107,6 +109,7 @@ def test_guesses_on_one_account_are_throttled_across_addresses(patient, monkeypa
         _sign_in(Client(REMOTE_ADDR=f"10.0.0.{n}"), "wrong-guess")
 
     fresh = Client(REMOTE_ADDR="10.0.1.1")
-    _sign_in(fresh, PASSWORD)
+    response = _sign_in(fresh, PASSWORD)
 
     assert not _signed_in(fresh)
+    assert "Too many failed login attempts" in response.content.decode()

@@ -3,7 +3,7 @@
 
 import pytest
 
-from forums.moderating import hide_post
+from moderation.services import hide
 from tests.factories import make_user
 from tests.forums.factories import make_post, make_thread
 
@@ -15,7 +15,7 @@ def _thread_with_placeholders():
     deleted = make_post(thread=thread, body="I said too much here.")
     deleted.delete_by_author(by=deleted.author)
     hidden = make_post(thread=thread, body="Buy cheap pills at example.com")
-    hide_post(post=hidden, moderator=make_user(role="moderator"), note="Spam")
+    hide(target=hidden, moderator=make_user(role="moderator"), note="Spam")
     make_post(thread=thread, body="Feeling better every day.")
     return deleted, hidden
 
