@@ -1,11 +1,12 @@
 from django import forms
 
+from core.forms import StorableTextMixin
 from moderation.models import Report
 
 MEMBER_REASONS = [choice for choice in Report.Reason.choices if choice[0] != Report.Reason.SAFETY]
 
 
-class ReportForm(forms.Form):
+class ReportForm(StorableTextMixin, forms.Form):
     reason = forms.ChoiceField(choices=MEMBER_REASONS, widget=forms.RadioSelect)
     note = forms.CharField(
         label="Anything a moderator should know? (optional)",
@@ -15,7 +16,7 @@ class ReportForm(forms.Form):
     )
 
 
-class SuspendForm(forms.Form):
+class SuspendForm(StorableTextMixin, forms.Form):
     """The presets moderators use everywhere: on the report page, a post card, a profile."""
 
     length = forms.ChoiceField(
@@ -36,6 +37,6 @@ class SuspendForm(forms.Form):
     )
 
 
-class AcknowledgeForm(forms.Form):
+class AcknowledgeForm(StorableTextMixin, forms.Form):
     outcome = forms.ChoiceField(choices=Report.Acknowledgement.choices, widget=forms.RadioSelect)
     note = forms.CharField(required=False, max_length=500, label="Note (optional)")

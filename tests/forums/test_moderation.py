@@ -220,10 +220,3 @@ class TestAdminActions:
         response = client.get(reverse(f"admin:forums_{model}_changelist"))
 
         assert response.status_code == 200
-
-    def test_members_private_surgery_dates_are_not_for_moderators(self, client, moderator):
-        client.force_login(moderator)
-
-        response = client.get(reverse("admin:forums_recoveryrecord_changelist"))
-
-        assert response.status_code == 403

@@ -136,6 +136,7 @@ def test_moderators_do_not_browse_recovery_records_in_the_admin(client, moderato
     client.force_login(moderator)
 
     assert client.get("/admin/forums/recoveryrecord/").status_code == 404
+    assert client.get("/admin/forums/post/").status_code == 200  # the forums' posts are there
 
 
 def test_moderator_cannot_restore_what_its_author_deleted(client, moderator, patient):
@@ -191,8 +192,11 @@ def test_urgent_flags_alert_every_moderator_when_none_is_on_duty(
 def test_warning_signs_alert_nobody(django_capture_on_commit_callbacks, moderator):
     with django_capture_on_commit_callbacks(execute=True):
         _flag(make_post(), "sign")
-
     assert not Notification.objects.filter(kind="safety_flag").exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _flag(make_post(), "crisis")
+    assert Notification.objects.filter(kind="safety_flag").exists()  # the sibling alerts
 
 
 def test_unacknowledged_crisis_flag_alerts_again_after_15_minutes(

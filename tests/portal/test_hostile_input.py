@@ -129,6 +129,8 @@ def _path_kwargs(world) -> dict[str, dict]:
         "heroes:nomination_done": {"pk": world["nomination"].pk},
         "heroes:story_report": {"pk": world["nomination"].pk},
         "moderation:report": {"app_label": "forums", "model_name": "post", "pk": post.pk},
+        "moderation:hide": {"app_label": "forums", "model_name": "post", "pk": post.pk},
+        "moderation:restore": {"app_label": "forums", "model_name": "post", "pk": post.pk},
         "videos:detail": {"slug": world["video"].slug},
         "messaging:conversation": {"pk": world["message"].conversation_id},
         "messaging:message": {"pk": world["message"].pk},

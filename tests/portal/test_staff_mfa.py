@@ -8,7 +8,7 @@ from django.urls import reverse
 from core import roles
 from tests.blogs.factories import make_comment
 from tests.blogs.factories import make_post as make_blog_post
-from tests.forums.factories import make_forum, make_post
+from tests.forums.factories import make_forum, make_post, make_thread
 
 pytestmark = pytest.mark.django_db
 HIDDEN = "hidden"
@@ -16,27 +16,33 @@ HIDDEN = "hidden"
 # Every site view behind moderator_required: (url name, object it acts on, method).
 MODERATOR_VIEWS = [
     *[(f"forums:thread_{action}", "thread", "post")
-      for action in ("lock", "unlock", "pin", "unpin", "hide", "restore")],
+      for action in ("lock", "unlock", "pin", "unpin")],
     ("forums:thread_move", "thread", "post"),
-    ("forums:post_hide", "post", "post"),
-    ("forums:post_restore", "post", "post"),
     ("forums:post_history", "post", "get"),
-    ("blogs:post_hide", "blog_post", "post"),
-    ("blogs:post_restore", "hidden_blog_post", "post"),
-    ("blogs:comment_hide", "comment", "post"),
-    ("blogs:comment_restore", "hidden_comment", "post"),
+    ("moderation:hide", "thread", "post"),
+    ("moderation:restore", "hidden_thread", "post"),
+    ("moderation:hide", "post", "post"),
+    ("moderation:hide", "blog_post", "post"),
+    ("moderation:restore", "hidden_blog_post", "post"),
+    ("moderation:hide", "comment", "post"),
+    ("moderation:restore", "hidden_comment", "post"),
 ]  # fmt: skip
+MODELS = {"thread": ("forums", "thread"), "post": ("forums", "post"),
+          "blog_post": ("blogs", "blogpost"), "comment": ("blogs", "comment")}  # fmt: skip
 
 
 def _url(name: str, kind: str) -> str:
     pk = {
         "thread": lambda: make_post().thread_id,
+        "hidden_thread": lambda: make_thread(status=HIDDEN).pk,
         "post": lambda: make_post().pk,
         "blog_post": lambda: make_blog_post().pk,
         "comment": lambda: make_comment().pk,
         "hidden_blog_post": lambda: make_blog_post(status=HIDDEN).pk,
         "hidden_comment": lambda: make_comment(status=HIDDEN).pk,
     }[kind]()
+    if name.startswith("moderation:"):
+        return reverse(name, args=[*MODELS[kind.removeprefix("hidden_")], pk])
     return reverse(name, args=[pk])
 
 
@@ -87,3 +93,4 @@ def test_a_thread_shows_no_moderator_tools_without_two_factor(client, moderator,
 
     assert reverse("forums:thread_lock", args=[post.thread_id]) not in page
     assert reverse("forums:post_history", args=[post.pk]) not in page
+    assert post.thread.title in page  # the thread itself shows

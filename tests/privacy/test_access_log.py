@@ -32,6 +32,7 @@ def test_recovery_records_are_not_in_the_back_office_at_all(client, moderator, p
     client.force_login(moderator)
 
     assert client.get("/admin/forums/recoveryrecord/").status_code == 404
+    assert client.get("/admin/forums/thread/").status_code == 200  # the forums' own pages
     assert not PrivateDataAccess.objects.exists()
 
 
