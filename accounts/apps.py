@@ -6,9 +6,6 @@ from django.db.models.signals import post_migrate
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = "Members"
-    # Verifying is an admin action (the "moderate" permission): no change form needed.
-    moderator_permissions = ("accounts.view_user", "accounts.view_surgeonverification")
-    editor_permissions = ("accounts.view_user",)
 
     def ready(self):
         from accounts.groups import sync_role_groups

@@ -1,24 +1,30 @@
 """The Editors and Moderators groups, filled with their exact permissions.
 
-Each app lists what its editors and moderators may do in its AppConfig
-(`editor_permissions`, `moderator_permissions`: "app_label.codename" strings), so this
-module never imports the content apps. The groups are synced after every migrate, once
+Each app lists what its editors and moderators may do in its own `groups.py`
+(`EDITOR_PERMISSIONS`, `MODERATOR_PERMISSIONS`: "app_label.codename" strings, found by
+`core.plugins`), so this module never imports the content apps. The groups are synced after every migrate, once
 Django has created the permissions (a post_migrate handler, not a data migration).
 """
 
-from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+
+from core.plugins import app_modules
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 ROLE_GROUPS = {"editor": EDITORS, "moderator": MODERATORS}
 
+# Verifying is an admin action (the "moderate" permission): no change form needed.
+MODERATOR_PERMISSIONS = ("accounts.view_user", "accounts.view_surgeonverification")
+
+EDITOR_PERMISSIONS = ("accounts.view_user",)
+
 
 def wanted_permissions() -> dict[str, set[str]]:
     wanted = {EDITORS: set(), MODERATORS: set()}
-    for config in apps.get_app_configs():
-        wanted[EDITORS].update(getattr(config, "editor_permissions", ()))
-        wanted[MODERATORS].update(getattr(config, "moderator_permissions", ()))
+    for module in app_modules("groups"):
+        wanted[EDITORS].update(getattr(module, "EDITOR_PERMISSIONS", ()))
+        wanted[MODERATORS].update(getattr(module, "MODERATOR_PERMISSIONS", ()))
     return wanted
 
 

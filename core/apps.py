@@ -10,11 +10,6 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Site"
-    editor_permissions = (
-        "core.view_sitepage",
-        "core.add_sitepage",
-        "core.change_sitepage",
-    )
 
     def ready(self):
         post_save.connect(cache.bump_generation, dispatch_uid="content_generation.save")

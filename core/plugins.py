@@ -9,7 +9,7 @@ with a known name, found the way the admin finds `admin.py`.
 | `retention.py` | `purge(now) -> dict[str, int]`: expired records | `manage.py purge_expired`|
 | `demo.py`      | `load(stdout)`: the demo content                | `manage.py load_demo`    |
 | `sitemaps.py`  | `SITEMAPS`: {section name: Sitemap class}       | `portal.sitemaps`        |
-| `roles.py`     | `EDITOR_PERMISSIONS`, `MODERATOR_PERMISSIONS`   | `accounts.groups`        |
+| `groups.py`    | `EDITOR_PERMISSIONS`, `MODERATOR_PERMISSIONS`   | `accounts.groups`        |
 | `moderating.py`| `MODERATED`: {model: rules}; `QUEUES` (optional) | `moderation.registry`    |
 """
 

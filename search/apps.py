@@ -7,12 +7,6 @@ class SearchConfig(AppConfig):
 
     name = "search"
     verbose_name = "Search"
-    editor_permissions = (
-        "search.view_searchsynonym",
-        "search.add_searchsynonym",
-        "search.change_searchsynonym",
-        "search.delete_searchsynonym",
-    )
 
     def ready(self):
         from search import indexing
