@@ -129,16 +129,21 @@ def reader(run: Run, paths: list[str]) -> None:
         client.request("read", "GET", random.choice(paths))
 
 
+# A writer whose replies keep being refused stops (every loop here is bounded).
+MAX_REFUSED = 300
+
+
 def writer(run: Run, number: int, session: str, thread: int, kind: str = "write") -> None:
     client = Client(run, session)
-    count = 0
-    while not run.stop.is_set():
+    count, refused = 0, 0
+    while not run.stop.is_set() and refused < MAX_REFUSED:
         count += 1
         token = f"clustercheck-w{number}-{kind}-n{count}"
         status, headers, _ = client.request(
             kind, "POST", f"/forums/thread/{thread}/reply/", {"body": f"Checking in: {token}."}
         )
         if status != 302:
+            refused += 1
             time.sleep(0.2)
             continue
         write = Write(token, time.monotonic(), urlsplit(headers["Location"]).path)

@@ -450,6 +450,11 @@ LOGGING = {
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_FAIL_OPEN = True
 # Posting limits (accounts.limits): (new members, everyone else), "count/period".
+# Off only for load tests of a whole cluster (deploy/cluster.py), where a few members post
+# hundreds of replies a minute on purpose.
+PORTAL_POSTING_LIMITS = parse_bool(
+    env.str("PORTAL_POSTING_LIMITS", default="true"), name="PORTAL_POSTING_LIMITS"
+)
 PORTAL_POSTING_RATES = {
     "forum_post": ("3/10m", "30/h"),
     "blog_post": ("3/d", "20/d"),
