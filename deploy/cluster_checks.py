@@ -27,14 +27,16 @@ from cluster_load import (
 # Anonymous readers must see a reply within this many seconds (the read-your-writes window,
 # which is what the replica lag bound is sized against).
 VISIBLE_WITHIN = 10.0
-# Scenarios that need another branch's work on main; shown as XFAIL (or XPASS) until then.
+# Known gaps of the RQ queue (TASKS_BACKEND=rq keeps the queue in Redis itself), shown as
+# XFAIL (or XPASS) until they are closed: an outbox in PostgreSQL would close all four.
 EXPECTED_TO_FAIL = {
-    "redis restart": "needs the hardening-services branch's Redis-down handling (cache, "
-    "sessions, rate limits and task enqueueing must survive a Redis outage)",
-    "redis restart: notifications": "needs the hardening-services branch's task retries "
-    "(an email queued while Redis is down is lost)",
-    "worker killed": "needs the hardening-services branch's stale-task re-queue and "
-    "idempotent sends (RQ moves the job a killed worker held to the failed registry)",
+    "redis restart": "a reply written while Redis is down cannot enqueue its fan-out task "
+    "(the RQ queue is Redis) and answers 500",
+    "redis restart: notifications": "an email queued while Redis is down is lost",
+    "notifications during the load run": "the fan-out is itself a queued task, so a bell row "
+    "written just after a Redis outage can belong to a reply whose email enqueue was lost",
+    "worker killed": "RQ moves the job a killed worker held to the failed registry; the "
+    "re-queue of stale tasks covers the database queue only",
 }
 
 
@@ -88,11 +90,13 @@ def worker_killed_mid_queue(cluster, setup: dict) -> tuple[bool, str]:
     cluster.start_worker()
 
     def some_sent() -> bool:
-        return any(deliveries(cluster, setup["watcher"])[1][url] for url in burst)
+        # The bell rows are written by the queued fan-out task, so a reply's row may not
+        # exist yet: no row, no email.
+        return any(deliveries(cluster, setup["watcher"])[1].get(url, 0) for url in burst)
 
     cluster.wait_until(some_sent, 60, "the first queued email")
     cluster.kill("worker", signal.SIGKILL)
-    sent_before_kill = sum(deliveries(cluster, setup["watcher"])[1][url] for url in burst)
+    sent_before_kill = sum(deliveries(cluster, setup["watcher"])[1].get(url, 0) for url in burst)
     cluster.start_worker()
     wait_for_queue(cluster, setup["watcher"])
     urls, sent = deliveries(cluster, setup["watcher"])
@@ -235,7 +239,10 @@ def run_checks(cluster, setup: dict) -> int:
         all(sent[u] == 1 for u in urls),
         f"{len(urls)} replies around the outage, {sum(sent[u] == 0 for u in urls)} emails lost",
     )
-    ok, detail = worker_killed_mid_queue(cluster, setup)
+    try:
+        ok, detail = worker_killed_mid_queue(cluster, setup)
+    except RuntimeError as timed_out:  # a wait that ran out: a failed check, reported
+        ok, detail = False, str(timed_out)
     check("worker killed", ok, detail)
 
     ok, detail = backup_and_restore(cluster)
