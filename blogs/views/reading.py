@@ -5,8 +5,10 @@ from taggit.models import Tag
 
 from accounts.models import User
 from blogs import permissions, reading
+from blogs.caching import post_page_versions
 from blogs.forms import CommentForm
 from blogs.models import Blog, BlogPost
+from core import versions
 from core.inputs import query_int
 
 POSTS_PER_PAGE = 10
@@ -68,6 +70,7 @@ def post_detail(request, username, pk, slug):
     )
     if username != post.author.username or slug != post.slug:
         return redirect(post.get_absolute_url(), permanent=True)
+    versions.depends_on(*post_page_versions(post))
     user = request.user
     can_comment = permissions.can_comment(user, post)
     previous, following = reading.neighbours(post)
