@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models.functions import Substr, Upper
 from django.shortcuts import get_object_or_404, render
 
+from accounts.permissions import can_post
 from articles.caching import article_body_versions, article_section_versions
 from articles.models import Article, BodyPart
 from core import versions
@@ -63,6 +64,7 @@ def article_detail(request, slug):
         "related_articles": related,
         "body_versions": article_body_versions(article),
         "section_versions": article_section_versions(article),
+        "may_post": can_post(request.user),
         "fragment_seconds": versions.lifetime(seconds_until_next_publication()),
     }
     return render(request, "articles/article_detail.html", context)

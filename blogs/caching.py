@@ -32,6 +32,16 @@ def post_page_versions(post: BlogPost) -> list[str]:
     return [f"blog-post:{post.pk}", f"blog:{post.blog_id}", "latest-blog-posts", "members"]
 
 
+def blog_versions(post: BlogPost) -> list[str]:
+    """What the previous/next links and "More by" show: the posts of the post's blog."""
+    return [f"blog:{post.blog_id}", "members"]
+
+
+def related_versions(post: BlogPost) -> list[str]:
+    """What "Related posts" shows: any published post, with its author's name."""
+    return ["latest-blog-posts", "members"]
+
+
 BUMPS = {
     Blog: lambda blog, **signal: [f"blog:{blog.pk}"],
     BlogPost: post_names,

@@ -16,10 +16,11 @@ from tests.videos.factories import make_video
 
 pytestmark = pytest.mark.django_db
 
-# Visitors: a page from warm fragments reads only the object its address names (the home
-# page nothing). Members: the session, the user, the unread conversations, then the same.
-# The blog post page has no fragments yet: its own queries are listed beside it.
-VISITOR_QUERIES = {"home": 0, "article": 1, "blog_post": 8, "video": 3, "hero": 3}
+# Visitors, from warm fragments: the home page reads nothing; the article its row; a blog
+# post its row, tags and comments (two levels); a video its row, chapters and articles; a
+# hero its row, stories and procedures. Members: the session, the user and the unread
+# conversations besides (the bell's count and role flags are stored: no query).
+VISITOR_QUERIES = {"home": 0, "article": 1, "blog_post": 4, "video": 3, "hero": 3}
 MEMBER_EXTRA = 3
 
 
