@@ -65,6 +65,7 @@ def delete_account(user: User, *, erase_text: bool = False) -> None:
         user.emailaddress_set.all().delete()
         user.authenticator_set.all().delete()
         user.notifications.all().delete()
+        User.objects.filter(pk=user.pk).update(unread_notifications=0)
         Notification.objects.filter(actor=user).update(actor=None)
         SurgeonVerification.objects.filter(user=user).delete()
         Block.objects.filter(Q(blocker=user) | Q(blocked=user)).delete()

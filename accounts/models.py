@@ -5,6 +5,14 @@ from django.utils import timezone
 
 from accounts.validators import username_validators
 
+# What other visitors see of a member (their name, badge, profile): a change to one of these
+# bumps the member's version (accounts.caching); a sign-in or a password change does not.
+PUBLIC_PROFILE_FIELDS = (
+    "username", "bio", "is_verified_surgeon", "verified_name", "deleted_at", "is_active",
+)  # fmt: skip
+# What decides a member's powers besides their groups (core.roles caches them).
+ROLE_FIELDS = ("is_active", "is_superuser", "is_staff")
+
 
 class User(AbstractUser):
     """A member. The username is the public pseudonym; the email is never shown to others."""
@@ -37,6 +45,8 @@ class User(AbstractUser):
     suspension_reason = models.TextField(blank=True, editable=False)
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
     post_count = models.PositiveIntegerField(default=0, editable=False)
+    # The bell's number, kept with the notifications (accounts.notifications), not counted.
+    unread_notifications = models.PositiveIntegerField(default=0, editable=False)
     # What the member agreed to at sign-up, and when (accounts.forms.SignupForm).
     terms_accepted_at = models.DateTimeField(null=True, blank=True, editable=False)
     guidelines_accepted_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -47,6 +57,17 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.public_name
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        user = super().from_db(db, field_names, values)
+        user.loaded_public_profile = user.public_profile()
+        return user
+
+    def public_profile(self) -> dict:
+        """The public and role fields as loaded (deferred ones are left out, not fetched)."""
+        fields = (*PUBLIC_PROFILE_FIELDS, *ROLE_FIELDS)
+        return {name: self.__dict__[name] for name in fields if name in self.__dict__}
 
     @property
     def public_name(self) -> str:

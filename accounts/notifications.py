@@ -5,6 +5,8 @@ code runs in-process by default and on a queue's workers in production.
 """
 
 from django.db import transaction
+from django.db.models import Count, F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from accounts.blocking import has_blocked
@@ -27,10 +29,12 @@ def notify_many(*, recipients, kind: str, message: str, url: str = "", actor=Non
         if not member.deleted_at and member.is_active and member != actor
         and not has_blocked(member, actor)  # no mentions, replies or messages from them
     ]  # fmt: skip
-    notifications = Notification.objects.bulk_create(
-        Notification(recipient=member, actor=actor, kind=kind, message=message[:300], url=url)
-        for member in members
-    )
+    with transaction.atomic():
+        notifications = Notification.objects.bulk_create(
+            Notification(recipient=member, actor=actor, kind=kind, message=message[:300], url=url)
+            for member in members
+        )
+        _count_new([member.pk for member in members])
     emailed = [
         notification.pk for notification, member in zip(notifications, members, strict=True)
         if member.email_notifications == User.EmailNotifications.EACH and member.email
@@ -45,14 +49,52 @@ def _enqueue_emails(notification_ids: list[int]) -> None:
         send_notification_email.enqueue(notification_id)
 
 
+def add(*, recipient: User, **fields) -> Notification:
+    """One notification, as it is (no email, no block check): for staff alerts."""
+    with transaction.atomic():
+        notification = Notification.objects.create(recipient=recipient, **fields)
+        _count_new([recipient.pk])
+    return notification
+
+
+# The unread count is stored on the member (the bell on every page costs no query) and moves
+# in the transaction that adds or reads notifications: one UPDATE for all the recipients.
+
+
+def _count_new(recipient_ids: list[int]) -> None:
+    if recipient_ids:
+        User.objects.filter(pk__in=recipient_ids).update(
+            unread_notifications=F("unread_notifications") + 1
+        )
+
+
 def unread_count(user) -> int:
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return user.unread_notifications
 
 
 def mark_read(user, ids=None) -> int:
-    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
-    if ids is not None:
-        unread = unread.filter(pk__in=ids)
-    return unread.update(read_at=timezone.now())
+    with transaction.atomic():
+        unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+        if ids is not None:
+            unread = unread.filter(pk__in=ids)
+        read = unread.update(read_at=timezone.now())
+        if read:
+            User.objects.filter(pk=user.pk).update(
+                unread_notifications=Greatest(F("unread_notifications") - read, Value(0))
+            )
+            user.unread_notifications = max(0, user.unread_notifications - read)
+    return read
+
+
+def recount(users) -> int:
+    """Count the unread notifications of these members again (after deleting some)."""
+    unread = (
+        Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
+        .order_by()
+        .values("recipient")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return users.update(unread_notifications=Coalesce(Subquery(unread), Value(0)))

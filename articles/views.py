@@ -5,8 +5,12 @@ from django.core.paginator import Paginator
 from django.db.models.functions import Substr, Upper
 from django.shortcuts import get_object_or_404, render
 
+from accounts.permissions import can_post
+from articles.caching import article_body_versions, article_section_versions
 from articles.models import Article, BodyPart
+from core import versions
 from core.inputs import query_int, query_slug, query_text
+from search.query import seconds_until_next_publication
 
 ARTICLES_PER_PAGE = 20
 
@@ -43,10 +47,10 @@ def _query_prefix(**params) -> str:
 
 
 def article_detail(request, slug):
+    """The body, the other apps' sections and the related articles are fragments keyed by
+    the versions of what they show (the template): their queries run only when one is built."""
     article = get_object_or_404(
-        Article.objects.visible_to(request.user)
-        .select_related("body_part", "reviewer")
-        .prefetch_related("care_instructions", "warning_signs"),
+        Article.objects.visible_to(request.user).select_related("body_part", "reviewer"),
         slug=slug,
     )
     related = (
@@ -55,5 +59,12 @@ def article_detail(request, slug):
         .exclude(pk=article.pk)
         .only("title", "slug", "summary_html")[:6]
     )
-    context = {"article": article, "related_articles": related}
+    context = {
+        "article": article,
+        "related_articles": related,
+        "body_versions": article_body_versions(article),
+        "section_versions": article_section_versions(article),
+        "may_post": can_post(request.user),
+        "fragment_seconds": versions.lifetime(seconds_until_next_publication()),
+    }
     return render(request, "articles/article_detail.html", context)

@@ -4,6 +4,10 @@ django-redis's IGNORE_EXCEPTIONS would answer every failed call with None, and a
 a None from `cache.add` as "the rate-limit lock is taken": every sign-in would wait a second
 and be refused. So a failed call is answered by the `fallback` cache (the database) instead,
 the outage is logged once per process, and Redis is tried again every RETRY_SECONDS.
+
+Content versions bumped during the outage went to the stand-in, so when Redis answers again
+its versions (core.versions) are forgotten: they start afresh, and nothing cached before
+the outage is served as if it were current.
 """
 
 import logging
@@ -13,6 +17,8 @@ from django.core.cache import caches
 from django_redis.cache import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from core.versions import KEY_PREFIX as VERSION_KEY_PREFIX
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +43,7 @@ def _with_fallback(name: str):
         if self.location in _outages:
             del _outages[self.location]
             logger.warning("Redis answers again: the cache is back.")
+            self._forget_versions()
         return result
 
     method.__name__ = name
@@ -52,6 +59,12 @@ class RedisCacheWithFallback(RedisCache):
     def is_degraded(self) -> bool:
         """True while Redis is unreachable and not yet due for another try."""
         return time.monotonic() < _outages.get(self.location, 0)
+
+    def _forget_versions(self) -> None:
+        try:
+            RedisCache.delete_pattern(self, f"{VERSION_KEY_PREFIX}*")
+        except REDIS_DOWN as error:
+            self._mark_down(error)
 
     def _mark_down(self, error: Exception) -> None:
         if self.location not in _outages:

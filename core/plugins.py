@@ -11,6 +11,7 @@ with a known name, found the way the admin finds `admin.py`.
 | `sitemaps.py`  | `SITEMAPS`: {section name: Sitemap class}       | `portal.sitemaps`        |
 | `groups.py`    | `EDITOR_PERMISSIONS`, `MODERATOR_PERMISSIONS`   | `accounts.groups`        |
 | `moderating.py`| `MODERATED`: {model: rules}; `QUEUES` (optional) | `moderation.registry`    |
+| `caching.py`   | `BUMPS`: {model: names of a write}; `QUIET`       | `core.versions`          |
 """
 
 from pathlib import Path

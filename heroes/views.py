@@ -6,7 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.limits import limit_refusal
+from core import versions
 from core.inputs import USERNAME, query_int, query_slug
+from heroes.caching import hero_page_versions
 from heroes.forms import NominationForm
 from heroes.models import Hero, Nomination
 from heroes.nominating import (
@@ -37,6 +39,7 @@ def hero_detail(request, slug):
     hero = get_object_or_404(
         Hero.objects.visible_to(request.user).select_related("account", "body_part"), slug=slug
     )
+    versions.depends_on(*hero_page_versions(hero))
     stories = (
         hero.nominations.published_stories()
         .select_related("nominator", "procedure")

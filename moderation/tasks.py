@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
-from accounts.models import Notification, User
+from accounts import notifications
+from accounts.models import User
 from moderation.models import OnDuty, Report
 
 
@@ -37,9 +38,7 @@ def alert_moderators(report_id: int) -> None:
     url = reverse("admin:moderation_report_change", args=[report.pk])
     message = f"{report.get_level_display()}: a member may need help now. Open the flag."
     for moderator in alert_recipients():
-        Notification.objects.create(
-            recipient=moderator, kind="safety_flag", message=message, url=url
-        )
+        notifications.add(recipient=moderator, kind="safety_flag", message=message, url=url)
         if moderator.email:
             send_mail(
                 subject=f"[{settings.SITE_NAME}] {report.get_level_display()} flag",

@@ -11,11 +11,12 @@ from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from articles.models import Article, BodyPart
-from core import db_router
+from core import db_router, versions
 from core.inputs import query_int, query_slug, query_text
 from core.models import SitePage
 from search import indexing
@@ -25,15 +26,20 @@ logger = logging.getLogger(__name__)
 
 
 def home(request):
+    """Every section is a fragment keyed by the versions of what it shows (the template):
+    the queries below run only when their fragment is built."""
     featured = (
         Article.objects.published()
         .filter(is_featured=True)
         .select_related("body_part")
         .prefetch_related("care_instructions", "warning_signs")
         .order_by("-published_at")
-        .first()
     )
-    context = {"featured_article": featured, "body_parts": BodyPart.objects.all()}
+    context = {
+        "featured_article": SimpleLazyObject(featured.first),
+        "body_parts": BodyPart.objects.all(),
+        "fragment_seconds": versions.lifetime(site_search.seconds_until_next_publication()),
+    }
     return render(request, "portal/home.html", context)
 
 

@@ -13,7 +13,6 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, Case, Count, F, FloatField, Q, Value, When
 from django.db.models.expressions import RawSQL
@@ -21,7 +20,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from core.cache import cached_until_content_changes, generation
+from core import versions
+from core.versions import cached_until_content_changes
 from search.models import SearchEntry, SearchSynonym, SearchWord
 
 MAX_QUERY_LENGTH = 200
@@ -30,8 +30,7 @@ MAX_QUERY_LENGTH = 200
 MAX_RANKED_CANDIDATES = 1000
 # Counting every match per kind is the slowest part of a search for a common word (a scan of
 # half the index for "knee"), and common words are the ones searched again and again: the
-# counts of a query are kept this long, until any content changes (the page cache's
-# generation is part of the key).
+# counts of a query are kept this long, until any content changes (core.versions.ANY).
 COUNTS_SECONDS = 300
 WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -97,23 +96,45 @@ def parse_query(raw: str) -> ParsedQuery:
 
 def seconds_until_next_publication() -> int | None:
     """Seconds until the next scheduled item becomes visible (a page or count that leaves it
-    out must not be kept past then), or None when nothing is scheduled."""
-    upcoming = (
+    out must not be kept past then), or None when nothing is scheduled. The time is kept
+    until content changes or it passes."""
+    upcoming = versions.cached(
+        "search:next-publication",
+        [versions.ANY],
+        _next_publication,
+        timeout=lambda at: versions.lifetime(None if at is None else _seconds_until(at), 300),
+        shown=False,
+    )
+    if upcoming is None:
+        return None
+    if upcoming <= timezone.now():  # it has just passed: the one after it
+        upcoming = _next_publication()
+        if upcoming is None:
+            return None
+    return _seconds_until(upcoming)
+
+
+def _next_publication():
+    return (
         SearchEntry.objects.filter(visible_from__gt=timezone.now())
         .order_by("visible_from")
         .values_list("visible_from", flat=True)
         .first()
     )
-    if upcoming is None:
-        return None
-    return max(1, int((upcoming - timezone.now()).total_seconds()))
+
+
+def _seconds_until(moment) -> int:
+    return max(1, int((moment - timezone.now()).total_seconds()))
+
+
+SYNONYM_VERSIONS = ("search-synonyms", "articles")
 
 
 def synonym_groups() -> list[set[str]]:
-    """The editors' synonym list, plus each article's title with its other names."""
-    key = f"search:synonyms:{generation()}"
-    groups = cache.get(key)
-    if groups is None:
+    """The editors' synonym list, plus each article's title with its other names; kept
+    until a synonym or an article changes (core.versions)."""
+
+    def compute():
         groups = [{synonym.term, *synonym.synonym_list} for synonym in SearchSynonym.objects.all()]
         groups += [
             {title, *other_names.split("  ")}
@@ -121,9 +142,9 @@ def synonym_groups() -> list[set[str]]:
             .exclude(other_names="")
             .values_list("title", "other_names")
         ]
-        groups = [{_words(phrase) for phrase in group} - {""} for group in groups]
-        cache.set(key, groups, 300)
-    return groups
+        return [{_words(phrase) for phrase in group} - {""} for group in groups]
+
+    return versions.cached("search:synonyms", SYNONYM_VERSIONS, compute, timeout=300)
 
 
 def expand_synonyms(query: ParsedQuery, groups: list[set[str]]) -> ParsedQuery:

@@ -4,7 +4,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, BodyPart
+from core import versions
 from core.inputs import query_int, query_slug
+from videos.caching import video_page_versions
 from videos.models import Video
 from videos.permissions import can_edit_video
 
@@ -40,5 +42,6 @@ def video_detail(request, slug):
         ),
         slug=slug,
     )
+    versions.depends_on(*video_page_versions(video))
     context = {"video": video, "can_edit": can_edit_video(request.user, video)}
     return render(request, "videos/video_detail.html", context)

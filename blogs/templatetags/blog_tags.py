@@ -5,8 +5,8 @@ from django.db.models import Count
 from taggit.models import Tag
 
 from blogs.models import BlogPost
-from core.cache import cached_until_content_changes
 from core.inputs import SLUG
+from core.versions import cached_until_content_changes
 from search.query import seconds_until_next_publication
 
 register = template.Library()
@@ -39,7 +39,7 @@ def member_blog_posts(member, limit: int = 5):
 @register.inclusion_tag("blogs/includes/tag_cloud.html")
 def blog_tag_cloud(limit: int = 20):
     """The tags of published posts, most used first. Counting every post's tags is the
-    costliest query of a blog page, so the result is kept until content changes."""
+    costliest query of a blog page, so the result is kept until a blog post or tag changes."""
 
     def most_used():
         live = BlogPost.objects.published().values("pk")
@@ -52,7 +52,10 @@ def blog_tag_cloud(limit: int = 20):
 
     return {
         "tags": cached_until_content_changes(
-            f"blog-tag-cloud:{limit}", most_used, expires_in=seconds_until_next_publication
+            f"blog-tag-cloud:{limit}",
+            most_used,
+            names=("latest-blog-posts",),
+            expires_in=seconds_until_next_publication,
         )
     }
 

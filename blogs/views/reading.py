@@ -1,13 +1,17 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
 
 from accounts.models import User
 from blogs import permissions, reading
+from blogs.caching import blog_versions, post_page_versions, related_versions
 from blogs.forms import CommentForm
 from blogs.models import Blog, BlogPost
+from core import versions
 from core.inputs import query_int
+from search.query import seconds_until_next_publication
 
 POSTS_PER_PAGE = 10
 
@@ -68,9 +72,9 @@ def post_detail(request, username, pk, slug):
     )
     if username != post.author.username or slug != post.slug:
         return redirect(post.get_absolute_url(), permanent=True)
+    versions.depends_on(*post_page_versions(post))
     user = request.user
     can_comment = permissions.can_comment(user, post)
-    previous, following = reading.neighbours(post)
     context = {
         "post": post,
         "threads": reading.comment_threads(post, user),
@@ -80,10 +84,13 @@ def post_detail(request, username, pk, slug):
         "can_delete": permissions.can_delete_post(user, post),
         "can_hide": permissions.can_hide_post(user, post),
         "can_restore": permissions.can_restore_post(user, post),
+        # Read only when their fragments are built (the template).
         "other_posts": reading.other_posts_by_author(post),
         "related_posts": reading.related_posts(post),
-        "previous_post": previous,
-        "next_post": following,
+        "neighbours": SimpleLazyObject(lambda: reading.neighbours(post)),
+        "blog_versions": blog_versions(post),
+        "related_versions": related_versions(post),
+        "fragment_seconds": versions.lifetime(seconds_until_next_publication()),
     }
     return render(request, "blogs/post_detail.html", context)
 

@@ -7,8 +7,10 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.backends.utils import csrf_input
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.timezone import get_current_timezone_name
+from django.utils.translation import get_language
 
-from core import roles
+from core import roles, versions
 
 register = template.Library()
 
@@ -18,6 +20,18 @@ def csrf_field(context) -> str:
     """The CSRF hidden input, also inside `{% include … only %}`, where the context
     processors' `csrf_token` is gone but the request is still there."""
     return csrf_input(context.request)
+
+
+@register.simple_tag(name="versions")
+def versions_key(*names) -> str:
+    """`{% versions "article:3" "articles" as v %}`: the versions of what a fragment shows
+    (names, or lists of names from the view), with the language and time zone, to key a
+    `{% cache %}` fragment with (`{% cache fragment_seconds "article-body" v %}`); the page
+    being built depends on them too (core.versions)."""
+    names = [name for item in names for name in ([item] if isinstance(item, str) else item)]
+    found = versions.depends_on(*names)
+    shown = ",".join(f"{name}={version}" for name, version in found.items())
+    return f"{get_language()}:{get_current_timezone_name()}:{shown}"
 
 
 @register.simple_tag

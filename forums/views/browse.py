@@ -3,9 +3,11 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
+from core import versions
 from core.inputs import query_int, query_slug
 from core.roles import is_moderator
 from forums import permissions, viewcount
+from forums.caching import forum_page_versions, thread_page_versions
 from forums.forms import ReplyForm
 from forums.models import POSTS_PER_PAGE, THREADS_PER_PAGE, Forum, Post, Reaction, Thread
 from forums.pagination import page_for
@@ -37,6 +39,7 @@ def forum_index(request):
 
 def forum_detail(request, slug):
     forum = get_object_or_404(Forum, slug=slug)
+    versions.depends_on(*forum_page_versions(forum))
     procedures = list(forum.articles.published().only("title", "slug").order_by("title"))
     wanted = query_slug(request, "procedure")
     procedure = next((a for a in procedures if a.slug == wanted), None)
@@ -112,6 +115,7 @@ def thread_detail(request, pk, slug):
         .with_authors()
         .order_by("number")[:POSTS_PER_PAGE]
     )
+    versions.depends_on(*thread_page_versions(thread, posts))
     viewcount.count_view(thread.pk)
     if posts:
         mark_read(user, thread, posts[-1].number)

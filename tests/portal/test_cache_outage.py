@@ -11,6 +11,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from core import cache_backends
 from core.cache_backends import RedisCacheWithFallback
+from forums.posting import reply
 from tests.factories import PASSWORD
 from tests.forums.factories import make_thread
 
@@ -109,9 +110,32 @@ def test_two_deployments_sharing_one_redis_do_not_read_each_others_keys(settings
     settings.CACHES = {**_caches("django.core.cache.backends.locmem.LocMemCache", "x"),
                        "site_a": site_a, "site_b": site_b}  # fmt: skip
 
-    caches["site_a"].set("page-cache:generation", 41)
-    caches["site_b"].set("page-cache:generation", 7)
+    caches["site_a"].set("version:any-content", 41)
+    caches["site_b"].set("version:any-content", 7)
 
-    assert caches["site_a"].get("page-cache:generation") == 41
-    assert caches["site_b"].get("page-cache:generation") == 7
+    assert caches["site_a"].get("version:any-content") == 41
+    assert caches["site_b"].get("version:any-content") == 7
     assert settings.CACHE_KEY_PREFIX.startswith("portal-")
+
+
+def test_a_reply_during_the_outage_shows_once_redis_returns(
+    client, patient, redis_down, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Pages cached before the outage are keyed by versions Redis still holds; a reply's
+    bump went to the stand-in, so Redis's versions start afresh when it answers again."""
+    monkeypatch.setattr(cache_backends, "RETRY_SECONDS", 0)
+    thread = make_thread(title="Knee brace")
+    SwitchableRedisCache.down = False
+    caches["default"].clear()
+    before = [client.get(thread.get_absolute_url()) for _ in range(2)]
+
+    SwitchableRedisCache.down = True
+    with django_capture_on_commit_callbacks(execute=True):
+        reply(thread=thread, author=patient, body="The brace came off today.")
+    SwitchableRedisCache.down = False
+    client.get("/robots.txt")  # any use of the cache finds Redis back
+    after = client.get(thread.get_absolute_url())
+
+    assert [page["X-Page-Cache"] for page in before] == ["miss", "hit"]
+    assert after["X-Page-Cache"] == "miss"
+    assert "The brace came off today." in after.content.decode()

@@ -1,17 +1,20 @@
-"""The anonymous page cache: hits, invalidation on writes, and never for members."""
+"""The anonymous page cache: hits, invalidation by the versions of what a page shows (a\nreply, not a sign-in), and never for members."""
 
 import threading
 
 import pytest
 from django.db import transaction
+from django.test import Client, RequestFactory
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from forums.posting import reply
+from accounts.notifications import notify
+from forums.models import ForumWatch, ThreadWatch
+from forums.posting import reply, toggle_reaction
 from portal import page_cache
 from search.models import SearchEntry
 from tests.concurrency import at_once, postgres_only
-from tests.factories import make_article
+from tests.factories import PASSWORD, make_article
 from tests.forums.factories import make_thread
 
 
@@ -131,3 +134,86 @@ def test_a_reader_on_another_connection_sees_a_reply_right_after_its_commit(clie
 
     assert "The brace came off today." not in during.content.decode()
     assert "The brace came off today." in after.content.decode()
+
+
+def _status(client, url) -> str:
+    return client.get(url)["X-Page-Cache"]
+
+
+@pytest.mark.django_db
+def test_a_reply_shows_on_its_thread_its_forum_and_the_home_page_at_once(
+    client, patient, django_capture_on_commit_callbacks
+):
+    thread = make_thread(title="Knee brace")
+    other = make_thread(title="Hip precautions")
+    pages = [thread.get_absolute_url(), thread.forum.get_absolute_url(), reverse("home")]
+    untouched = [other.get_absolute_url(), other.forum.get_absolute_url()]
+    for url in pages + untouched:
+        client.get(url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reply(thread=thread, author=patient, body="The brace came off today.")
+    after = {url: client.get(url) for url in pages}
+
+    assert [after[url]["X-Page-Cache"] for url in pages] == ["miss"] * 3
+    assert "The brace came off today." in after[thread.get_absolute_url()].content.decode()
+    assert "The brace came off today." in after[reverse("home")].content.decode()
+    assert [_status(client, url) for url in untouched] == ["hit", "hit"]
+
+
+@pytest.mark.django_db
+def test_sign_ins_watches_read_states_and_notifications_keep_pages_cached(
+    client, patient, django_capture_on_commit_callbacks
+):
+    thread = make_thread(title="Knee brace")
+    pages = [thread.get_absolute_url(), thread.forum.get_absolute_url(), reverse("home")]
+    for url in pages:
+        client.get(url)
+    member = Client()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        member.post(reverse("account_login"), {"login": "patient", "password": PASSWORD})
+        member.get(thread.get_absolute_url())  # a read state
+        member.post(reverse("forums:thread_watch", args=[thread.pk]))
+        member.post(reverse("forums:forum_watch", args=[thread.forum.slug]))
+        notify(recipient=patient, kind="test", message="Hello")
+    statuses = [_status(client, url) for url in pages]
+    with django_capture_on_commit_callbacks(execute=True):
+        reply(thread=thread, author=patient, body="The brace came off today.")
+
+    assert ThreadWatch.objects.filter(user=patient, thread=thread).exists()
+    assert ForumWatch.objects.filter(user=patient, forum=thread.forum).exists()
+    assert patient.notifications.exists()
+    assert statuses == ["hit", "hit", "hit"]
+    assert [_status(client, url) for url in pages] == ["miss", "miss", "miss"]  # control
+
+
+@pytest.mark.django_db
+def test_a_reaction_changes_only_the_page_its_post_is_on(
+    client, patient, django_capture_on_commit_callbacks
+):
+    thread = make_thread(title="Knee brace")
+    other = make_thread(title="Hip precautions")
+    for url in (thread.get_absolute_url(), other.get_absolute_url(), reverse("home")):
+        client.get(url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        toggle_reaction(post=thread.posts.get(), user=patient, kind="helpful")
+
+    assert _status(client, thread.get_absolute_url()) == "miss"
+    assert _status(client, other.get_absolute_url()) == "hit"
+    assert _status(client, reverse("home")) == "hit"
+
+
+@pytest.mark.django_db
+def test_keys_carry_the_prefix_host_and_language(client, settings):
+    article = make_article(title="Knee osteotomy")
+    client.get(article.get_absolute_url())
+
+    raw_keys = [key for key in page_cache.cache._cache if ":page:" in key]
+    assert raw_keys
+    assert all(
+        key.startswith(f"{settings.CACHE_KEY_PREFIX}:1:page:testserver:en-us:") for key in raw_keys
+    )
+    with translation.override("fr"):
+        assert "en-us" not in page_cache.page_key(RequestFactory().get(article.get_absolute_url()))

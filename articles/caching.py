@@ -1,0 +1,35 @@
+"""Which named versions (core.versions) article writes bump: an article (with its care
+instructions and warning signs) bumps itself and the lists that show articles (the home
+page's featured article and body parts, related articles, synonyms)."""
+
+from articles.models import Article, BodyPart, CareInstruction, WarningSign
+
+
+def article_names(article: Article, **signal) -> list[str]:
+    return [f"article:{article.pk}", "articles"]
+
+
+def item_names(item, **signal) -> list[str]:
+    return [f"article:{item.article_id}"]
+
+
+def article_body_versions(article: Article) -> list[str]:
+    """What the article's own text shows: the article and its reviewer's name."""
+    names = [f"article:{article.pk}"]
+    if article.reviewer_id:
+        names.append(f"member:{article.reviewer_id}")
+    return names
+
+
+def article_section_versions(article: Article) -> list[str]:
+    """What the other apps' sections on an article page show (threads, blog posts, videos,
+    heroes about it, with their authors' names)."""
+    return ["article-sections", f"article-sections:{article.pk}", "members"]
+
+
+BUMPS = {
+    Article: article_names,
+    BodyPart: lambda body_part, **signal: ["articles", "article-sections"],
+    CareInstruction: item_names,
+    WarningSign: item_names,
+}

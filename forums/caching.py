@@ -1,0 +1,78 @@
+"""Which named versions (core.versions) forum writes bump, and what forum pages show.
+
+A post bumps itself, its thread, its forum, the home page's latest threads, its author's
+post count (`member-posts`), and the "Discuss this procedure" section of the articles its
+thread is about. A reaction bumps only its post. Read states and watches bump nothing.
+"""
+
+from forums.models import (
+    Forum,
+    ForumWatch,
+    Post,
+    Reaction,
+    RecoveryRecord,
+    Thread,
+    ThreadReadState,
+    ThreadWatch,
+)
+
+
+def _article_sections(thread: Thread) -> list[str]:
+    linked = Forum.articles.through.objects.filter(forum_id=thread.forum_id)
+    article_ids = {*linked.values_list("article_id", flat=True), thread.article_id} - {None}
+    return [f"article-sections:{article_id}" for article_id in sorted(article_ids)]
+
+
+def thread_names(thread: Thread, **signal) -> list[str]:
+    return [
+        f"thread:{thread.pk}", f"forum:{thread.forum_id}", "latest-threads",
+        *_article_sections(thread),
+    ]  # fmt: skip
+
+
+def _thread_of(post: Post) -> Thread | None:
+    if Post.thread.is_cached(post):
+        return post.thread
+    return Thread.objects.filter(pk=post.thread_id).only("forum_id", "article_id").first()
+
+
+def post_names(post: Post, **signal) -> list[str]:
+    thread = _thread_of(post)
+    return [
+        f"post:{post.pk}", f"member-posts:{post.author_id}", f"thread:{post.thread_id}",
+        *(thread_names(thread) if thread is not None else ()),
+    ]  # fmt: skip
+
+
+def forum_names(forum: Forum, **signal) -> list[str]:
+    return [f"forum:{forum.pk}", "article-sections"]
+
+
+def forum_articles_names(instance, **signal) -> list[str]:
+    return ["article-sections"]
+
+
+def thread_page_versions(thread: Thread, posts) -> list[str]:
+    """What a thread page shows: the thread, its posts, their authors' names and counts."""
+    authors = {post.author_id for post in posts}
+    return [
+        f"thread:{thread.pk}", "members",
+        *(f"post:{post.pk}" for post in posts),
+        *(f"member-posts:{author}" for author in sorted(authors)),
+    ]  # fmt: skip
+
+
+def forum_page_versions(forum: Forum) -> list[str]:
+    """What a forum page shows: its threads (and their last posters), its procedures."""
+    return [f"forum:{forum.pk}", "members", "articles"]
+
+
+BUMPS = {
+    Forum: forum_names,
+    Forum.articles.through: forum_articles_names,
+    Thread: thread_names,
+    Post: post_names,
+    Reaction: lambda reaction, **signal: [f"post:{reaction.post_id}"],
+    RecoveryRecord: lambda record, **signal: [f"member:{record.user_id}"],
+}
+QUIET = {ThreadReadState, ThreadWatch, ForumWatch}
