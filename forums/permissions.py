@@ -80,6 +80,6 @@ def can_read_post_body(user, post: Post) -> bool:
     """Hidden posts keep their place as a placeholder; the text is for its author and mods."""
     if post.is_visible:
         return True
-    if post.is_hidden:
+    if post.is_hidden or post.is_held:
         return user.is_authenticated and (user.pk == post.author_id or is_moderator(user))
     return is_moderator(user)

@@ -112,6 +112,7 @@ def thread_detail(request, pk, slug):
     first = (page.number - 1) * POSTS_PER_PAGE
     posts = list(
         thread.posts.filter(number__gt=first, number__lte=first + POSTS_PER_PAGE)
+        .on_thread_page_for(user)
         .with_authors()
         .order_by("number")[:POSTS_PER_PAGE]
     )
