@@ -163,3 +163,14 @@ class LinkLimitMixin:
                 if refusal := link_refusal(self.author, cleaned.get(name) or ""):
                     self.add_error(name, refusal)
         return cleaned
+
+
+class NotificationPreferencesForm(StorableTextMixin, forms.ModelForm):
+    """The welcome page's notification step (the same field as in Settings)."""
+
+    class Meta:
+        model = User
+        fields = ["email_notifications"]
+        widgets = {"email_notifications": forms.RadioSelect}
+        labels = {"email_notifications": "Emails about replies, mentions and messages"}
+        help_texts = {"email_notifications": "The bell in the header shows them either way."}

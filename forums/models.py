@@ -25,7 +25,7 @@ POSTS_PER_PAGE = 20
 THREADS_PER_PAGE = 30
 BODY_MAX_LENGTH = 20_000
 # Paths under /forums/ that are not forums.
-RESERVED_SLUGS = {"thread", "post", "recovery", "check", "watching"}
+RESERVED_SLUGS = {"thread", "post", "recovery", "check", "watching", "latest"}
 
 
 def validate_forum_slug(value: str) -> None:

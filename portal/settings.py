@@ -310,6 +310,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Confirming the email signs the new member in (when it is done in the browser that signed
+# up) and opens the welcome page (portal/welcome.py).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_SIGNUP_REDIRECT_URL = "/welcome/"
+ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "/welcome/"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Patient Portal"
 # Staff must have two-factor authentication set up before the admin lets them in.
