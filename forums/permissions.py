@@ -12,6 +12,8 @@ def reply_refusal(user, thread: Thread) -> str:
         return refusal
     if thread.is_locked and not is_moderator(user):
         return "This thread is locked: it no longer takes replies."
+    if thread.is_held and not is_moderator(user):
+        return "This thread is waiting for a moderator: replies open once it is published."
     if not thread.is_visible and not is_moderator(user):
         return "This thread is hidden: it no longer takes replies."
     return ""

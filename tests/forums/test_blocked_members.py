@@ -55,7 +55,9 @@ def test_mentions_and_replies_from_a_blocked_member_are_not_delivered(patient, p
     assert actors == {"friend"}
 
 
-def test_a_blocked_members_blog_comment_and_post_are_collapsed(client, patient, other_patient, pest):
+def test_a_blocked_members_blog_comment_and_post_are_collapsed(
+    client, patient, other_patient, pest
+):
     post = make_blog_post(author=other_patient, body="Week two, walking more.")
     make_comment(post=post, author=pest, body="Stop whining.")
     make_comment(post=post, author=make_user(), body="Keep going!")

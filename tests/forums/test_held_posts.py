@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from accounts.models import Notification
 from forums.models import ForumWatch, Post, Thread, ThreadWatch
+from forums.permissions import reply_refusal
+from forums.posting import mark_read
 from moderation.models import ModerationLogEntry
 from tests.factories import days_ago, make_user
 from tests.forums.factories import make_forum, make_post, make_thread
@@ -222,3 +224,23 @@ def test_held_posts_stay_out_of_the_latest_sections(client, newcomer, other_pati
         assert "Waiting thread" not in page
     assert Thread.objects.held().count() == 1
     assert Post.objects.held().count() == 1
+
+
+def test_opening_at_the_first_unread_post_never_points_at_a_held_one(
+    client, thread, newcomer, other_patient
+):
+    mark_read(other_patient, thread, 1)
+    make_post(thread=thread, author=newcomer, body="Held words.")
+    published = make_post(thread=thread, author=established(), body="Published words.")
+    client.force_login(other_patient)
+
+    response = client.get(thread.get_absolute_url())
+
+    assert response.status_code == 302
+    assert response.url.endswith(f"#post-{published.pk}")
+
+
+def test_a_held_thread_takes_no_replies_until_it_is_published(newcomer):
+    thread = make_thread(author=newcomer)
+
+    assert "waiting for a moderator" in reply_refusal(newcomer, thread)

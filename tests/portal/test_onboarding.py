@@ -10,8 +10,8 @@ from django.test import TestCase
 from django.urls import reverse
 
 from accounts.models import User
-from forums.models import ForumWatch, RecoveryRecord, THREADS_PER_PAGE
-from tests.factories import make_article, make_body_part, make_user
+from forums.models import THREADS_PER_PAGE, ForumWatch, RecoveryRecord
+from tests.factories import make_article, make_body_part
 from tests.forums.factories import make_forum, make_thread
 
 pytestmark = pytest.mark.django_db
