@@ -346,7 +346,7 @@ def dashboard_context(user) -> dict:
     held = [
         {"key": _held_key(item), "item": item, "author": content_author(item),
          "html": content_html(item), "url": _site_url(item), "age": age(item.created_at),
-         "kind": item._meta.verbose_name}
+         "kind": item._meta.verbose_name, "where": str(getattr(item, "thread", None) or "")}
         for item in held_content()
     ]  # fmt: skip
     work.append({"label": "Held for review (new members' first posts)", "count": held_count(),

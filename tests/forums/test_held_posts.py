@@ -81,6 +81,7 @@ def test_moderators_see_held_posts_on_the_thread_and_the_dashboard(
     assert "Ice helped me" in _page(client, moderator, thread)
     dashboard = client.get(reverse(DASHBOARD)).content.decode()
     assert "Held for review" in dashboard and "Ice helped me" in dashboard
+    assert "in “Knee brace”" in dashboard
 
 
 def test_approval_publishes_counts_and_notifies_the_watchers_then(
