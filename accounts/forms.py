@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from accounts.limits import link_refusal
 from accounts.models import SurgeonVerification, User
 from accounts.permissions import posting_refusal
 from core.forms import StorableTextMixin
@@ -142,3 +143,34 @@ class SurgeonVerificationForm(StorableTextMixin, forms.ModelForm):
             "to check your registration.",
             "full_name": "As registered; shown with the verified badge.",
         }
+
+
+class LinkLimitMixin:
+    """A new member's post, comment or message carries at most PORTAL_NEW_MEMBER_MAX_LINKS
+    links (accounts.limits.link_refusal): more is a form error, and nothing is saved. The
+    view passes `author`; `link_fields` names the fields to count."""
+
+    link_fields = ("body",)
+
+    def __init__(self, *args, author=None, **kwargs):
+        self.author = author
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.author is not None:
+            for name in self.link_fields:
+                if refusal := link_refusal(self.author, cleaned.get(name) or ""):
+                    self.add_error(name, refusal)
+        return cleaned
+
+
+class NotificationPreferencesForm(StorableTextMixin, forms.ModelForm):
+    """The welcome page's notification step (the same field as in Settings)."""
+
+    class Meta:
+        model = User
+        fields = ["email_notifications"]
+        widgets = {"email_notifications": forms.RadioSelect}
+        labels = {"email_notifications": "Emails about replies, mentions and messages"}
+        help_texts = {"email_notifications": "The bell in the header shows them either way."}

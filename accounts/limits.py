@@ -8,6 +8,7 @@ because a counter is unavailable.
 """
 
 import logging
+import re
 
 from django.conf import settings
 from django.utils import timezone
@@ -27,6 +28,42 @@ def is_new_member(user) -> bool:
     visible posts."""
     recent = timezone.now() - timezone.timedelta(days=settings.PORTAL_NEW_MEMBER_DAYS)
     return user.date_joined > recent or user.post_count < settings.PORTAL_NEW_MEMBER_POSTS
+
+
+def is_held_for_review(user) -> bool:
+    """A new member's first PORTAL_HOLD_FIRST_POSTS forum posts wait in the moderators'
+    queue (`Moderated.Status.HELD`); their published posts count towards the number."""
+    if not (settings.PORTAL_POSTING_LIMITS and settings.PORTAL_HOLD_FIRST_POSTS):
+        return False
+    if is_moderator(user):
+        return False
+    return is_new_member(user) and user.post_count < settings.PORTAL_HOLD_FIRST_POSTS
+
+
+# A link is what a reader can follow off the site: http(s) and www. addresses (bare, in
+# Markdown links or autolinks). Links within the site (quotes, mentions) are relative.
+LINK_PATTERN = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
+
+
+def count_links(text: str) -> int:
+    return len(LINK_PATTERN.findall(text or ""))
+
+
+def link_refusal(user, text: str) -> str:
+    """Why this text has too many links for its new-member author, or ""."""
+    limit = settings.PORTAL_NEW_MEMBER_MAX_LINKS
+    if (
+        not settings.PORTAL_POSTING_LIMITS
+        or is_moderator(user)
+        or not is_new_member(user)
+        or count_links(text) <= limit
+    ):
+        return ""
+    return (
+        f"New members can include at most {limit} link{'' if limit == 1 else 's'} in a post "
+        f"(this has {count_links(text)}). Remove some, or describe where to find them: the "
+        "limit keeps spam away and is lifted once you have been here a little while."
+    )
 
 
 def limit_refusal(request, action: str, *, count: bool = True) -> str:

@@ -4,6 +4,7 @@ from django.utils import timezone
 from taggit.forms import TagField
 from taggit.models import Tag
 
+from accounts.forms import LinkLimitMixin
 from articles.models import Article
 from blogs.images import reencode_image
 from blogs.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, Blog, BlogPost, Comment
@@ -65,7 +66,9 @@ class ContactDetailsCheckMixin:
             )
 
 
-class BlogPostForm(StorableTextMixin, ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm):
+class BlogPostForm(
+    LinkLimitMixin, StorableTextMixin, ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm
+):
     cover = CoverImageField(required=False, help_text="JPEG, PNG, WebP or GIF; up to 5 MB "
                             "and 4000×4000 pixels. Saved without its metadata (camera, place).")  # fmt: skip
     tags = TagField(
@@ -141,7 +144,9 @@ class BlogPostForm(StorableTextMixin, ContactDetailsCheckMixin, FormTokenMixin, 
             )
 
 
-class CommentForm(StorableTextMixin, ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm):
+class CommentForm(
+    LinkLimitMixin, StorableTextMixin, ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm
+):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     class Meta:

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from accounts.blocking import blocked_ids
 from blogs import permissions
 from blogs.models import BlogPost, Comment
 
@@ -20,6 +21,7 @@ class CommentRow:
     can_delete: bool
     can_hide: bool
     can_restore: bool
+    from_blocked: bool = False  # collapsed: its author is someone the reader blocked
     replies: list["CommentRow"] = field(default_factory=list)
 
 
@@ -27,6 +29,7 @@ def comment_threads(post: BlogPost, user) -> list[CommentRow]:
     """All comments in one query. Hidden and deleted ones keep their place as a line."""
     rows: dict[int, CommentRow] = {}
     top: list[CommentRow] = []
+    blocked = blocked_ids(user)
     for comment in post.comments.select_related("author").order_by("created_at", "pk"):
         row = CommentRow(
             comment=comment,
@@ -35,6 +38,7 @@ def comment_threads(post: BlogPost, user) -> list[CommentRow]:
             can_delete=permissions.can_delete_comment(user, comment),
             can_hide=permissions.can_hide_comment(user, comment),
             can_restore=permissions.can_restore_comment(user, comment),
+            from_blocked=comment.author_id in blocked,
         )
         rows[comment.pk] = row
         parent = rows.get(comment.parent_id)

@@ -29,6 +29,8 @@ class Moderated(models.Model):
         VISIBLE = "visible", "Visible"
         HIDDEN = "hidden", "Hidden by a moderator"
         DELETED = "deleted", "Deleted by its author"
+        # A new member's first posts wait for a moderator (accounts.limits.is_held_for_review).
+        HELD = "held", "Held for review"
 
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.VISIBLE, db_index=True
@@ -59,11 +61,23 @@ class Moderated(models.Model):
     def is_deleted(self) -> bool:
         return self.status == self.Status.DELETED
 
+    @property
+    def is_held(self) -> bool:
+        return self.status == self.Status.HELD
+
     def hide(self, *, by, note: str = "") -> None:
         self._change_status(self.Status.HIDDEN, by=by, note=note)
 
     def restore(self, *, by, note: str = "") -> None:
         self._change_status(self.Status.VISIBLE, by=by, note=note)
+
+    def approve(self, *, by, note: str = "") -> None:
+        """Publish what was held for review."""
+        self._change_status(self.Status.VISIBLE, by=by, note=note)
+
+    def reject(self, *, by, note: str = "") -> None:
+        """Held content a moderator refused: hidden, with the reason its author reads."""
+        self._change_status(self.Status.HIDDEN, by=by, note=note)
 
     def delete_by_author(self, *, by) -> None:
         """Soft delete: the row stays, shown as 'deleted by its author'."""

@@ -14,13 +14,19 @@ class ModeratedQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(status=self.model.Status.VISIBLE)
 
+    def held(self):
+        return self.filter(status=self.model.Status.HELD)
+
     def visible_to(self, user):
-        """Moderators see everything; authors also see their own hidden items."""
+        """Moderators see everything; authors also see their own hidden and held items."""
         if is_moderator(user):
             return self
         if user.is_authenticated:
             return self.filter(
                 Q(status=self.model.Status.VISIBLE)
-                | Q(status=self.model.Status.HIDDEN, **{self.author_field: user})
+                | Q(
+                    status__in=[self.model.Status.HIDDEN, self.model.Status.HELD],
+                    **{self.author_field: user},
+                )
             )
         return self.visible()

@@ -1,6 +1,7 @@
 from django import forms
 from django.urls import reverse
 
+from accounts.forms import LinkLimitMixin
 from articles.models import Article
 from core.forms import FormTokenMixin, StorableTextMixin
 from forums.models import BODY_MAX_LENGTH, Forum, Post, RecoveryRecord, Thread
@@ -56,7 +57,9 @@ class ContactCheckMixin:
         return cleaned
 
 
-class ReplyForm(StorableTextMixin, ContactCheckMixin, FormTokenMixin, forms.ModelForm):
+class ReplyForm(
+    LinkLimitMixin, StorableTextMixin, ContactCheckMixin, FormTokenMixin, forms.ModelForm
+):
     body = BodyField()
 
     class Meta:
@@ -68,7 +71,9 @@ class ReplyForm(StorableTextMixin, ContactCheckMixin, FormTokenMixin, forms.Mode
         self._setup_contact_check(reverse("forums:post_check") + f"?thread={thread.pk}")
 
 
-class ThreadForm(StorableTextMixin, ContactCheckMixin, FormTokenMixin, forms.ModelForm):
+class ThreadForm(
+    LinkLimitMixin, StorableTextMixin, ContactCheckMixin, FormTokenMixin, forms.ModelForm
+):
     body = BodyField(label="Your first post")
 
     class Meta:
@@ -89,7 +94,7 @@ class ThreadForm(StorableTextMixin, ContactCheckMixin, FormTokenMixin, forms.Mod
         self._setup_contact_check(reverse("forums:post_check") + f"?forum={forum.pk}")
 
 
-class PostEditForm(StorableTextMixin, ContactCheckMixin, forms.ModelForm):
+class PostEditForm(LinkLimitMixin, StorableTextMixin, ContactCheckMixin, forms.ModelForm):
     body = BodyField()
 
     class Meta:

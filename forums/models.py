@@ -8,6 +8,7 @@ inside the same transaction as the change.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -16,6 +17,7 @@ from simple_history.models import HistoricalRecords
 from core.markdown import render_markdown
 from core.models import Moderated, Timestamped
 from core.moderation import ModeratedQuerySet
+from core.roles import is_moderator
 from forums.links import post_url, thread_url
 from safety.levels import Level
 
@@ -23,7 +25,7 @@ POSTS_PER_PAGE = 20
 THREADS_PER_PAGE = 30
 BODY_MAX_LENGTH = 20_000
 # Paths under /forums/ that are not forums.
-RESERVED_SLUGS = {"thread", "post", "recovery", "check", "watching"}
+RESERVED_SLUGS = {"thread", "post", "recovery", "check", "watching", "latest"}
 
 
 def validate_forum_slug(value: str) -> None:
@@ -140,6 +142,15 @@ class Thread(Timestamped, Moderated):
 
 
 class PostQuerySet(ModeratedQuerySet):
+    def on_thread_page_for(self, user):
+        """Every post keeps its place (hidden and deleted ones as placeholders), except
+        posts held for review: only their author and the moderators know they exist."""
+        if is_moderator(user):
+            return self
+        if user.is_authenticated:
+            return self.exclude(Q(status=self.model.Status.HELD) & ~Q(author=user))
+        return self.exclude(status=self.model.Status.HELD)
+
     def with_authors(self):
         """Posts as a thread page shows them: the author's card, not the whole account."""
         return self.select_related("author").only(

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from forums import permissions
 from forums.models import Forum, Post, Thread
+from forums.posting import publish_held, refuse_held
 from moderation.services import log_action
 
 
@@ -73,3 +74,5 @@ MODERATED = {
     }
     for model in (Thread, Post)
 }
+# A held thread is reviewed through its opening post (approving it publishes the thread).
+MODERATED[Post] |= {"on_approved": publish_held, "on_rejected": refuse_held}

@@ -12,6 +12,8 @@ def reply_refusal(user, thread: Thread) -> str:
         return refusal
     if thread.is_locked and not is_moderator(user):
         return "This thread is locked: it no longer takes replies."
+    if thread.is_held and not is_moderator(user):
+        return "This thread is waiting for a moderator: replies open once it is published."
     if not thread.is_visible and not is_moderator(user):
         return "This thread is hidden: it no longer takes replies."
     return ""
@@ -80,6 +82,6 @@ def can_read_post_body(user, post: Post) -> bool:
     """Hidden posts keep their place as a placeholder; the text is for its author and mods."""
     if post.is_visible:
         return True
-    if post.is_hidden:
+    if post.is_hidden or post.is_held:
         return user.is_authenticated and (user.pk == post.author_id or is_moderator(user))
     return is_moderator(user)

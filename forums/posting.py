@@ -12,8 +12,9 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
+from accounts.limits import is_held_for_review
 from accounts.models import User
-from accounts.notifications import notify_many
+from accounts.notifications import notify, notify_many
 from articles.models import WarningSign
 from forums import permissions
 from forums.models import Forum, Post, Reaction, Thread, ThreadReadState, ThreadWatch
@@ -49,25 +50,30 @@ def start_thread(
     *, forum: Forum, author: User, title: str, body: str, article=None, token=None
 ) -> Post:
     """Returns the thread's first post. A second submit of the same form (same `token`),
-    even at the same moment, returns the first submit's post."""
+    even at the same moment, returns the first submit's post. A new member's first posts
+    are held for review: the thread is held with its opening post, and the forum's counters
+    wait for the approval."""
     refusal = permissions.start_thread_refusal(author)
     if refusal:
         raise PostingRefused(refusal)
+    held = is_held_for_review(author)
+    status = Thread.Status.HELD if held else Thread.Status.VISIBLE
     try:
         with transaction.atomic():
             now = timezone.now()
             thread = Thread.objects.create(
                 forum=forum, title=title, author=author, article=article, last_post_at=now,
-                created_at=now, last_post_number=1,
+                created_at=now, last_post_number=1, status=status,
             )  # fmt: skip
             post = _create_post(thread=thread, author=author, body=body, number=1, now=now,
-                                token=token)  # fmt: skip
+                                token=token, status=status)  # fmt: skip
             Thread.objects.filter(pk=thread.pk).update(last_post=post)
             thread.last_post = post
-            Forum.objects.filter(pk=forum.pk).update(
-                thread_count=F("thread_count") + 1, post_count=F("post_count") + 1,
-                last_post=post,
-            )  # fmt: skip
+            if not held:
+                Forum.objects.filter(pk=forum.pk).update(
+                    thread_count=F("thread_count") + 1, post_count=F("post_count") + 1,
+                    last_post=post,
+                )  # fmt: skip
             _after_posting(post, new_thread=True)
     except IntegrityError:
         if (earlier := _submitted_before(author, token)) is None:
@@ -86,13 +92,19 @@ def reply(*, thread: Thread, author: User, body: str, token=None) -> Post:
                 raise PostingRefused(refusal)
             now = timezone.now()
             number = thread.last_post_number + 1
-            post = _create_post(thread=thread, author=author, body=body, number=number, now=now,
-                                token=token)  # fmt: skip
-            Thread.objects.filter(pk=thread.pk).update(
-                reply_count=F("reply_count") + 1, last_post_number=number, last_post=post,
-                last_post_at=now,
+            held = is_held_for_review(author)
+            post = _create_post(
+                thread=thread, author=author, body=body, number=number, now=now, token=token,
+                status=Post.Status.HELD if held else Post.Status.VISIBLE,
             )  # fmt: skip
-            if thread.is_visible:
+            if held:  # it takes its number; the counters wait for the approval
+                Thread.objects.filter(pk=thread.pk).update(last_post_number=number)
+            else:
+                Thread.objects.filter(pk=thread.pk).update(
+                    reply_count=F("reply_count") + 1, last_post_number=number, last_post=post,
+                    last_post_at=now,
+                )  # fmt: skip
+            if thread.is_visible and not held:
                 Forum.objects.filter(pk=thread.forum_id).update(
                     post_count=F("post_count") + 1, last_post=post
                 )
@@ -111,13 +123,47 @@ def _submitted_before(author: User, token) -> Post | None:
     return Post.objects.select_related("thread").filter(author=author, form_token=token).first()
 
 
-def _create_post(*, thread: Thread, author: User, body: str, number: int, now, token) -> Post:
+def _create_post(
+    *, thread: Thread, author: User, body: str, number: int, now, token, status=Post.Status.VISIBLE
+) -> Post:
     post = Post.objects.create(
-        thread=thread, author=author, body=body, number=number, created_at=now,
+        thread=thread, author=author, body=body, number=number, created_at=now, status=status,
         recovery_badge=recovery_badge(author, thread, timezone.localdate(now)), form_token=token,
     )  # fmt: skip
-    User.objects.filter(pk=author.pk).update(post_count=F("post_count") + 1)
+    if status == Post.Status.VISIBLE:  # a held post counts once it is published
+        User.objects.filter(pk=author.pk).update(post_count=F("post_count") + 1)
     return post
+
+
+def publish_held(post: Post) -> None:
+    """A moderator approved a held post (moderation.services.approve, in its transaction):
+    an opening post publishes its thread; the author's count grows; after the commit the
+    author hears of it and the watchers and mentioned members are notified, as for any post."""
+    thread = post.thread
+    if post.number == 1 and thread.is_held:
+        thread.approve(by=post.moderated_by)
+    User.objects.filter(pk=post.author_id).update(post_count=F("post_count") + 1)
+    transaction.on_commit(lambda: notify_about_post.enqueue(post.pk, post.number == 1))
+    transaction.on_commit(lambda: _tell_author(post, published=True))
+
+
+def refuse_held(post: Post) -> None:
+    """A moderator rejected a held post: an opening post takes its thread with it; the
+    author reads the moderator's note."""
+    thread = post.thread
+    if post.number == 1 and thread.is_held:
+        thread.reject(by=post.moderated_by, note=post.moderation_note)
+    transaction.on_commit(lambda: _tell_author(post, published=False))
+
+
+def _tell_author(post: Post, *, published: bool) -> None:
+    title = post.thread.title
+    if published:
+        message = f"Your post in “{title}” is published: everyone can read it now."
+    else:
+        reason = f" The moderator's note: {post.moderation_note}" if post.moderation_note else ""
+        message = f"Your post in “{title}” was not published.{reason}"
+    notify(recipient=post.author, kind="moderation", url=post.get_absolute_url(), message=message)
 
 
 def _after_posting(post: Post, *, new_thread: bool) -> None:

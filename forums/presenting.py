@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+from accounts.blocking import blocked_ids
 from accounts.models import User
 from forums import permissions
 from forums.links import member_url, post_url, thread_url
@@ -96,13 +97,14 @@ class PostCard(Row):
     __slots__ = ()
 
     def __init__(self, post: Post, *, user, moderators: set[int], mine: set[str], tz,
-                 suspend_url: str = ""):  # fmt: skip
+                 suspend_url: str = "", blocked: frozenset[int] = frozenset()):  # fmt: skip
         author = post.author
         joined = timezone.localtime(author.date_joined, tz)
         count = author.post_count
         super().__init__(
             instance=post, pk=post.pk, number=post.number, is_visible=post.is_visible,
-            is_hidden=post.is_hidden, is_deleted=post.is_deleted, body_html=post.body_html,
+            is_hidden=post.is_hidden, is_deleted=post.is_deleted, is_held=post.is_held,
+            from_blocked=post.author_id in blocked, body_html=post.body_html,
             edited_at=post.edited_at, helpful_count=post.helpful_count,
             support_count=post.support_count, recovery_badge=post.recovery_badge,
             safety_banner=post.safety_level in URGENT,
@@ -136,6 +138,7 @@ def post_cards(user, posts: list[Post]) -> list[PostCard]:
             mine.setdefault(post_id, set()).add(kind)
     tz = timezone.get_current_timezone()
     may_suspend = permissions.can_suspend_members(user)
+    blocked = frozenset(blocked_ids(user))
     return [
         PostCard(
             post,
@@ -144,6 +147,7 @@ def post_cards(user, posts: list[Post]) -> list[PostCard]:
             mine=mine.get(post.pk, set()),
             tz=tz,
             suspend_url=suspend_member_url(post.author_id) if may_suspend else "",
+            blocked=blocked,
         )  # fmt: skip
         for post in posts
     ]
@@ -177,6 +181,7 @@ class ThreadRow(Row):
         ) = values  # fmt: skip
         super().__init__(
             pk=pk, title=title, url=thread_url(pk, slug), is_hidden=status == "hidden",
+            is_held=status == "held",
             is_pinned=is_pinned,
             is_locked=is_locked, reply_count=reply_count, view_count=view_count,
             last_post_number=last_post_number, created_at=created_at,

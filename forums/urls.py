@@ -6,6 +6,7 @@ app_name = "forums"
 
 urlpatterns = [
     path("", views.forum_index, name="forum_index"),
+    path("latest/", views.latest, name="latest"),
     path("recovery/", views.recovery_list, name="recovery_list"),
     path("recovery/<int:pk>/delete/", views.recovery_delete, name="recovery_delete"),
     path("check/", views.post_check, name="post_check"),

@@ -1,5 +1,7 @@
 """Watching threads and forums, and what a member has not read yet."""
 
+from django.db.models import Q
+
 from forums.models import Forum, ForumWatch, Thread, ThreadReadState, ThreadWatch
 
 
@@ -45,3 +47,25 @@ def first_unread_number(user, thread: Thread) -> int | None:
     if state is None or state.last_read_number >= thread.last_post_number:
         return None
     return state.last_read_number + 1
+
+
+def forums_for_procedures(articles) -> list[Forum]:
+    """The forums where these procedures are discussed: those they are attached to, and
+    those of their body parts."""
+    article_ids = [article.pk for article in articles]
+    part_ids = {article.body_part_id for article in articles if article.body_part_id}
+    return list(
+        Forum.objects.filter(Q(articles__in=article_ids) | Q(body_part_id__in=part_ids))
+        .distinct()
+        .order_by("position", "name")
+    )
+
+
+def watch_forums(*, user, forums) -> list[Forum]:
+    """Watch each of these forums (already watched ones stay watched); the newly watched."""
+    added = []
+    for forum in forums:
+        _, created = ForumWatch.objects.get_or_create(user=user, forum=forum)
+        if created:
+            added.append(forum)
+    return added

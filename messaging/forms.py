@@ -1,13 +1,14 @@
 from django import forms
 from django.conf import settings
 
+from accounts.forms import LinkLimitMixin
 from accounts.models import User
 from core.forms import FormTokenMixin, StorableTextMixin
 
 BODY_HELP = "Markdown. Only the people in this conversation can read it."
 
 
-class MessageForm(StorableTextMixin, FormTokenMixin, forms.Form):
+class MessageForm(LinkLimitMixin, StorableTextMixin, FormTokenMixin, forms.Form):
     body = forms.CharField(
         label="Message", max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
         help_text=BODY_HELP,
@@ -29,6 +30,7 @@ class NewConversationForm(MessageForm):
     field_order = ["to", "body"]
 
     def __init__(self, *args, sender, **kwargs):
+        kwargs.setdefault("author", sender)
         super().__init__(*args, **kwargs)
         self.sender = sender
 

@@ -8,7 +8,7 @@ from django_ratelimit.decorators import ratelimit
 from accounts.access_log import log_private_access
 from core.inputs import query_text
 from core.roles import is_moderator
-from messaging import sending
+from messaging import permissions, sending
 from messaging.forms import MessageForm, NewConversationForm, ReportMessageForm
 from messaging.models import Conversation, Message, Participant
 from moderation.models import Report
@@ -39,11 +39,12 @@ def inbox(request):
 @ratelimit(key="user", rate=_rate, method="POST", block=False)
 def conversation_new(request):
     initial = {"to": query_text(request, "to", max_length=300)}
+    start_refusal = permissions.start_conversation_refusal(request.user)
     form = NewConversationForm(request.POST or None, initial=initial, sender=request.user)
     if request.method == "POST" and form.is_valid():
         recipients = form.cleaned_data["to"]
         token = form.cleaned_data["form_token"]
-        refusal = sending.refusal(request.user, recipients)
+        refusal = start_refusal or sending.refusal(request.user, recipients)
         if not refusal and getattr(request, "limited", False):
             refusal = "" if sending.existing_message(request.user, token) else RATE_LIMITED
         if refusal:
@@ -54,7 +55,11 @@ def conversation_new(request):
                 body=form.cleaned_data["body"], token=token,
             )  # fmt: skip
             return _sent(request, message)
-    context = {"form": form, "max_recipients": settings.MESSAGING_MAX_RECIPIENTS}
+    context = {
+        "form": form,
+        "max_recipients": settings.MESSAGING_MAX_RECIPIENTS,
+        "start_refusal": start_refusal,
+    }
     return render(request, "messaging/conversation_new.html", context)
 
 
@@ -63,7 +68,7 @@ def conversation_new(request):
 def conversation(request, pk):
     conversation = _conversation_for(request, pk)
     others = sending.others(conversation, request.user)
-    form = MessageForm(request.POST or None)
+    form = MessageForm(request.POST or None, author=request.user)
     if request.method == "POST" and form.is_valid():
         token = form.cleaned_data["form_token"]
         refusal = sending.refusal(request.user, others)

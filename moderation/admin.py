@@ -16,7 +16,15 @@ from core.roles import is_moderator
 from moderation import services
 from moderation.forms import AcknowledgeForm, SuspendForm
 from moderation.models import ModerationLogEntry, OnDuty, Report, Suspension
-from moderation.registry import content_author, content_html, moderatable_models, queues, rules_for
+from moderation.registry import (
+    content_author,
+    content_html,
+    held_content,
+    held_count,
+    moderatable_models,
+    queues,
+    rules_for,
+)
 from moderation.verification import decide_verification
 
 
@@ -80,9 +88,11 @@ class ReportAdmin(ModeratorActionsMixin, admin.ModelAdmin):
     def get_urls(self):
         dashboard = self.admin_site.admin_view(self.dashboard_view)
         duty = self.admin_site.admin_view(self.duty_view)
+        review = self.admin_site.admin_view(self.review_view)
         return [
             path("dashboard/", dashboard, name="moderation_dashboard"),
             path("duty/", duty, name="moderation_duty"),
+            path("review/", review, name="moderation_review"),
             *super().get_urls(),
         ]
 
@@ -240,6 +250,24 @@ class ReportAdmin(ModeratorActionsMixin, admin.ModelAdmin):
                 messages.success(request, "You are off duty.")
         return redirect("admin:moderation_dashboard")
 
+    def review_view(self, request):
+        """Approve or reject a post held for review (a new member's first posts)."""
+        if request.method != "POST" or not is_moderator(request.user):
+            return redirect("admin:moderation_dashboard")
+        target = _held_target(request.POST.get("item", ""))
+        decision = request.POST.get("decision")
+        note = request.POST.get("note", "").strip()[:500]
+        if target is None or decision not in {"approve", "reject"}:
+            messages.error(request, "That post is no longer waiting for review.")
+            return redirect("admin:moderation_dashboard")
+        service = services.approve if decision == "approve" else services.reject
+        if service(target=target, moderator=request.user, note=note):
+            done = "published" if decision == "approve" else "rejected; its author is told"
+            messages.success(request, f"“{str(target)[:60]}” is {done}.")
+        else:
+            messages.warning(request, "Another moderator has already decided on that post.")
+        return redirect(f"{reverse('admin:moderation_dashboard')}#held-for-review")
+
     @admin.action(description="Hide the reported content", permissions=["moderate"])
     def hide_content(self, request, queryset):
         for report in queryset:
@@ -260,6 +288,19 @@ class ReportAdmin(ModeratorActionsMixin, admin.ModelAdmin):
         for report in queryset:
             services.dismiss_report(report=report, moderator=request.user)
         messages.success(request, "Reports dismissed.")
+
+
+def _held_key(target) -> str:
+    return f"{target._meta.label_lower}:{target.pk}"
+
+
+def _held_target(key: str):
+    """The held item a review form names ("forums.post:12"), among the registered kinds."""
+    label, _, pk = key.partition(":")
+    for model in moderatable_models():
+        if model._meta.label_lower == label and pk.isdigit():
+            return model._default_manager.filter(pk=int(pk)).first()
+    return None
 
 
 def _site_url(target) -> str:
@@ -302,6 +343,15 @@ def dashboard_context(user) -> dict:
         )  # fmt: skip
         for level, label in QUEUE_LABELS.items()
     ]
+    held = [
+        {"key": _held_key(item), "item": item, "author": content_author(item),
+         "html": content_html(item), "url": _site_url(item), "age": age(item.created_at),
+         "kind": item._meta.verbose_name, "where": str(getattr(item, "thread", None) or "")}
+        for item in held_content()
+    ]  # fmt: skip
+    work.append({"label": "Held for review (new members' first posts)", "count": held_count(),
+                 "url": "#held-for-review",
+                 "oldest_at": held[0]["item"].created_at if held else None})  # fmt: skip
     work += [_work(q.label, q.pending(), q.date_field, reverse(q.url_name)) for q in queues()]
     work.append(_work(
         "Surgeon verifications",
@@ -316,6 +366,7 @@ def dashboard_context(user) -> dict:
     return {
         "work": work,
         "queue": queue,
+        "held": held,
         "on_duty": OnDuty.objects.filter(moderator=user).exists(),
         "on_duty_names": [d.moderator for d in OnDuty.objects.select_related("moderator")],
     }

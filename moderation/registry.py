@@ -5,7 +5,9 @@ Content apps declare their models in a `moderating.py` module (the plug-in style
 `core.plugins`): `MODERATED = {Model: {"can_hide": …, "can_restore": …, …}}` and,
 optionally, `QUEUES = [Queue(…)]`; so this app reaches content without importing any. A registered model
 offers `is_hidden`, `is_deleted`, `hide(by=, note=)`, `restore(by=, note=)` and
-`get_absolute_url()`; the services call those and write the log.
+`get_absolute_url()`; the services call those and write the log. Content held for review
+(`is_held`, `approve(by=, note=)`, `reject(by=, note=)`) is listed by `held_content()`; the
+app's `on_approved(target)` publishes it (counters, notifications to watchers).
 """
 
 from collections.abc import Callable
@@ -27,15 +29,23 @@ class Rules:
     in_context: Callable[[Model], list]
     # Lock the discussion the content belongs to (forums only): (target, moderator) -> None.
     lock: Callable | None
+    # Held content approved by a moderator, inside the approval's transaction: the app
+    # publishes it (a thread's opening post publishes the thread; watchers after commit).
+    on_approved: Callable[[Model], None] | None = None
+    # Held content rejected: the app tells its author (after commit).
+    on_rejected: Callable[[Model], None] | None = None
 
 
-def _rules(model, *, can_hide, can_restore, reportable=None, in_context=None, lock=None):
+def _rules(model, *, can_hide, can_restore, reportable=None, in_context=None, lock=None,
+           on_approved=None, on_rejected=None):  # fmt: skip
     return Rules(
         can_hide=can_hide,
         can_restore=can_restore,
         reportable=reportable or (lambda user: model.objects.visible_to(user)),
         in_context=in_context or (lambda target: [target]),
         lock=lock,
+        on_approved=on_approved,
+        on_rejected=on_rejected,
     )
 
 
@@ -69,6 +79,26 @@ def rules_for(model: type[Model]) -> Rules | None:
 
 def moderatable_models() -> list[type[Model]]:
     return list(_registry()[0])
+
+
+def held_content(limit: int = 50) -> list:
+    """Content waiting for review (a new member's first posts), oldest first, every kind
+    whose app handles approval."""
+    held = []
+    for model, rules in _registry()[0].items():
+        if rules.on_approved is None:
+            continue
+        queryset = model.objects.filter(status="held").order_by("created_at")[:limit]
+        held.extend(queryset)
+    return sorted(held, key=lambda item: item.created_at)[:limit]
+
+
+def held_count() -> int:
+    return sum(
+        model.objects.filter(status="held").count()
+        for model, rules in _registry()[0].items()
+        if rules.on_approved is not None
+    )
 
 
 def content_author(target):

@@ -57,6 +57,37 @@ def restore(*, target, moderator, note: str = "") -> bool:
     return True
 
 
+def approve(*, target, moderator, note: str = "") -> bool:
+    """Publish content held for review; False when it is not held (any more)."""
+    rules = rules_for(type(target))
+    if rules is None or rules.on_approved is None:
+        raise ModerationRefused("This kind of content is never held for review.")
+    with transaction.atomic():
+        target = type(target).objects.select_for_update().get(pk=target.pk)
+        if not target.is_held:
+            return False
+        target.approve(by=moderator, note=note)
+        log_action(actor=moderator, action="approve", target=target, note=note)
+        rules.on_approved(target)
+    return True
+
+
+def reject(*, target, moderator, note: str = "") -> bool:
+    """Refuse content held for review: it stays hidden, and its author reads the note."""
+    rules = rules_for(type(target))
+    if rules is None or rules.on_approved is None:
+        raise ModerationRefused("This kind of content is never held for review.")
+    with transaction.atomic():
+        target = type(target).objects.select_for_update().get(pk=target.pk)
+        if not target.is_held:
+            return False
+        target.reject(by=moderator, note=note)
+        log_action(actor=moderator, action="reject", target=target, note=note)
+        if rules.on_rejected is not None:
+            rules.on_rejected(target)
+    return True
+
+
 def delete_by_author(*, target, author) -> None:
     with transaction.atomic():
         target.delete_by_author(by=author)

@@ -310,6 +310,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Confirming the email signs the new member in (when it is done in the browser that signed
+# up) and opens the welcome page (portal/welcome.py).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_SIGNUP_REDIRECT_URL = "/welcome/"
+ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "/welcome/"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Patient Portal"
 # Staff must have two-factor authentication set up before the admin lets them in.
@@ -484,6 +489,15 @@ SIGNUP_MIN_SECONDS = env.int("PORTAL_SIGNUP_MIN_SECONDS", default=3)
 # fewer than this many visible posts.
 PORTAL_NEW_MEMBER_DAYS = env.int("PORTAL_NEW_MEMBER_DAYS", default=7)
 PORTAL_NEW_MEMBER_POSTS = env.int("PORTAL_NEW_MEMBER_POSTS", default=5)
+# A new member's first forum posts wait for a moderator's approval (0: none are held), and
+# a new member's post, comment or message may carry at most this many links.
+PORTAL_HOLD_FIRST_POSTS = env.int("PORTAL_HOLD_FIRST_POSTS", default=2)
+PORTAL_NEW_MEMBER_MAX_LINKS = env.int("PORTAL_NEW_MEMBER_MAX_LINKS", default=2)
+# New members may answer private messages but not start a conversation.
+PORTAL_NEW_MEMBERS_START_CONVERSATIONS = parse_bool(
+    env.str("PORTAL_NEW_MEMBERS_START_CONVERSATIONS", default="false"),
+    name="PORTAL_NEW_MEMBERS_START_CONVERSATIONS",
+)
 
 # An unacknowledged crisis flag alerts the moderators again after this many minutes
 # (`manage.py renotify_crisis_flags`, run every minute).

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from portal import views
+from portal import views, welcome
 from portal.sitemaps import sitemaps
 
 urlpatterns = [
@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("pages/<slug:slug>/", views.site_page, name="site_page"),
     path("search/", views.search, name="search"),
+    path("welcome/", welcome.welcome, name="welcome"),
     path("healthz", views.healthz, name="healthz"),
     # Uploads from whichever storage holds them (local disk or S3), on our own origin.
     path("media/<path:path>", views.media_file, name="media_file"),

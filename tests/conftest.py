@@ -23,6 +23,16 @@ def _isolated_media_and_cache(settings, tmp_path):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _new_member_rules_off(request, settings):
+    """Every test member is a new member (joined today): the rules that change what a new
+    member's post does (held for review, no new conversations) apply only in the tests
+    marked `new_member_rules`, which check them."""
+    if not request.node.get_closest_marker("new_member_rules"):
+        settings.PORTAL_HOLD_FIRST_POSTS = 0
+        settings.PORTAL_NEW_MEMBERS_START_CONVERSATIONS = True
+
+
 @pytest.fixture
 def patient(db):
     return make_user(username="patient")

@@ -18,7 +18,7 @@ def comment_create(request, pk):
     post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
     if not permissions.can_comment(request.user, post):
         raise PermissionDenied("Comments are closed on this post.")
-    form = CommentForm(request.POST)
+    form = CommentForm(request.POST, author=request.user)
     parent = None
     if form.is_valid() and form.cleaned_data["parent"]:
         parent = post.comments.visible().filter(pk=form.cleaned_data["parent"]).first()
@@ -48,7 +48,7 @@ def comment_edit(request, pk):
     comment = _comment_for(request, pk)
     if not permissions.can_edit_comment(request.user, comment):
         raise PermissionDenied("Only its author can edit this comment.")
-    form = CommentForm(request.POST or None, instance=comment)
+    form = CommentForm(request.POST or None, instance=comment, author=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         check = posting.check_text(comment.body, article=comment.post.article)

@@ -45,7 +45,9 @@ def post_create(request):
         existing = posting.existing_post(request.user, _token(request.POST.get("form_token")))
         if existing is not None and not permissions.can_edit_post(request.user, existing):
             return redirect(existing.get_absolute_url())
-    form = BlogPostForm(request.POST or None, request.FILES or None, instance=existing)
+    form = BlogPostForm(
+        request.POST or None, request.FILES or None, instance=existing, author=request.user
+    )
     if request.method == "POST" and form.is_valid():
         refusal = "" if existing else limit_refusal(request, "blog_post")
         if refusal:
@@ -68,7 +70,9 @@ def post_edit(request, pk):
     post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
     if not permissions.can_edit_post(request.user, post):
         raise PermissionDenied("Only the author can edit this post.")
-    form = BlogPostForm(request.POST or None, request.FILES or None, instance=post)
+    form = BlogPostForm(
+        request.POST or None, request.FILES or None, instance=post, author=request.user
+    )
     if request.method == "POST" and form.is_valid():
         post, check = posting.save_post(form=form, author=request.user)
         return _announce(request, post, check)

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
 
+from accounts.blocking import has_blocked
 from accounts.models import User
 from blogs import permissions, reading
 from blogs.caching import blog_versions, post_page_versions, related_versions
@@ -80,6 +81,7 @@ def post_detail(request, username, pk, slug):
         "threads": reading.comment_threads(post, user),
         "comment_form": _comment_form(request, post) if can_comment else None,
         "can_comment": can_comment,
+        "author_blocked": has_blocked(user, post.author),
         "can_edit": permissions.can_edit_post(user, post),
         "can_delete": permissions.can_delete_post(user, post),
         "can_hide": permissions.can_hide_post(user, post),

@@ -8,6 +8,7 @@ from forums.views.browse import (
     thread_detail,
     thread_redirect,
 )
+from forums.views.latest import latest
 from forums.views.moderate import (
     thread_lock,
     thread_move,
@@ -28,7 +29,7 @@ from forums.views.write import (
 )
 
 __all__ = [
-    "forum_detail", "forum_index", "forum_watch", "post_check",
+    "forum_detail", "forum_index", "forum_watch", "latest", "post_check",
     "post_create", "post_delete", "post_edit", "post_history", "post_permalink",
     "post_react", "recovery_delete", "recovery_list", "thread_create",
     "thread_detail", "thread_lock", "thread_move", "thread_pin",

@@ -103,7 +103,13 @@ def thread_detail(request, pk, slug):
     if query_int(request, "page") is None:
         unread = first_unread_number(user, thread)
         if unread is not None:
-            post = thread.posts.filter(number=unread).only("pk", "number").first()
+            post = (
+                thread.posts.on_thread_page_for(user)
+                .filter(number__gte=unread)
+                .order_by("number")
+                .only("pk", "number")
+                .first()
+            )
             if post is not None:
                 return redirect(
                     f"{thread.get_absolute_url()}?page={post.page_number}#post-{post.pk}"
@@ -112,6 +118,7 @@ def thread_detail(request, pk, slug):
     first = (page.number - 1) * POSTS_PER_PAGE
     posts = list(
         thread.posts.filter(number__gt=first, number__lte=first + POSTS_PER_PAGE)
+        .on_thread_page_for(user)
         .with_authors()
         .order_by("number")[:POSTS_PER_PAGE]
     )

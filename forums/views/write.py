@@ -15,6 +15,12 @@ from forums.models import Forum, Post, Reaction, Thread
 from safety.classifier import SafetyResult
 from safety.notices import redirect_with_notice
 
+HELD_MESSAGE = (
+    "Thank you. A moderator reads a new member's first posts before they are published: "
+    "yours is held for review, and only you can see it until then. We'll tell you when it is "
+    "published."
+)
+
 
 def _after_posting(request, post: Post, url: str = ""):
     """To the post; with a safety notice, to the notice at the top of the post's page."""
@@ -38,7 +44,7 @@ def thread_create(request, slug):
     refusal = permissions.start_thread_refusal(request.user)
     if refusal:
         raise PermissionDenied(refusal)
-    form = ThreadForm(request.POST or None, forum=forum)
+    form = ThreadForm(request.POST or None, forum=forum, author=request.user)
     if request.method == "GET" and (procedure := query_slug(request, "procedure")):
         procedures = form.fields["article"].queryset
         form.initial["article"] = procedures.filter(slug=procedure).first()
@@ -53,7 +59,10 @@ def thread_create(request, slug):
             )  # fmt: skip
         except posting.PostingRefused as refused:
             raise PermissionDenied(str(refused)) from refused
-        messages.success(request, "Your thread is posted. You are watching it.")
+        if post.is_held:
+            messages.success(request, HELD_MESSAGE)
+        else:
+            messages.success(request, "Your thread is posted. You are watching it.")
         return _after_posting(request, post, post.thread.get_absolute_url())
     context = {"form": form, "forum": forum}
     context["precheck"] = _precheck(request, form, posting.safety_article_ids(forum))
@@ -74,7 +83,7 @@ def post_create(request, pk):
         post = thread.posts.visible().select_related("author").filter(pk=quoted).first()
         if post is not None:
             initial["body"] = posting.quote_text(post)
-    form = ReplyForm(request.POST or None, thread=thread, initial=initial)
+    form = ReplyForm(request.POST or None, thread=thread, initial=initial, author=request.user)
     if request.method == "POST" and form.is_valid():
         if refusal := limit_refusal(request, "forum_post"):
             raise PermissionDenied(refusal)
@@ -85,7 +94,7 @@ def post_create(request, pk):
             )  # fmt: skip
         except posting.PostingRefused as refused:
             raise PermissionDenied(str(refused)) from refused
-        messages.success(request, "Your reply is posted.")
+        messages.success(request, HELD_MESSAGE if post.is_held else "Your reply is posted.")
         return _after_posting(request, post)
     context = {"form": form, "thread": thread}
     context["precheck"] = _precheck(request, form, posting.safety_article_ids(thread))
@@ -106,7 +115,9 @@ def post_edit(request, pk):
     post = _post_for(request.user, pk)
     if not permissions.can_edit_post(request.user, post):
         raise PermissionDenied("Only the author can edit this post, while the thread is open.")
-    form = PostEditForm(request.POST or None, instance=Post.objects.get(pk=post.pk))
+    form = PostEditForm(
+        request.POST or None, instance=Post.objects.get(pk=post.pk), author=request.user
+    )
     if request.method == "POST" and form.is_valid():
         posting.edit_post(post=post, editor=request.user, body=form.cleaned_data["body"])
         messages.success(request, "Your post is updated.")
