@@ -6,7 +6,7 @@ from taggit.models import Tag
 
 from accounts.forms import LinkLimitMixin
 from articles.models import Article
-from blogs.images import reencode_image
+from core.images import reencode_image
 from blogs.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, Blog, BlogPost, Comment
 from core.forms import FormTokenMixin, StorableTextMixin
 from safety.contacts import contact_details as find_contact_details
@@ -31,7 +31,7 @@ def preview_attrs(target: str) -> dict:
 
 
 class CoverImageField(forms.FileField):
-    """An uploaded cover, validated and re-encoded by blogs.images (never Django's
+    """An uploaded cover, validated and re-encoded by core.images (never Django's
     ImageField check, whose one message hides why a file was refused)."""
 
     widget = forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES})

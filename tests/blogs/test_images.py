@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from blogs import images
+from core import images
 from blogs.models import BlogPost
 from tests.blogs.factories import image_bytes, image_upload, post_data
 
