@@ -465,6 +465,9 @@ PORTAL_POSTING_RATES = {
     "blog_post": ("3/d", "20/d"),
     "blog_comment": ("10/h", "60/h"),
     "nomination": ("3/d", "5/d"),
+    # "Was this page helpful?" answers, per IP address (no account needed): a ward's shared
+    # connection still fits, a script does not.
+    "article_feedback": ("20/h", "20/h"),
 }
 
 # Private messages: group size and how many a member may send (django-ratelimit rate).
