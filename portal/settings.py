@@ -216,6 +216,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.time_zones.MemberTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -481,6 +482,8 @@ RETENTION_DAYS = {
     "read_states": env.int("PORTAL_RETAIN_READ_STATES_DAYS", default=365),
     "resolved_reports": env.int("PORTAL_RETAIN_RESOLVED_REPORTS_DAYS", default=730),
     "logs": env.int("PORTAL_RETAIN_LOGS_DAYS", default=730),
+    # What the blog editor kept while a post was typed, never saved nor published by its author.
+    "blog_autosaves": env.int("PORTAL_RETAIN_BLOG_AUTOSAVES_DAYS", default=30),
 }
 # How long backups keep data after it was erased here (said on the privacy page).
 BACKUP_RETENTION_DAYS = env.int("PORTAL_BACKUP_RETENTION_DAYS", default=30)
