@@ -84,7 +84,12 @@ class SignupForm(StorableTextMixin, AllauthSignupForm):
             now = timezone.now()
             user.terms_accepted_at = user.guidelines_accepted_at = user.age_confirmed_at = now
             user.time_zone = self.cleaned_data.get("time_zone", "")
-            fields = ["terms_accepted_at", "guidelines_accepted_at", "age_confirmed_at", "time_zone"]
+            fields = [
+                "terms_accepted_at",
+                "guidelines_accepted_at",
+                "age_confirmed_at",
+                "time_zone",
+            ]
             user.save(update_fields=fields)
         return user
 

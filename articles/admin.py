@@ -111,7 +111,10 @@ class ArticleAdmin(HistoryAdmin):
         counts = article.feedback.aggregate(
             yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False))
         )
-        url = reverse("admin:articles_articlefeedback_changelist") + f"?article__id__exact={article.pk}"
+        url = (
+            reverse("admin:articles_articlefeedback_changelist")
+            + f"?article__id__exact={article.pk}"
+        )
         return format_html(
             '{} yes, {} no. <a href="{}">Read the answers and comments</a>',
             counts["yes"], counts["no"], url,

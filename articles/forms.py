@@ -29,12 +29,9 @@ class IllustrationForm(StorableTextMixin, forms.ModelForm):
     class Meta:
         model = Illustration
         fields = ["section", "position", "image", "alt_text", "caption"]
-
-    def clean_alt_text(self):
-        alt_text = self.cleaned_data["alt_text"].strip()
-        if not alt_text:
-            raise forms.ValidationError("Please describe the picture for people who cannot see it.")
-        return alt_text
+        error_messages = {
+            "alt_text": {"required": "Please describe the picture for people who cannot see it."}
+        }
 
 
 class FeedbackForm(StorableTextMixin, FormTokenMixin, forms.ModelForm):

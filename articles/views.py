@@ -92,7 +92,7 @@ def article_print(request, slug):
 @never_cache  # the form carries this visitor's CSRF token: never the page cache's copy
 @require_http_methods(["GET", "POST"])
 def article_feedback(request, slug):
-    """"Was this page helpful?": no account needed. The article page loads the form with
+    """ "Was this page helpful?": no account needed. The article page loads the form with
     htmx (so the page itself stays cacheable); without JavaScript this is its own page."""
     article = get_object_or_404(Article.objects.published(), slug=slug)
     form = FeedbackForm(request.POST or None)

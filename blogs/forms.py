@@ -6,9 +6,9 @@ from taggit.models import Tag
 
 from accounts.forms import LinkLimitMixin
 from articles.models import Article
-from core.images import reencode_image
 from blogs.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, Blog, BlogPost, Comment
 from core.forms import FormTokenMixin, StorableTextMixin
+from core.images import reencode_image
 from safety.contacts import contact_details as find_contact_details
 
 MAX_TAGS = 8
@@ -100,9 +100,9 @@ class BlogPostForm(
         self.fields["article"].empty_label = "None"
         # Chosen by the button pressed ("Save draft" or "Publish"), never preselected.
         self.fields["publication"].required = False
-        self.fields["published_at"].label = (
-            f"Publication time ({timezone.get_current_timezone_name().replace('_', ' ')})"
-        )
+        self.fields[
+            "published_at"
+        ].label = f"Publication time ({timezone.get_current_timezone_name().replace('_', ' ')})"
         if self.is_bound and self.data.get("publication") == BlogPost.Publication.PUBLISHED:
             self.add_contact_check(f"{self.data.get('title', '')}\n{self.data.get('body', '')}")
         else:

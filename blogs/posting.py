@@ -66,7 +66,9 @@ def autosave_draft(*, author, token, title: str, body: str) -> BlogPost | None:
     with transaction.atomic():
         post = existing_post(author, token)
         if post is None:
-            post = BlogPost(author=author, blog=blog_for(author), form_token=token, is_autosave=True)
+            post = BlogPost(
+                author=author, blog=blog_for(author), form_token=token, is_autosave=True
+            )
         elif not post.is_draft or not post.is_visible:
             return None
         post.title = title.strip()[:200] or "Untitled draft"

@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from core import images
 from blogs.models import BlogPost
+from core import images
 from tests.blogs.factories import image_bytes, image_upload, post_data
 
 pytestmark = pytest.mark.django_db
