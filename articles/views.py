@@ -106,9 +106,11 @@ def article_feedback(request, slug):
             if not already_sent:
                 _save_feedback(article, form)
             return _thanks(request, article)
-    template = "articles/includes/feedback_form.html" if request.htmx else "articles/feedback.html"
+    context = {"article": article, "form": form}
+    if request.htmx:  # htmx swaps only 2xx answers: the form with its errors, in place
+        return render(request, "articles/includes/feedback_form.html", context)
     status = 400 if form.errors else 200
-    return render(request, template, {"article": article, "form": form}, status=status)
+    return render(request, "articles/feedback.html", context, status=status)
 
 
 def _save_feedback(article: Article, form: FeedbackForm) -> None:

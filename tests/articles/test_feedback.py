@@ -110,6 +110,16 @@ def test_bad_answers_are_refused_with_a_clear_message(client, article, fields, m
     assert not ArticleFeedback.objects.exists()
 
 
+def test_with_htmx_the_errors_replace_the_form_in_place(client, article):
+    response = client.post(feedback_url(article), answer(helpful=""), **HTMX)
+
+    html = response.content.decode()
+    assert response.status_code == 200  # htmx swaps only 2xx answers
+    assert "Please choose Yes or No." in html and 'name="helpful"' in html
+    assert "<h1>" not in html  # the fragment, not a page
+    assert not ArticleFeedback.objects.exists()
+
+
 def test_the_form_checks_csrf(article):
     response = Client(enforce_csrf_checks=True).post(feedback_url(article), answer())
 
