@@ -9,7 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import FEEDBACK_COMMENT_MAX_LENGTH, Article, ArticleFeedback
-from tests.factories import make_article
+from core import versions
+from tests.factories import committed, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +64,22 @@ def test_a_visitor_answers_without_javascript_and_returns_to_the_article(client,
     assert response.url == f"{article.get_absolute_url()}#feedback"
     assert "Thank you" in client.get(response.url).content.decode()
     assert ArticleFeedback.objects.get().helpful is True
+
+
+def test_an_answer_does_not_empty_the_visitors_page_cache(client, article):
+    """Answers show only in the admin: a visitor posting them must not invalidate the
+    article's cached page and fragments (core.versions), as an article change does."""
+    names = [f"article:{article.pk}", "articles", versions.ANY]
+    before = versions.current(names)
+    with committed():
+        client.post(feedback_url(article), answer(), **HTMX)
+    after_answer = versions.current(names)
+    with committed():
+        article.save()
+
+    assert ArticleFeedback.objects.count() == 1
+    assert after_answer == before
+    assert versions.current(names) != after_answer  # positive control: content writes move them
 
 
 def test_a_double_submit_makes_one_row(client, article):
