@@ -1,4 +1,5 @@
-"""Cover images: real images only, bounded, bomb-safe, re-encoded without metadata."""
+"""Cover images (core.images, the one upload pipeline): real images only, bounded, bomb-safe,
+re-encoded without metadata."""
 
 import io
 import struct
