@@ -3,6 +3,7 @@ helpful?" (htmx, no account), video chapters, and the blog editor's Save draft /
 buttons. Each page: axe clean in the light and dark colour schemes, at phone and desktop
 sizes, asking no other host for anything (conftest)."""
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -57,6 +58,20 @@ def test_reader_jumps_from_the_contents_and_says_the_page_helped(page, live_serv
     saved = ArticleFeedback.objects.get()
     assert (saved.helpful, saved.comment) == (False, "More on driving.")
     assert_accessible(page)
+
+
+def test_print_view_fits_on_two_pages(page, live_server, assert_accessible):
+    article = make_osteotomy()
+
+    page.goto(f"{article.get_absolute_url()}print/")
+    accessible_everywhere(page, assert_accessible)
+    pdf = page.pdf(format="A4")
+
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 2, f"the short version prints on {pages} pages"
+    page.goto(article.get_absolute_url())
+    full = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4")))
+    assert full > pages  # positive control: the whole article is longer on paper
 
 
 def test_feedback_without_an_answer_says_what_is_missing(page, live_server):
