@@ -36,7 +36,7 @@ class IllustrationForm(StorableTextMixin, forms.ModelForm):
 
 class FeedbackForm(StorableTextMixin, FormTokenMixin, forms.ModelForm):
     helpful = forms.TypedChoiceField(
-        label="Was this page helpful?",
+        label="Your answer",
         choices=[("yes", "Yes"), ("no", "No")],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,

@@ -15,7 +15,7 @@ CHAPTERS = [(0, "Welcome"), (75, "Ankle pumps"), (3725, "Walking with crutches")
 
 
 def chapter_links(html: str) -> list[dict[str, str]]:
-    links = re.findall(r'<a class="video-chapter"([^>]*)>', html)
+    links = re.findall(r'<a class="video-chapter[^"]*"([^>]*)>', html)
     return [dict(re.findall(r'([\w-]+)="([^"]*)"', attributes)) for attributes in links]
 
 
