@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('blogs', '0003_status_visible'),
+        ('blogs', '0004_held_for_review'),
     ]
 
     operations = [
