@@ -26,6 +26,7 @@ def export_user_data(user: User) -> dict:
             "last_login": user.last_login.isoformat() if user.last_login else None,
             "bio": user.bio,
             "email_notifications": user.email_notifications,
+            "time_zone": user.time_zone,
             "is_verified_surgeon": user.is_verified_surgeon,
             "terms_accepted_at": user.terms_accepted_at,
             "guidelines_accepted_at": user.guidelines_accepted_at,
@@ -79,6 +80,7 @@ def _anonymise(user: User) -> None:
     user.email = ""
     user.first_name = user.last_name = ""
     user.bio = ""
+    user.time_zone = ""
     user.is_active = False
     user.is_staff = False
     user.is_superuser = False

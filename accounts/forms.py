@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from accounts.limits import link_refusal
 from accounts.models import SurgeonVerification, User
 from accounts.permissions import posting_refusal
+from accounts.time_zones import available_time_zones, time_zone_choices
 from core.forms import StorableTextMixin
 
 LOGIN_MAX_LENGTH = 254
@@ -43,6 +44,11 @@ class SignupForm(StorableTextMixin, AllauthSignupForm):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )  # fmt: skip
     started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+    # Filled in by static/js/portal.js from the browser; the member can change it in Settings.
+    time_zone = forms.CharField(
+        required=False, max_length=64,
+        widget=forms.HiddenInput(attrs={"data-browser-time-zone": ""}),
+    )  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,6 +64,12 @@ class SignupForm(StorableTextMixin, AllauthSignupForm):
         self.fields["confirm_age"].label = f"I am {settings.MINIMUM_AGE} or older"
         self.fields["started"].initial = signing.dumps(time.time(), salt=STARTED_SALT)
 
+    def clean_time_zone(self) -> str:
+        """The browser's guess: one we do not know is dropped (the site's zone is used),
+        never an error the person could not see nor fix."""
+        value = self.cleaned_data["time_zone"]
+        return value if value in available_time_zones() else ""
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("website"):
@@ -71,7 +83,13 @@ class SignupForm(StorableTextMixin, AllauthSignupForm):
         if user is not None:  # None when allauth hides that the email is taken
             now = timezone.now()
             user.terms_accepted_at = user.guidelines_accepted_at = user.age_confirmed_at = now
-            fields = ["terms_accepted_at", "guidelines_accepted_at", "age_confirmed_at"]
+            user.time_zone = self.cleaned_data.get("time_zone", "")
+            fields = [
+                "terms_accepted_at",
+                "guidelines_accepted_at",
+                "age_confirmed_at",
+                "time_zone",
+            ]
             user.save(update_fields=fields)
         return user
 
@@ -96,12 +114,24 @@ class LoginForm(StorableTextMixin, AllauthLoginForm):
 class SettingsForm(StorableTextMixin, forms.ModelForm):
     class Meta:
         model = User
-        fields = ["bio", "email_notifications"]
+        fields = ["bio", "email_notifications", "time_zone"]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"bio": "Public. A line or two about you; no contact details, please."}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        time_zone = self.fields["time_zone"]
+        time_zone.widget = forms.Select(
+            choices=[("", "The site's time zone (UTC)"), *time_zone_choices()],
+            # While none is chosen, static/js/portal.js selects the browser's zone.
+            attrs={"data-browser-time-zone": ""} if not user.time_zone else {},
+        )
+        time_zone.help_text = (
+            "Times on the site are shown in this zone."
+            if user.time_zone
+            else "Times on the site are shown in this zone. Until you choose one, your "
+            "device's zone is suggested here: save to keep it."
+        )
         if refusal := posting_refusal(user):  # the bio is public: no changes while suspended
             self.fields["bio"].disabled = True
             self.fields["bio"].help_text = refusal

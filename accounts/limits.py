@@ -1,6 +1,7 @@
 """The one posting rate limiter (django-ratelimit, counted in the shared cache so every app
 server agrees) and the one definition of a new member that every limit uses.
 
+Members are counted by account; visitors without one (article feedback) by IP address.
 Each action has two rates in `PORTAL_POSTING_RATES`: (new members, everyone else), in
 django-ratelimit's notation ("3/10m": three per ten minutes). When the cache is down the
 post goes through and the failure is logged: a member is never kept from asking for help
@@ -19,7 +20,7 @@ from core.roles import is_moderator
 logger = logging.getLogger(__name__)
 
 NOUNS = {"forum_post": "posts", "blog_post": "blog posts", "blog_comment": "comments",
-         "nomination": "nominations"}  # fmt: skip
+         "nomination": "nominations", "article_feedback": "answers"}  # fmt: skip
 PERIODS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}
 
 
@@ -67,15 +68,15 @@ def link_refusal(user, text: str) -> str:
 
 
 def limit_refusal(request, action: str, *, count: bool = True) -> str:
-    """Count one `action` by the signed-in member (or only look, with count=False); why it
-    is refused, or "" when it may go ahead."""
+    """Count one `action` by the signed-in member or the visitor's IP address (or only
+    look, with count=False); why it is refused, or "" when it may go ahead."""
     user = request.user
     if not settings.PORTAL_POSTING_LIMITS or is_moderator(user):
         return ""
-    newcomer = is_new_member(user)
+    newcomer = user.is_authenticated and is_new_member(user)
     rate = settings.PORTAL_POSTING_RATES[action][0 if newcomer else 1]
     try:
-        usage = get_usage(request, group=f"posting:{action}", key="user", rate=rate,
+        usage = get_usage(request, group=f"posting:{action}", key="user_or_ip", rate=rate,
                           method=get_usage.ALL, increment=count)  # fmt: skip
     except Exception:  # the cache is down (ratelimit fails open for a missing count)
         usage = None

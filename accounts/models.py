@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.time_zones import validate_time_zone
 from accounts.validators import username_validators
 
 # What other visitors see of a member (their name, badge, profile): a change to one of these
@@ -41,6 +42,10 @@ class User(AbstractUser):
     email_notifications = models.CharField(
         max_length=10, choices=EmailNotifications.choices, default=EmailNotifications.EACH
     )
+    time_zone = models.CharField(
+        max_length=64, blank=True, validators=[validate_time_zone],
+        help_text="Times on the site are shown in this zone. Empty: the site's (UTC).",
+    )  # fmt: skip
     suspended_until = models.DateTimeField(null=True, blank=True, editable=False)
     suspension_reason = models.TextField(blank=True, editable=False)
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -1,8 +1,16 @@
 """Which named versions (core.versions) article writes bump: an article (with its care
-instructions and warning signs) bumps itself and the lists that show articles (the home
-page's featured article and body parts, related articles, synonyms)."""
+instructions, warning signs and illustrations) bumps itself and the lists that show articles
+(the home page's featured article and body parts, related articles, synonyms). Readers'
+"was this page helpful?" answers show only in the admin: they bump nothing."""
 
-from articles.models import Article, BodyPart, CareInstruction, WarningSign
+from articles.models import (
+    Article,
+    ArticleFeedback,
+    BodyPart,
+    CareInstruction,
+    Illustration,
+    WarningSign,
+)
 
 
 def article_names(article: Article, **signal) -> list[str]:
@@ -32,4 +40,6 @@ BUMPS = {
     BodyPart: lambda body_part, **signal: ["articles", "article-sections"],
     CareInstruction: item_names,
     WarningSign: item_names,
+    Illustration: item_names,
 }
+QUIET = {ArticleFeedback}

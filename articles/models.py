@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -37,6 +38,20 @@ class ArticleQuerySet(models.QuerySet):
 
     def review_overdue(self, today=None):
         return self.filter(next_review_due_on__lt=today or timezone.localdate())
+
+
+class Section(models.TextChoices):
+    """The article's headed sections, in page order: their anchors (#why-done…) make the
+    table of contents, and an illustration is placed at the end of one of them."""
+
+    SUMMARY = "what-it-is", "What it is"
+    WHY_DONE = "why-done", "Why it is done"
+    DESCRIPTION = "description", "Detailed description"
+    RECOVERY = "stay-and-recovery", "Stay and recovery"
+    CARE = "care-at-home", "Caring for yourself at home"
+    RESTRICTIONS = "restrictions", "Activity restrictions"
+    RISKS = "risks", "Risks"
+    MEDICINES = "medicines", "Medicines"
 
 
 # Markdown source field -> cached sanitised HTML field, rendered on save.
@@ -141,6 +156,10 @@ class Article(models.Model):
         self.save()
 
     @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
     def other_names_list(self) -> list[str]:
         return [name.strip() for name in self.other_names.splitlines() if name.strip()]
 
@@ -154,6 +173,21 @@ class Article(models.Model):
             return self.reviewer.public_name
         credentials = f", {self.reviewer_credentials}" if self.reviewer_credentials else ""
         return f"{self.reviewer_name}{credentials}" if self.reviewer_name else ""
+
+    def sections(self) -> list[tuple[str, str]]:
+        """The (anchor, heading) pairs of the sections this article has, in page order:
+        the table of contents. The article body template shows the same ones."""
+        present = {
+            Section.SUMMARY: True,
+            Section.WHY_DONE: bool(self.why_done_html),
+            Section.DESCRIPTION: bool(self.description_html),
+            Section.RECOVERY: True,
+            Section.CARE: bool(self.care_instructions.all()),
+            Section.RESTRICTIONS: bool(self.restrictions_html),
+            Section.RISKS: bool(self.risks_html),
+            Section.MEDICINES: bool(self.medicines_html),
+        }
+        return [(section.value, section.label) for section in Section if present[section]]
 
     @property
     def has_timeline(self) -> bool:
@@ -212,3 +246,63 @@ class WarningSign(OrderedArticleItem):
     @property
     def keyword_list(self) -> list[str]:
         return [word.strip().lower() for word in self.keywords.split(",") if word.strip()]
+
+
+class Illustration(models.Model):
+    """A picture in the article, shown at the end of the section the editor chooses. The
+    file is re-encoded without metadata on upload (articles.forms.IllustrationForm)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="illustrations")
+    section = models.CharField(
+        max_length=20, choices=Section.choices, default=Section.SUMMARY,
+        help_text="Shown at the end of this section of the article.",
+    )  # fmt: skip
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order among the pictures of the same section."
+    )
+    image = models.ImageField(
+        upload_to="articles/illustrations/%Y/%m/", width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(null=True, editable=False)
+    height = models.PositiveIntegerField(null=True, editable=False)
+    alt_text = models.CharField(
+        "description", max_length=250,
+        help_text="What the picture shows, for people who cannot see it (read aloud).",
+    )  # fmt: skip
+    caption = models.CharField(max_length=300, blank=True, help_text="Shown under the picture.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(alt_text=""), name="illustration_has_alt"),
+        ]
+
+    def __str__(self) -> str:
+        return self.alt_text
+
+
+FEEDBACK_COMMENT_MAX_LENGTH = 1000
+
+
+class ArticleFeedback(models.Model):
+    """One reader's answer to "Was this page helpful?". Anonymous: no account, no IP kept.
+    The form's one-time token makes a double submit one row."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="feedback")
+    helpful = models.BooleanField()
+    comment = models.TextField(
+        blank=True,
+        max_length=FEEDBACK_COMMENT_MAX_LENGTH,
+        validators=[MaxLengthValidator(FEEDBACK_COMMENT_MAX_LENGTH)],
+    )
+    form_token = models.UUIDField(unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "reader feedback"
+        verbose_name_plural = "reader feedback"
+
+    def __str__(self) -> str:
+        return f"{'Helpful' if self.helpful else 'Not helpful'}: {self.article}"

@@ -1,13 +1,20 @@
 import string
+import uuid
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.db.models.functions import Substr, Upper
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
+from accounts.limits import limit_refusal
 from accounts.permissions import can_post
 from articles.caching import article_body_versions, article_section_versions
-from articles.models import Article, BodyPart
+from articles.forms import FeedbackForm
+from articles.models import Article, ArticleFeedback, BodyPart
 from core import versions
 from core.inputs import query_int, query_slug, query_text
 from search.query import seconds_until_next_publication
@@ -68,3 +75,59 @@ def article_detail(request, slug):
         "fragment_seconds": versions.lifetime(seconds_until_next_publication()),
     }
     return render(request, "articles/article_detail.html", context)
+
+
+def article_print(request, slug):
+    """The short printable version: key facts, warning signs, care at home; no forums,
+    blogs, comments or navigation."""
+    article = get_object_or_404(
+        Article.objects.visible_to(request.user)
+        .select_related("body_part", "reviewer")
+        .prefetch_related("care_instructions", "warning_signs"),
+        slug=slug,
+    )
+    return render(request, "articles/article_print.html", {"article": article})
+
+
+@never_cache  # the form carries this visitor's CSRF token: never the page cache's copy
+@require_http_methods(["GET", "POST"])
+def article_feedback(request, slug):
+    """ "Was this page helpful?": no account needed. The article page loads the form with
+    htmx (so the page itself stays cacheable); without JavaScript this is its own page."""
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    form = FeedbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        token = form.cleaned_data["form_token"]
+        already_sent = token and ArticleFeedback.objects.filter(form_token=token).exists()
+        refusal = "" if already_sent else limit_refusal(request, "article_feedback")
+        if refusal:
+            form.add_error(None, refusal)
+        else:
+            if not already_sent:
+                _save_feedback(article, form)
+            return _thanks(request, article)
+    context = {"article": article, "form": form}
+    if request.htmx:  # htmx swaps only 2xx answers: the form with its errors, in place
+        return render(request, "articles/includes/feedback_form.html", context)
+    status = 400 if form.errors else 200
+    return render(request, "articles/feedback.html", context, status=status)
+
+
+def _save_feedback(article: Article, form: FeedbackForm) -> None:
+    """One row per form token: a second submit of the same form (even at the same
+    moment) finds the first row instead of adding another."""
+    feedback = form.save(commit=False)
+    feedback.article = article
+    feedback.form_token = form.cleaned_data["form_token"] or uuid.uuid4()
+    try:
+        with transaction.atomic():
+            feedback.save()
+    except IntegrityError:
+        pass  # the same form, submitted twice at once: the other request saved it
+
+
+def _thanks(request, article: Article):
+    if request.htmx:
+        return render(request, "articles/includes/feedback_thanks.html", {"article": article})
+    messages.success(request, "Thank you: your answer helps the editors improve this page.")
+    return redirect(article.get_absolute_url() + "#feedback")

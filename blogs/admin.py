@@ -42,6 +42,10 @@ class BlogPostAdmin(HideRestoreActions, HistoryAdmin):
     def has_add_permission(self, request) -> bool:
         return False
 
+    def get_queryset(self, request):
+        # An autosave is text being typed, not a post: not even staff read it.
+        return super().get_queryset(request).exclude(is_autosave=True)
+
 
 @admin.register(Comment)
 class CommentAdmin(HideRestoreActions, HistoryAdmin):

@@ -6,9 +6,9 @@ from taggit.models import Tag
 
 from accounts.forms import LinkLimitMixin
 from articles.models import Article
-from blogs.images import reencode_image
 from blogs.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, Blog, BlogPost, Comment
 from core.forms import FormTokenMixin, StorableTextMixin
+from core.images import reencode_image
 from safety.contacts import contact_details as find_contact_details
 
 MAX_TAGS = 8
@@ -31,7 +31,7 @@ def preview_attrs(target: str) -> dict:
 
 
 class CoverImageField(forms.FileField):
-    """An uploaded cover, validated and re-encoded by blogs.images (never Django's
+    """An uploaded cover, validated and re-encoded by core.images (never Django's
     ImageField check, whose one message hides why a file was refused)."""
 
     widget = forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES})
@@ -77,7 +77,7 @@ class BlogPostForm(
         help_text=f"Up to {MAX_TAGS}, separated by commas, e.g. knee, physio, week 2.",
     )
     published_at = forms.DateTimeField(
-        label="Publication time (UTC)",
+        label="Publication time",
         required=False,
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -88,10 +88,7 @@ class BlogPostForm(
         model = BlogPost
         fields = ["title", "body", "cover", "cover_alt", "tags", "article", "publication",
                   "published_at", "comments_enabled"]  # fmt: skip
-        widgets = {
-            "body": forms.Textarea(attrs=preview_attrs("post-preview")),
-            "publication": forms.RadioSelect,
-        }
+        widgets = {"body": forms.Textarea(attrs=preview_attrs("post-preview"))}
         help_texts = {
             "body": "Markdown: **bold**, *italic*, lists with -, links. The preview follows.",
             "article": "Link your post to the procedure it is about, if any.",
@@ -101,12 +98,21 @@ class BlogPostForm(
         super().__init__(*args, **kwargs)
         self.fields["article"].queryset = Article.objects.published().only("title", "slug")
         self.fields["article"].empty_label = "None"
-        if self.instance.pk is None:
-            self.fields["publication"].initial = BlogPost.Publication.PUBLISHED
+        # Chosen by the button pressed ("Save draft" or "Publish"), never preselected.
+        self.fields["publication"].required = False
+        self.fields[
+            "published_at"
+        ].label = f"Publication time ({timezone.get_current_timezone_name().replace('_', ' ')})"
         if self.is_bound and self.data.get("publication") == BlogPost.Publication.PUBLISHED:
             self.add_contact_check(f"{self.data.get('title', '')}\n{self.data.get('body', '')}")
         else:
             self.contact_details = []
+
+    def clean_publication(self) -> str:
+        """No button named (Enter pressed in a browser that sends none, a script): a new
+        post stays a draft and an existing one keeps its state; never an accidental
+        publication."""
+        return self.cleaned_data.get("publication") or self.instance.publication
 
     def clean_tags(self):
         tags = self.cleaned_data["tags"]

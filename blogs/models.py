@@ -3,6 +3,11 @@
 A post is public when three things hold, checked in one place (`BlogPostQuerySet.published`):
 its author chose "published" (not a draft), its publication time has come (scheduled posts
 appear by themselves, no cron job), and no moderator hid it nor its author deleted it.
+
+An autosave (what the editor keeps while a new post is typed, before its first Save draft
+or Publish) is a draft row with `is_autosave` set: it is never listed or shown as a post,
+only offered back in the editor, and `manage.py purge_expired` deletes it after
+RETENTION_DAYS["blog_autosaves"] days.
 """
 
 from django.conf import settings
@@ -70,13 +75,20 @@ class BlogPostQuerySet(ModeratedQuerySet):
 
     def visible_to(self, user):
         """Authors also see their own drafts, scheduled and hidden posts; moderators see
-        hidden posts too. Nobody but the admin sees deleted posts or other people's drafts."""
+        hidden posts too. Nobody but the admin sees deleted posts or other people's drafts,
+        and nobody sees an autosave as a post."""
         if not user.is_authenticated:
             return self.published()
         mine = Q(author=user) & ~Q(status=BlogPost.Status.DELETED)
         if is_moderator(user):
             mine |= Q(status=BlogPost.Status.HIDDEN)
-        return self.filter(_live() | mine)
+        return self.filter(_live() | mine).exclude(is_autosave=True)
+
+    def autosaves_of(self, user):
+        """The member's autosaves, newest first: only their editor reopens these."""
+        return self.filter(author=user, is_autosave=True, status=BlogPost.Status.VISIBLE).order_by(
+            "-updated_at"
+        )
 
     def for_listing(self):
         return self.select_related("author", "blog").prefetch_related("tags")
@@ -124,6 +136,8 @@ class BlogPost(Timestamped, Moderated):
     comment_count = models.PositiveIntegerField(default=0, editable=False)
     # The form's one-time token: a double submit (or autosave, then submit) hits the same row.
     form_token = models.UUIDField(null=True, blank=True, editable=False)
+    # Kept by autosave, not yet saved by its author: never shown as a post (module docstring).
+    is_autosave = models.BooleanField(default=False, editable=False)
     history = HistoricalRecords(excluded_fields=["comment_count", "body_html", "updated_at"])
 
     objects = BlogPostQuerySet.as_manager()

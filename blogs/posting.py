@@ -48,6 +48,7 @@ def save_post(*, form, author) -> tuple[BlogPost, SafetyResult]:
                 post.author = author
                 post.blog = blog_for(author)
                 post.form_token = form.cleaned_data["form_token"]
+            post.is_autosave = False  # saved by its author: a post (or draft) from now on
             post.save()
             form.save_m2m()
             check = check_text(f"{post.title}\n{post.body}", article=post.article)
@@ -60,11 +61,14 @@ def save_post(*, form, author) -> tuple[BlogPost, SafetyResult]:
 
 
 def autosave_draft(*, author, token, title: str, body: str) -> BlogPost | None:
-    """Keep a draft of what is being typed. Published posts are never changed this way."""
+    """Keep a draft of what is being typed. Published posts are never changed this way.
+    A new one is an autosave (never shown as a post) until its author saves it."""
     with transaction.atomic():
         post = existing_post(author, token)
         if post is None:
-            post = BlogPost(author=author, blog=blog_for(author), form_token=token)
+            post = BlogPost(
+                author=author, blog=blog_for(author), form_token=token, is_autosave=True
+            )
         elif not post.is_draft or not post.is_visible:
             return None
         post.title = title.strip()[:200] or "Untitled draft"

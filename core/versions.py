@@ -42,7 +42,7 @@ Names in use (keep them in step with the apps' `caching.py`):
 | `latest-threads`          | any thread or post (the home page's section)                  |
 | `member:<id>`, `members`  | a member's public profile (name, bio, badge, deletion)        |
 | `member-posts:<id>`       | a forum post by the member (their post count, recent posts)   |
-| `article:<id>`, `articles`| the article, its care instructions, warning signs, body part  |
+| `article:<id>`, `articles`| the article, its care instructions, warning signs, illustrations, body part |
 | `article-sections:<id>`   | a thread or blog post about that article                      |
 | `article-sections`        | videos, heroes, forums' links to articles (every article page)|
 | `blog:<id>`, `blog-post:<id>`, `latest-blog-posts` | blog posts, comments, tags           |

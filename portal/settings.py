@@ -216,6 +216,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.time_zones.MemberTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -465,6 +466,9 @@ PORTAL_POSTING_RATES = {
     "blog_post": ("3/d", "20/d"),
     "blog_comment": ("10/h", "60/h"),
     "nomination": ("3/d", "5/d"),
+    # "Was this page helpful?" answers, per IP address (no account needed): a ward's shared
+    # connection still fits, a script does not.
+    "article_feedback": ("20/h", "20/h"),
 }
 
 # Private messages: group size and how many a member may send (django-ratelimit rate).
@@ -478,6 +482,8 @@ RETENTION_DAYS = {
     "read_states": env.int("PORTAL_RETAIN_READ_STATES_DAYS", default=365),
     "resolved_reports": env.int("PORTAL_RETAIN_RESOLVED_REPORTS_DAYS", default=730),
     "logs": env.int("PORTAL_RETAIN_LOGS_DAYS", default=730),
+    # What the blog editor kept while a post was typed, never saved nor published by its author.
+    "blog_autosaves": env.int("PORTAL_RETAIN_BLOG_AUTOSAVES_DAYS", default=30),
 }
 # How long backups keep data after it was erased here (said on the privacy page).
 BACKUP_RETENTION_DAYS = env.int("PORTAL_BACKUP_RETENTION_DAYS", default=30)

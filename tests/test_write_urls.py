@@ -143,6 +143,9 @@ NOT_WRITE_URLS = {
     "accounts:unsubscribe": "one-click unsubscribe by signed token (RFC 8058): tested in "
     "tests/accounts/test_member_pages.py",
     "bench:baseline": "the benchmark's bare view (the dev-only bench app), only reads",
+    "articles:feedback": 'open to visitors on purpose ("Was this page helpful?", no account '
+    "needed): its CSRF check, rate limit and one row per form are tested in "
+    "tests/articles/test_feedback.py",
     **dict.fromkeys(
         [
             "home",
@@ -160,6 +163,7 @@ NOT_WRITE_URLS = {
             "messaging:message",
             "articles:list",
             "articles:detail",
+            "articles:print",
             "videos:list",
             "videos:detail",
             "forums:forum_index",

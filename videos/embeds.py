@@ -28,6 +28,10 @@ EMBED_URLS = {
     VIMEO: "https://player.vimeo.com/video/{id}?dnt=1&autoplay=1",
 }
 
+# Where a chapter starts: the players' own parameters, added to the URLs above.
+EMBED_START = {YOUTUBE: "&start={seconds}", VIMEO: "#t={seconds}s"}
+WATCH_START = {YOUTUBE: "&t={seconds}s", VIMEO: "#t={seconds}s"}
+
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com"}
 YOUTU_BE_HOSTS = {"youtu.be", "www.youtu.be"}
 NOCOOKIE_HOSTS = {"youtube-nocookie.com", "www.youtube-nocookie.com"}
@@ -60,11 +64,20 @@ def is_valid_id(provider: str, video_id: str) -> bool:
     return bool(pattern and isinstance(video_id, str) and pattern.fullmatch(video_id))
 
 
-def embed_url(provider: str, video_id: str) -> str:
-    """The player URL, built only from a validated id on the privacy-enhanced host."""
+def embed_url(provider: str, video_id: str, start: int = 0) -> str:
+    """The player URL, built only from a validated id on the privacy-enhanced host;
+    with `start` (whole seconds), the player begins there (a chapter)."""
     if not is_valid_id(provider, video_id):
         raise ValueError(f"Not a valid {provider!r} video id: {video_id!r}")
-    return EMBED_URLS[provider].format(id=video_id)
+    url = EMBED_URLS[provider].format(id=video_id)
+    return url + EMBED_START[provider].format(seconds=int(start)) if start > 0 else url
+
+
+def watch_url(provider: str, video_id: str, start: int = 0) -> str:
+    """The provider's own page for the video, at `start`: where a chapter link leads when
+    the page's script cannot load the player (no JavaScript)."""
+    url = CANONICAL_URLS[provider].format(id=video_id)
+    return url + WATCH_START[provider].format(seconds=int(start)) if start > 0 else url
 
 
 def parse_video_url(url: str) -> VideoSource:

@@ -252,3 +252,24 @@ class Chapter(models.Model):
     @property
     def start_iso(self) -> str:
         return timecodes.iso8601(self.start)
+
+    @property
+    def start_seconds(self) -> int:
+        return max(int(self.start.total_seconds()), 0)
+
+    @property
+    def embed_url(self) -> str:
+        """The privacy-domain player at this chapter's start ("" for an uploaded video)."""
+        video = self.video
+        if not video.provider:
+            return ""
+        return embeds.embed_url(video.provider, video.provider_video_id, self.start_seconds)
+
+    @property
+    def link_url(self) -> str:
+        """Without JavaScript: the uploaded file at this time (a media fragment the
+        browser's player understands), or the provider's page at this time."""
+        video = self.video
+        if video.provider:
+            return embeds.watch_url(video.provider, video.provider_video_id, self.start_seconds)
+        return f"{video.video_file.url}#t={self.start_seconds}"

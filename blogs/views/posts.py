@@ -30,7 +30,7 @@ def _announce(request, post, check):
     if post.is_draft:
         messages.success(request, "Your draft is saved. Only you can see it.")
     elif post.is_scheduled:
-        when = timezone.localtime(post.published_at).strftime("%d %b %Y, %H:%M %Z")
+        when = timezone.localtime(post.published_at).strftime("%d %b %Y, %H:%M (%Z)")
         messages.success(request, f"Your post is scheduled: it appears by itself on {when}.")
     else:
         messages.success(request, "Your post is published.")
@@ -55,7 +55,10 @@ def post_create(request):
         else:
             post, check = posting.save_post(form=form, author=request.user)
             return _announce(request, post, check)
-    return render(request, "blogs/post_form.html", {"form": form, "post": existing})
+    context = {"form": form, "post": existing, "unfinished": None}
+    if request.method == "GET":
+        context["unfinished"] = BlogPost.objects.autosaves_of(request.user).first()
+    return render(request, "blogs/post_form.html", context)
 
 
 def _token(value):
@@ -67,7 +70,11 @@ def _token(value):
 
 @login_required
 def post_edit(request, pk):
-    post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
+    """Edit a post, or continue an autosave (which only its author's editor opens)."""
+    editable = BlogPost.objects.visible_to(request.user) | BlogPost.objects.autosaves_of(
+        request.user
+    )
+    post = get_object_or_404(editable, pk=pk)
     if not permissions.can_edit_post(request.user, post):
         raise PermissionDenied("Only the author can edit this post.")
     form = BlogPostForm(

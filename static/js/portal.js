@@ -9,6 +9,10 @@
  *   <button type="button" data-print>            prints the page
  *   <button class="video-facade" data-embed-url=".." data-title="..">
  *                                                 loads the player on click
+ *   <a class="video-chapter" data-chapter-start="N" [data-embed-url=".."]>
+ *                                                 plays #video-player from N s
+ *   <input|select data-browser-time-zone>         filled with the device's
+ *                                                 time zone while empty
  *   <form data-confirm="Delete this post?">       asks before submitting
  *   <form data-once>                              one submit only (not for
  *                                                 downloads: the page stays)
@@ -47,6 +51,19 @@
     }
   }
 
+  function loadPlayer(facade, src) {
+    var iframe = document.createElement("iframe");
+    iframe.className = "video-frame";
+    iframe.title = facade.getAttribute("data-title") || "Video player";
+    iframe.setAttribute("allow", IFRAME_ALLOW);
+    iframe.setAttribute("allowfullscreen", "");
+    iframe.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+    iframe.src = src;
+
+    facade.replaceWith(iframe);
+    return iframe;
+  }
+
   function handleVideoFacade(event) {
     var button = closest(event.target, "button.video-facade[data-embed-url]");
     if (!button) {
@@ -57,18 +74,42 @@
       return false;
     }
     event.preventDefault();
-
-    var iframe = document.createElement("iframe");
-    iframe.className = "video-frame";
-    iframe.title = button.getAttribute("data-title") || "Video player";
-    iframe.setAttribute("allow", IFRAME_ALLOW);
-    iframe.setAttribute("allowfullscreen", "");
-    iframe.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
-    iframe.src = src;
-
-    button.replaceWith(iframe);
     // The button had focus; keep keyboard users where they were.
-    iframe.focus();
+    loadPlayer(button, src).focus();
+    return true;
+  }
+
+  /* (c) video chapters: an uploaded video seeks (currentTime); a provider's
+   * player is loaded, or reloaded, at the chapter's start. */
+  function handleChapter(event) {
+    var link = closest(event.target, "a.video-chapter[data-chapter-start]");
+    var player = document.getElementById("video-player");
+    if (!link || !player) {
+      return false;
+    }
+    var start = parseInt(link.getAttribute("data-chapter-start"), 10) || 0;
+    var video = player.querySelector("video");
+    var src = embedUrl(link.getAttribute("data-embed-url"));
+    if (video) {
+      event.preventDefault();
+      video.currentTime = start;
+      var playing = video.play();
+      if (playing && playing.catch) {
+        playing.catch(function () {}); // no autoplay allowed: the controls are there
+      }
+    } else if (src) {
+      event.preventDefault();
+      var facade = player.querySelector("button.video-facade");
+      var iframe = player.querySelector("iframe");
+      if (facade) {
+        loadPlayer(facade, src);
+      } else if (iframe) {
+        iframe.src = src;
+      }
+    } else {
+      return false;
+    }
+    player.scrollIntoView({ block: "nearest" });
     return true;
   }
 
@@ -76,7 +117,7 @@
     if (event.defaultPrevented || event.button !== 0) {
       return;
     }
-    handlePrint(event) || handleVideoFacade(event);
+    handlePrint(event) || handleVideoFacade(event) || handleChapter(event);
   });
 
   /* (d) confirmation before submitting: runs in the capture phase, so a
@@ -148,6 +189,29 @@
       button.removeAttribute(ONCE_MARK);
     });
   });
+  /* (f) the device's time zone, where the member has not chosen one yet */
+  function fillTimeZone() {
+    var zone;
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    } catch (error) {
+      return;
+    }
+    if (!zone) {
+      return;
+    }
+    document.querySelectorAll("[data-browser-time-zone]").forEach(function (field) {
+      if (field.value) {
+        return;
+      }
+      if (field.tagName === "SELECT" && !field.querySelector('option[value="' + zone + '"]')) {
+        return;
+      }
+      field.value = zone;
+    });
+  }
+  fillTimeZone();
+
   /* A safety notice that appears while typing must be seen, even on a phone
    * where it would start below the fold: bring it into view (nearest edge). */
   document.addEventListener("htmx:afterSwap", function () {

@@ -1,4 +1,5 @@
-"""Cover images: real images only, bounded, bomb-safe, re-encoded without metadata."""
+"""Cover images (core.images, the one upload pipeline): real images only, bounded, bomb-safe,
+re-encoded without metadata."""
 
 import io
 import struct
@@ -11,8 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from blogs import images
 from blogs.models import BlogPost
+from core import images
 from tests.blogs.factories import image_bytes, image_upload, post_data
 
 pytestmark = pytest.mark.django_db

@@ -24,8 +24,7 @@ def test_member_writes_previews_and_publishes_a_post(page, live_server, login, a
     expect(page.locator("#post-preview strong")).to_have_text("all the way")
     expect(page.locator("#autosave-status")).to_contain_text("Draft saved", timeout=10_000)
     page.get_by_label("Tags").fill("knee, week 2")
-    page.get_by_label("Published (at the time below)").check()
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Week two: first walk to the shop")
     expect(page.get_by_text("Your post is published.")).to_be_visible()
@@ -43,7 +42,7 @@ def test_failed_submit_keeps_the_draft_text(page, live_server, login):
 
     page.goto("/blogs/new/")
     page.get_by_label("Body").fill("A long paragraph I do not want to lose.")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save draft").click()
 
     expect(page.locator(".invalid-feedback, .errorlist").first).to_be_visible()
     expect(page.get_by_label("Body")).to_have_value("A long paragraph I do not want to lose.")

@@ -113,6 +113,8 @@ def _path_kwargs(world) -> dict[str, dict]:
         "accounts:notification_open": {"pk": world["notification"].pk},
         "accounts:unsubscribe": {"token": unsubscribe_token(member)},
         "articles:detail": {"slug": world["article"].slug},
+        "articles:print": {"slug": world["article"].slug},
+        "articles:feedback": {"slug": world["article"].slug},
         "blogs:tag_detail": {"slug": "knee"},
         "blogs:tag_feed": {"slug": "knee"},
         "blogs:blog_detail": {"username": member.username},

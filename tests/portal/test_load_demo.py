@@ -8,13 +8,13 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
-from articles.models import Article, BodyPart, CareInstruction, WarningSign
+from articles.models import Article, BodyPart, CareInstruction, Illustration, WarningSign
 from core import roles
 from core.models import SitePage
 
 pytestmark = pytest.mark.django_db
 
-COUNTED = [User, Article, BodyPart, CareInstruction, WarningSign, SitePage, Group]
+COUNTED = [User, Article, BodyPart, CareInstruction, WarningSign, Illustration, SitePage, Group]
 
 
 def counts() -> dict[str, int]:
@@ -30,6 +30,7 @@ def test_load_demo_is_idempotent():
     assert counts() == first
     assert first["Article"] >= 9
     assert first["BodyPart"] >= 4
+    assert first["Illustration"] == 1
 
 
 def test_demo_osteotomy_keeps_the_seed_facts():

@@ -1,4 +1,5 @@
-"""Cover images: checked with Pillow, then re-encoded, so only clean pixels reach MEDIA_ROOT.
+"""Uploaded images (blog covers, images in posts and comments): checked with Pillow, then
+re-encoded, so only clean pixels reach the media storage.
 
 - a real image in a format we accept (a text file named .jpg is refused);
 - bounded bytes and dimensions, checked from the header before any pixel is decoded;
