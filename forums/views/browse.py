@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 from accounts.permissions import can_read_members_only
@@ -53,7 +54,9 @@ def members_only_gate(request, forum: Forum, thread: Thread | None = None):
     never stands in for the page), with the way in. No post, reply or author name; the
     title only where its author let it show."""
     title = thread.title if thread is not None and thread.title_shown_to_visitors else ""
-    context = {"forum": forum, "thread": thread, "thread_title": title}
+    # Back here after signing in, by an address that does not spell the title.
+    back = reverse("forums:thread_redirect", args=[thread.pk]) if thread is not None else forum.get_absolute_url()
+    context = {"forum": forum, "thread": thread, "thread_title": title, "next": back}
     return render(request, "forums/members_only.html", context, status=403)
 
 
