@@ -228,7 +228,9 @@ def test_member_lists_every_thread_of_a_public_forum(client, patient, space):
 
 def test_forum_index_gives_visitors_their_own_counts_and_latest_post(client, patient, space):
     html = client.get(reverse("forums:forum_index")).content.decode()
-    visitor_forums = {f.slug: f for f in client.get(reverse("forums:forum_index")).context["forums"]}
+    visitor_forums = {
+        f.slug: f for f in client.get(reverse("forums:forum_index")).context["forums"]
+    }
 
     assert "Feelings after surgery" in html and "Sign in to read" in html
     assert "Lighthouse" not in html and "Crying" not in html
@@ -467,9 +469,7 @@ def test_moderator_moves_a_thread_to_members_only_and_back_logged(client, modera
     assert SearchEntry.objects.get(url=url).audience == "public"
 
 
-def test_moving_to_members_only_drops_its_title_words_from_visitors_suggestions(
-    moderator, space
-):
+def test_moving_to_members_only_drops_its_title_words_from_visitors_suggestions(moderator, space):
     assert SearchWord.objects.filter(word="swimming", audience="public").exists()
 
     services.make_members_only(target=space.public, moderator=moderator)
