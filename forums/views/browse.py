@@ -55,7 +55,11 @@ def members_only_gate(request, forum: Forum, thread: Thread | None = None):
     title only where its author let it show."""
     title = thread.title if thread is not None and thread.title_shown_to_visitors else ""
     # Back here after signing in, by an address that does not spell the title.
-    back = reverse("forums:thread_redirect", args=[thread.pk]) if thread is not None else forum.get_absolute_url()
+    back = (
+        reverse("forums:thread_redirect", args=[thread.pk])
+        if thread is not None
+        else forum.get_absolute_url()
+    )
     context = {"forum": forum, "thread": thread, "thread_title": title, "next": back}
     return render(request, "forums/members_only.html", context, status=403)
 
