@@ -100,13 +100,6 @@ class ThreadQuerySet(ModeratedQuerySet):
         """Threads everyone may read: neither members-only nor in a members-only forum."""
         return self.filter(members_only=False, forum__members_only=False)
 
-    def members_only(self):
-        return self.filter(Q(members_only=True) | Q(forum__members_only=True))
-
-    def readable_by(self, user):
-        """The audience rule (moderation state aside: chain with `visible_to`)."""
-        return self if can_read_members_only(user) else self.public()
-
     def listed_for(self, user):
         """A thread list's rows: what `user` may read, and for visitors also the
         members-only threads of a public forum whose author let the title show."""
