@@ -5,14 +5,17 @@ suggestions), sitemap, page cache, home sidebar, articles, profiles and <meta>; 
 suspended members and moderators read them; moderators move a thread in and out (logged)."""
 
 import datetime
+from io import StringIO
 from types import SimpleNamespace
 
 import pytest
 from django.contrib import admin
+from django.core.management import call_command
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import User
 from forums.admin import ForumAdmin
 from forums.models import Forum, Thread
 from moderation import services
@@ -545,3 +548,47 @@ def test_moderator_moves_a_reported_posts_thread_from_the_report_page(
 @pytest.fixture
 def rf():
     return RequestFactory()
+
+
+def test_title_choice_without_members_only_changes_nothing(client, patient, space):
+    client.force_login(patient)
+    url = reverse("forums:thread_create", args=[space.public_forum.slug])
+    token = client.get(url).context["form"]["form_token"].value()
+
+    client.post(url, {"title": "Open talk", "body": "Hello.", "title_public": "on",
+                      "form_token": token})  # fmt: skip
+
+    thread = Thread.objects.get(title="Open talk")
+    assert not thread.members_only and not thread.title_public
+    client.logout()
+    assert client.get(thread.get_absolute_url()).status_code == 200
+
+
+def test_moderator_moves_threads_in_bulk_from_the_admin(client, moderator, space):
+    client.force_login(moderator)
+    url = reverse("admin:forums_thread_changelist")
+    chosen = [space.public.pk, space.closed.pk]  # the second is members-only already
+
+    client.post(url, {"action": "members_only_selected", "_selected_action": chosen})
+
+    assert Thread.objects.get(pk=space.public.pk).members_only
+    assert ModerationLogEntry.objects.filter(action="make members-only").count() == 1
+
+    client.post(url, {"action": "public_selected", "_selected_action": chosen})
+
+    assert not Thread.objects.get(pk=space.public.pk).members_only
+    assert Thread.objects.get(pk=space.closed.pk).is_members_only  # its forum keeps it
+    assert ModerationLogEntry.objects.filter(action="make public").count() == 1
+
+
+def test_demo_has_a_members_only_forum_with_two_threads(client):
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())
+
+    forum = Forum.objects.get(name="Feelings and mental health after surgery")
+    assert forum.members_only and forum.threads.count() == 2
+    thread = forum.threads.first()
+    response = client.get(thread.get_absolute_url())
+    assert response.status_code == 403 and thread.title not in response.content.decode()
+    client.force_login(User.objects.get(username="kneehealer"))
+    assert thread.title in client.get(thread.get_absolute_url()).content.decode()
