@@ -1,7 +1,8 @@
 """Moderator actions only threads have (lock, pin, move, members-only), shared by the
-site's buttons and the admin; each writes the moderation log in the same transaction as the change. Hiding and
-restoring go through `moderation.services`, like every other kind of content; `MODERATED`
-tells moderation the rules for threads and posts (the plug-in style of `core.plugins`).
+site's buttons and the admin; each writes the moderation log in the same transaction as the
+change. Hiding and restoring go through `moderation.services`, like every other kind of
+content; `MODERATED` tells moderation the rules for threads and posts (the plug-in style of
+`core.plugins`).
 """
 
 from django.db import transaction

@@ -96,13 +96,14 @@ def index_object(source: Source, obj: Model) -> None:
         if public is None:
             entries.delete()
         else:
-            entry = _entry(source, public, content_type)
-            _upsert([entry])
+            _upsert([_entry(source, public, content_type)])
             _add_words([public.pk], source)
-            if before and before[2] == Audience.PUBLIC and entry.audience != Audience.PUBLIC:
-                _forget_public_words(f"{before[0]} {before[1]}")
         for dependent_source, queryset in source.dependents(obj):
             index_queryset(dependent_source, queryset)
+        # After the dependents: a thread's replies carry its title too.
+        left_public = public is not None and source.audience(public) != Audience.PUBLIC
+        if left_public and before and before[2] == Audience.PUBLIC:
+            _forget_public_words(f"{before[0]} {before[1]}")
 
 
 def _forget_public_words(text: str) -> None:

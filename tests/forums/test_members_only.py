@@ -473,6 +473,7 @@ def test_moderator_moves_a_thread_to_members_only_and_back_logged(client, modera
 
 
 def test_moving_to_members_only_drops_its_title_words_from_visitors_suggestions(moderator, space):
+    make_post(thread=space.public, body="A reply: its entry shows the thread's title.")
     assert SearchWord.objects.filter(word="swimming", audience="public").exists()
 
     services.make_members_only(target=space.public, moderator=moderator)
