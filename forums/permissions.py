@@ -101,12 +101,6 @@ def can_read_thread(user, thread: Thread) -> bool:
     return allowed and (not thread.is_members_only or can_read_members_only(user))
 
 
-def can_see_thread_title(user, thread: Thread) -> bool:
-    """The title is part of the thread for members; visitors see it only where the author
-    let it show (never in a members-only forum)."""
-    return can_read_members_only(user) or thread.title_shown_to_visitors
-
-
 def can_read_forum(user, forum: Forum) -> bool:
     return not forum.members_only or can_read_members_only(user)
 
