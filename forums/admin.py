@@ -4,9 +4,9 @@ from django.contrib.admin.helpers import ActionForm
 from django.db import transaction
 
 from core.history_admin import HistoryAdmin
+from core.roles import is_moderator
 from forums import moderating, permissions
 from forums.models import Forum, Post, Reaction, Thread
-from forums.search import reindex_forum
 from moderation import services
 from moderation.admin_actions import HideRestoreActions
 
@@ -22,15 +22,34 @@ class ForumAdmin(admin.ModelAdmin):
     filter_horizontal = ["articles"]
     list_select_related = ["body_part"]
     readonly_fields = ["thread_count", "post_count"]
+    actions = ["members_only_forums", "public_forums"]
+
+    def has_moderate_permission(self, request) -> bool:
+        return is_moderator(request.user)
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "members_only" in form.changed_data:
-            # Who may find its threads changed: the visitors' counters and the search
-            # index follow, in the same transaction as the change.
-            with transaction.atomic():
-                obj.recount()
-                reindex_forum(obj)
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if change and "members_only" in form.changed_data:
+                moderating.forum_audience_changed(obj, actor=request.user,
+                                                  note="From the forum's page.")  # fmt: skip
+
+    def _set_audience(self, request, queryset, value: bool, done: str):
+        changed = sum(
+            moderating.set_forum_members_only(
+                forum=forum, value=value, moderator=request.user, note="From the admin."
+            )  # fmt: skip
+            for forum in queryset
+        )
+        self.message_user(request, f"{changed} forum(s) {done}.", messages.SUCCESS)
+
+    @admin.action(permissions=["moderate"], description="Make selected forums members-only")
+    def members_only_forums(self, request, queryset):
+        self._set_audience(request, queryset, True, "made members-only")
+
+    @admin.action(permissions=["moderate"], description="Make selected forums public")
+    def public_forums(self, request, queryset):
+        self._set_audience(request, queryset, False, "made public")
 
 
 class MoveActionForm(ActionForm):

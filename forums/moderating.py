@@ -12,6 +12,7 @@ from forums import permissions
 from forums.caching import audience_names
 from forums.models import Forum, Post, Thread
 from forums.posting import publish_held, refuse_held
+from forums.search import reindex_forum
 from moderation.services import log_action
 
 
@@ -81,6 +82,29 @@ def set_members_only(content: Thread | Post, value: bool) -> Thread | None:
     thread.forum.recount()
     versions.bump(*audience_names(Thread.objects.filter(pk=thread.pk)))
     return thread
+
+
+def forum_audience_changed(forum: Forum, *, actor, note: str = "") -> None:
+    """A forum became members-only (or public): the visitors' counters and the search
+    index follow, cached pages showing its threads move on, and the log says who did it,
+    in the caller's transaction."""
+    forum.recount()
+    reindex_forum(forum)
+    versions.bump(*audience_names(Thread.objects.filter(forum=forum)))
+    action = "make members-only" if forum.members_only else "make public"
+    log_action(actor=actor, action=action, target=forum, note=note)
+
+
+def set_forum_members_only(*, forum: Forum, value: bool, moderator, note: str = "") -> bool:
+    """False when the forum already had that audience."""
+    with transaction.atomic():
+        forum = Forum.objects.select_for_update().get(pk=forum.pk)
+        if forum.members_only == value:
+            return False
+        forum.members_only = value
+        forum.save(update_fields=["members_only"])
+        forum_audience_changed(forum, actor=moderator, note=note)
+    return True
 
 
 MODERATED = {

@@ -349,21 +349,43 @@ def test_index_entries_carry_their_audience(space):
     assert audiences[space.reply.get_absolute_url()] == "members"
 
 
-def test_a_forum_made_members_only_in_the_admin_leaves_the_public_index(rf, moderator, space):
-    forum = space.public_forum
-    forum.members_only = True
-    request = rf.post("/")
-    request.user = moderator
-    form = SimpleNamespace(changed_data=["members_only"])
+def test_moderator_makes_a_forum_members_only_and_it_leaves_the_public_index(
+    client, moderator, space
+):
+    client.force_login(moderator)
+    url = reverse("admin:forums_forum_changelist")
+    chosen = [space.public_forum.pk]
 
-    ForumAdmin(Forum, admin.site).save_model(request, forum, form, change=True)
+    client.post(url, {"action": "members_only_forums", "_selected_action": chosen})
 
     entries = SearchEntry.objects.filter(url=space.public.get_absolute_url())
     assert entries.get().audience == "members"
     assert not SearchWord.objects.filter(word="swimming", audience="public").exists()
     assert SearchWord.objects.filter(word="swimming", audience="members").exists()
-    forum.refresh_from_db()
+    forum = Forum.objects.get(pk=space.public_forum.pk)
+    assert forum.members_only
     assert (forum.public_thread_count, forum.public_post_count) == (0, 0)
+    entry = ModerationLogEntry.objects.get(action="make members-only")
+    assert (entry.actor, entry.object_id) == (moderator, forum.pk)
+
+    client.post(url, {"action": "public_forums", "_selected_action": chosen})
+
+    assert entries.get().audience == "public"
+    assert not Forum.objects.get(pk=forum.pk).members_only
+
+
+def test_editor_ticking_members_only_on_the_forum_page_moves_its_threads(rf, editor, space):
+    forum = space.public_forum
+    forum.members_only = True
+    request = rf.post("/")
+    request.user = editor
+
+    ForumAdmin(Forum, admin.site).save_model(
+        request, forum, SimpleNamespace(changed_data=["members_only"]), change=True
+    )
+
+    assert SearchEntry.objects.get(url=space.public.get_absolute_url()).audience == "members"
+    assert ModerationLogEntry.objects.get(action="make members-only").actor == editor
 
 
 # --- the other outputs -----------------------------------------------------------------
