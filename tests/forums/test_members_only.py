@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from forums import moderating
 from forums.admin import ForumAdmin
 from forums.models import Forum, Thread
 from moderation import services
@@ -615,3 +616,21 @@ def test_demo_has_a_members_only_forum_with_two_threads(client):
     assert response.status_code == 403 and thread.title not in response.content.decode()
     client.force_login(User.objects.get(username="kneehealer"))
     assert thread.title in client.get(thread.get_absolute_url()).content.decode()
+
+
+@pytest.mark.usefixtures("page_cache_on")
+def test_a_cached_thread_page_is_not_served_once_its_forum_is_members_only(
+    client, moderator, space, django_capture_on_commit_callbacks
+):
+    url = space.public.get_absolute_url()
+    client.get(url)
+    cached = client.get(url)
+    assert cached["X-Page-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderating.set_forum_members_only(forum=space.public_forum, value=True, moderator=moderator)
+    response, html = _get(client, url)
+
+    assert response.status_code == 403
+    assert "Public words about swimming." not in html
+    assert "Members only: sign in to read" in html
