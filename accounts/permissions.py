@@ -29,3 +29,9 @@ def can_see_member_emails(user) -> bool:
 def can_suspend(user, member) -> bool:
     """Moderators suspend members (not other moderators, not themselves)."""
     return is_moderator(user) and user != member and not is_moderator(member)
+
+
+def can_read_members_only(user) -> bool:
+    """Members-only spaces are for signed-in members with an open account (a suspension
+    stops posting, not reading)."""
+    return bool(user.is_authenticated and user.is_active and not user.deleted_at)

@@ -1,23 +1,55 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.db import transaction
 
 from core.history_admin import HistoryAdmin
-from forums import moderating
+from core.roles import is_moderator
+from forums import moderating, permissions
 from forums.models import Forum, Post, Reaction, Thread
+from moderation import services
 from moderation.admin_actions import HideRestoreActions
 
 
 @admin.register(Forum)
 class ForumAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position", "body_part", "thread_count", "post_count"]
+    list_display = ["name", "slug", "position", "body_part", "members_only", "thread_count",
+                    "post_count"]  # fmt: skip
     list_editable = ["position"]
-    list_filter = ["body_part"]
+    list_filter = ["body_part", "members_only"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["articles"]
     list_select_related = ["body_part"]
     readonly_fields = ["thread_count", "post_count"]
+    actions = ["members_only_forums", "public_forums"]
+
+    def has_moderate_permission(self, request) -> bool:
+        return is_moderator(request.user)
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if change and "members_only" in form.changed_data:
+                moderating.forum_audience_changed(obj, actor=request.user,
+                                                  note="From the forum's page.")  # fmt: skip
+
+    def _set_audience(self, request, queryset, value: bool, done: str):
+        changed = sum(
+            moderating.set_forum_members_only(
+                forum=forum, value=value, moderator=request.user, note="From the admin."
+            )  # fmt: skip
+            for forum in queryset
+        )
+        self.message_user(request, f"{changed} forum(s) {done}.", messages.SUCCESS)
+
+    @admin.action(permissions=["moderate"], description="Make selected forums members-only")
+    def members_only_forums(self, request, queryset):
+        self._set_audience(request, queryset, True, "made members-only")
+
+    @admin.action(permissions=["moderate"], description="Make selected forums public")
+    def public_forums(self, request, queryset):
+        self._set_audience(request, queryset, False, "made public")
 
 
 class MoveActionForm(ActionForm):
@@ -30,18 +62,20 @@ class MoveActionForm(ActionForm):
 class ThreadAdmin(HideRestoreActions, admin.ModelAdmin):
     list_display = ["title", "forum", "author", "status", "is_pinned", "is_locked",
                     "reply_count", "view_count", "last_post_at"]  # fmt: skip
-    list_filter = ["status", "is_pinned", "is_locked", "forum"]
+    list_filter = ["status", "members_only", "is_pinned", "is_locked", "forum"]
     search_fields = ["title", "author__username"]
     date_hierarchy = "created_at"
     list_select_related = ["forum", "author"]
     raw_id_fields = ["article"]
     # Moves, flags and status change through the actions, so the log records them.
-    readonly_fields = ["forum", "author", "status", "is_pinned", "is_locked", "created_at",
-                       "moderated_by", "moderated_at", "moderation_note"]  # fmt: skip
+    readonly_fields = ["forum", "author", "status", "is_pinned", "is_locked", "members_only",
+                       "title_public", "created_at", "moderated_by", "moderated_at",
+                       "moderation_note"]  # fmt: skip
     fields = ["title", "article", *readonly_fields]
     action_form = MoveActionForm
     actions = ["lock_selected", "unlock_selected", "pin_selected", "unpin_selected",
-               "hide_selected", "restore_selected", "move_selected"]  # fmt: skip
+               "hide_selected", "restore_selected", "move_selected", "members_only_selected",
+               "public_selected"]  # fmt: skip
 
     def has_add_permission(self, request):
         return False  # threads start on the site, with their first post
@@ -76,6 +110,24 @@ class ThreadAdmin(HideRestoreActions, admin.ModelAdmin):
         for thread in queryset.select_related("forum"):
             moderating.move_thread(thread=thread, forum=forum, moderator=request.user)
         self.message_user(request, f"Moved to {forum}.", messages.SUCCESS)
+
+    @admin.action(permissions=["moderate"], description="Make selected threads members-only")
+    def members_only_selected(self, request, queryset):
+        done = sum(
+            services.make_members_only(target=t, moderator=request.user, note="From the admin.")
+            for t in queryset.select_related("forum")
+            if permissions.can_make_members_only(request.user, t)
+        )
+        self.message_user(request, f"{done} thread(s) made members-only.", messages.SUCCESS)
+
+    @admin.action(permissions=["moderate"], description="Make selected threads public")
+    def public_selected(self, request, queryset):
+        done = sum(
+            services.make_public(target=t, moderator=request.user, note="From the admin.")
+            for t in queryset.select_related("forum")
+            if permissions.can_make_public(request.user, t)
+        )
+        self.message_user(request, f"{done} thread(s) made public.", messages.SUCCESS)
 
 
 @admin.register(Post)

@@ -67,6 +67,18 @@ def forum_page_versions(forum: Forum) -> list[str]:
     return [f"forum:{forum.pk}", "members", "articles"]
 
 
+def audience_names(threads) -> list[str]:
+    """What a change of audience (members-only or public) of these threads changes beyond
+    the thread row's own names: each thread's page, and its posts on their authors'
+    profiles (`member-posts`), which the thread's save does not reach."""
+    authors = Post.objects.filter(thread__in=threads).values_list("author_id", flat=True)
+    return [
+        *(f"thread:{pk}" for pk in threads.values_list("pk", flat=True)),
+        *(f"member-posts:{author}" for author in sorted(set(authors))),
+        "latest-threads",
+    ]
+
+
 BUMPS = {
     Forum: forum_names,
     Forum.articles.through: forum_articles_names,

@@ -1,4 +1,5 @@
-"""Demo forums: one per body part, the seed's ACL thread, and enough talk to feel alive.
+"""Demo forums: one per body part, a members-only one, the seed's ACL thread, and enough
+talk to feel alive.
 
 Idempotent: forums are found by slug and threads by title, so a second run adds nothing.
 Posts get their historical dates, so the rows are written here rather than through
@@ -92,11 +93,50 @@ THREADS = [
     ]),
 ]  # fmt: skip
 
+# The members-only forum: visitors and search engines see its name, never its threads.
+MEMBERS_FORUM = (
+    "feelings-after-surgery",
+    "Feelings and mental health after surgery",
+    "Low mood, worry and sleep after an operation. Members only: visitors and search "
+    "engines cannot read it.",
+)
+MEMBERS_THREADS = [
+    (MEMBERS_FORUM[0], "Low mood in the weeks after my hip replacement", "hip-replacement",
+     _utc(2018, 2, 3, 20, 15), [
+        ("hipnewme", 0, "Four weeks after my hip replacement and I feel flat most days. The "
+         "hip is healing well, so I feel guilty for not being happier. Did anyone else have "
+         "this?"),
+        ("kneehealer", 1, "Yes, weeks three to six were the hardest for me. Being stuck at "
+         "home, poor sleep and the painkillers all added up. Talking to my GP helped, and so "
+         "did a short walk outside every day."),
+        ("carer_jo", 2, "My husband went through the same after his knee. It lifted once he "
+         "could drive again. Please mention it at your follow-up: they hear it often."),
+    ]),
+    (MEMBERS_FORUM[0], "Anxious about going back to work", None,
+     _utc(2018, 8, 20, 7, 40), [
+        ("runagain", 0, "I go back to the office next week after my ACL reconstruction and "
+         "I keep worrying about the commute and standing all day. How did you plan your "
+         "first weeks back?"),
+        ("dadoody", 3, "I asked for two weeks of half days and kept my brace and an ice pack "
+         "at my desk. Telling my manager early made it much easier."),
+    ]),
+]  # fmt: skip
+
 HIDDEN_POST = "Buy miracle joint pills at cheap-pills dot example, works better than surgery!!!"
 
 RECOVERY = [("dadoody", "acl-reconstruction", datetime.date(2018, 7, 6)),
             ("kneehealer", "total-knee-replacement", datetime.date(2018, 1, 19)),
             ("hipnewme", "hip-replacement", datetime.date(2018, 1, 7))]  # fmt: skip
+
+
+def _members_forum(position: int) -> Forum:
+    slug, name, description = MEMBERS_FORUM
+    forum, _ = Forum.objects.get_or_create(
+        slug=slug,
+        defaults={"name": name, "description": description, "position": position,
+                  "members_only": True},
+    )  # fmt: skip
+    return forum
 
 
 def _forums() -> dict[str, Forum]:
@@ -111,6 +151,7 @@ def _forums() -> dict[str, Forum]:
         if created and part is not None:
             forum.articles.set(Article.objects.published().filter(body_part=part))
         forums[part_slug] = forum
+    forums[MEMBERS_FORUM[0]] = _members_forum(len(FORUMS))
     return forums
 
 
@@ -156,15 +197,17 @@ def load(*, stdout) -> None:
     forums = _forums()
     _recovery_records(members)
     created = sum(_thread(forums[spec[0]], spec, members) for spec in THREADS)
+    members_only = sum(_thread(forums[spec[0]], spec, members) for spec in MEMBERS_THREADS)
     if created:
         _hidden_spam(forums["knee"], members)
         _open_report(members)
+    if created or members_only:
         for user in members.values():
             user.post_count = user.forum_posts.count()
             user.save(update_fields=["post_count"])
     for forum in forums.values():
         forum.recount()
-    stdout.write(f"Forums: {len(forums)} forums, {created} new threads.")
+    stdout.write(f"Forums: {len(forums)} forums, {created + members_only} new threads.")
 
 
 def _hidden_spam(forum: Forum, members: dict[str, User]) -> None:

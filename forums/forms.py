@@ -78,9 +78,20 @@ class ThreadForm(
 
     class Meta:
         model = Thread
-        fields = ["title", "article", "body"]
-        labels = {"title": "Title", "article": "Procedure (optional)"}
-        help_texts = {"article": "Which procedure is this about? Others can find it by it."}
+        fields = ["title", "article", "body", "members_only", "title_public"]
+        labels = {
+            "title": "Title",
+            "article": "Procedure (optional)",
+            "members_only": "Members only",
+            "title_public": "Show the title to visitors",
+        }
+        help_texts = {
+            "article": "Which procedure is this about? Others can find it by it.",
+            "members_only": "Only signed-in members can read this thread: visitors, search "
+            "engines and the public search do not see it.",
+            "title_public": "For a members-only thread: visitors see the title (never the "
+            "posts or who wrote them). Leave it unticked if the title is personal.",
+        }
 
     def __init__(self, *args, forum: Forum, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,6 +102,8 @@ class ThreadForm(
             )
         self.fields["article"].queryset = articles.distinct().order_by("title")
         self.fields["article"].empty_label = "Not about one procedure"
+        if forum.members_only:  # every thread here is members-only, its title too
+            del self.fields["members_only"], self.fields["title_public"]
         self._setup_contact_check(reverse("forums:post_check") + f"?forum={forum.pk}")
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from accounts.permissions import can_read_members_only
 from core.markdown import render_markdown
 from core.models import Moderated, Timestamped
 from core.moderation import ModeratedQuerySet
@@ -49,6 +50,18 @@ class Forum(models.Model):
     last_post = models.ForeignKey(
         "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
+    members_only = models.BooleanField(
+        "members only",
+        default=False,
+        help_text="Only signed-in members can read this forum: visitors, search engines and "
+        "the public search see neither its threads nor their titles.",
+    )
+    # What visitors are shown: the counters above without the members-only threads.
+    public_thread_count = models.PositiveIntegerField(default=0, editable=False)
+    public_post_count = models.PositiveIntegerField(default=0, editable=False)
+    public_last_post = models.ForeignKey(
+        "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
 
     class Meta:
         ordering = ["position", "name"]
@@ -60,18 +73,39 @@ class Forum(models.Model):
         return reverse("forums:forum_detail", args=[self.slug])
 
     def recount(self) -> None:
-        """Recompute the counters from the threads (after moderation or a move)."""
+        """Recompute the counters from the threads (after moderation or a move). Visitors'
+        (public_*): the threads their list shows (a members-only thread whose title its
+        author let show is listed), the posts and latest post of the threads they may read."""
         threads = Thread.objects.filter(forum=self).visible()
+        readable = threads.none() if self.members_only else threads.filter(members_only=False)
+        listed = readable | threads.filter(members_only=True, title_public=True)
         self.thread_count = threads.count()
-        self.post_count = Post.objects.visible().filter(thread__in=threads).count()
-        latest = threads.exclude(last_post=None).order_by("-last_post_at").first()
-        self.last_post_id = latest.last_post_id if latest else None
-        self.save(update_fields=["thread_count", "post_count", "last_post"])
+        self.public_thread_count = 0 if self.members_only else listed.count()
+        for prefix, shown in (("", threads), ("public_", readable)):
+            posts = Post.objects.visible().filter(thread__in=shown)
+            setattr(self, f"{prefix}post_count", posts.count())
+            latest = shown.exclude(last_post=None).order_by("-last_post_at").first()
+            setattr(self, f"{prefix}last_post_id", latest.last_post_id if latest else None)
+        self.save(update_fields=[
+            "thread_count", "post_count", "last_post",
+            "public_thread_count", "public_post_count", "public_last_post",
+        ])  # fmt: skip
 
 
 class ThreadQuerySet(ModeratedQuerySet):
     def in_listing_order(self):
         return self.order_by("-is_pinned", "-last_post_at", "-pk")
+
+    def public(self):
+        """Threads everyone may read: neither members-only nor in a members-only forum."""
+        return self.filter(members_only=False, forum__members_only=False)
+
+    def listed_for(self, user):
+        """A thread list's rows: what `user` may read, and for visitors also the
+        members-only threads of a public forum whose author let the title show."""
+        if can_read_members_only(user):
+            return self
+        return self.filter(Q(members_only=False) | Q(title_public=True), forum__members_only=False)
 
 
 class Thread(Timestamped, Moderated):
@@ -91,6 +125,18 @@ class Thread(Timestamped, Moderated):
     )
     is_pinned = models.BooleanField(default=False)
     is_locked = models.BooleanField(default=False)
+    members_only = models.BooleanField(
+        "members only",
+        default=False,
+        help_text="Only signed-in members can read it (a forum that is members-only makes "
+        "all its threads so).",
+    )
+    title_public = models.BooleanField(
+        "show the title to visitors",
+        default=False,
+        help_text="For a members-only thread in a public forum: visitors see the title "
+        "(never the posts or who wrote them).",
+    )
     reply_count = models.PositiveIntegerField(default=0, editable=False)
     view_count = models.PositiveIntegerField(default=0, editable=False)
     last_post_number = models.PositiveIntegerField(
@@ -123,6 +169,16 @@ class Thread(Timestamped, Moderated):
 
     def get_absolute_url(self) -> str:
         return thread_url(self.pk, self.slug)
+
+    @property
+    def is_members_only(self) -> bool:
+        return self.members_only or self.forum.members_only
+
+    @property
+    def title_shown_to_visitors(self) -> bool:
+        if self.forum.members_only:
+            return False
+        return not self.members_only or self.title_public
 
     @property
     def page_count(self) -> int:

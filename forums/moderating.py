@@ -1,14 +1,18 @@
-"""Moderator actions only threads have (lock, pin, move), shared by the site's buttons and
-the admin; each writes the moderation log in the same transaction as the change. Hiding and
-restoring go through `moderation.services`, like every other kind of content; `MODERATED`
-tells moderation the rules for threads and posts (the plug-in style of `core.plugins`).
+"""Moderator actions only threads have (lock, pin, move, members-only), shared by the
+site's buttons and the admin; each writes the moderation log in the same transaction as the
+change. Hiding and restoring go through `moderation.services`, like every other kind of
+content; `MODERATED` tells moderation the rules for threads and posts (the plug-in style of
+`core.plugins`).
 """
 
 from django.db import transaction
 
+from core import versions
 from forums import permissions
+from forums.caching import audience_names
 from forums.models import Forum, Post, Thread
 from forums.posting import publish_held, refuse_held
+from forums.search import reindex_forum
 from moderation.services import log_action
 
 
@@ -65,12 +69,53 @@ def move_thread(*, thread: Thread, forum: Forum, moderator, note: str = "") -> N
         log_action(actor=moderator, action="move", target=thread, note=note)
 
 
+def set_members_only(content: Thread | Post, value: bool) -> Thread | None:
+    """The thread `content` belongs to becomes members-only (or public again); returns it,
+    or None when it already was. Saving re-indexes it and its replies for search (with
+    their new audience), and the visitors' counters of its forum follow."""
+    thread = content if isinstance(content, Thread) else content.thread
+    thread = Thread.objects.select_for_update().select_related("forum").get(pk=thread.pk)
+    if thread.members_only == value:
+        return None
+    thread.members_only = value
+    thread.save(update_fields=["members_only"])
+    thread.forum.recount()
+    versions.bump(*audience_names(Thread.objects.filter(pk=thread.pk)))
+    return thread
+
+
+def forum_audience_changed(forum: Forum, *, actor, note: str = "") -> None:
+    """A forum became members-only (or public): the visitors' counters and the search
+    index follow, cached pages showing its threads move on, and the log says who did it,
+    in the caller's transaction."""
+    forum.recount()
+    reindex_forum(forum)
+    versions.bump(*audience_names(Thread.objects.filter(forum=forum)))
+    action = "make members-only" if forum.members_only else "make public"
+    log_action(actor=actor, action=action, target=forum, note=note)
+
+
+def set_forum_members_only(*, forum: Forum, value: bool, moderator, note: str = "") -> bool:
+    """False when the forum already had that audience."""
+    with transaction.atomic():
+        forum = Forum.objects.select_for_update().get(pk=forum.pk)
+        if forum.members_only == value:
+            return False
+        forum.members_only = value
+        forum.save(update_fields=["members_only"])
+        forum_audience_changed(forum, actor=moderator, note=note)
+    return True
+
+
 MODERATED = {
     model: {
         "can_hide": permissions.can_hide,
         "can_restore": permissions.can_restore,
         "in_context": in_context,
         "lock": lock_discussion,
+        "can_make_members_only": permissions.can_make_members_only,
+        "can_make_public": permissions.can_make_public,
+        "set_members_only": set_members_only,
     }
     for model in (Thread, Post)
 }

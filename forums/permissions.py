@@ -1,8 +1,8 @@
 """Who may do what in the forums: one predicate per action, used by views, templates, admin."""
 
-from accounts.permissions import posting_refusal
+from accounts.permissions import can_read_members_only, posting_refusal
 from core.roles import is_moderator
-from forums.models import Post, Thread
+from forums.models import Forum, Post, Thread
 
 
 def reply_refusal(user, thread: Thread) -> str:
@@ -85,3 +85,34 @@ def can_read_post_body(user, post: Post) -> bool:
     if post.is_hidden or post.is_held:
         return user.is_authenticated and (user.pk == post.author_id or is_moderator(user))
     return is_moderator(user)
+
+
+def can_read_thread(user, thread: Thread) -> bool:
+    """Whether `user` may read the thread's posts (and the images in them): its moderation
+    state first (a hidden or held thread is for its author and moderators, a deleted one for
+    moderators: `visible_to`), then its audience (a members-only thread is for signed-in
+    members)."""
+    if thread.is_hidden or thread.is_held:
+        allowed = user.is_authenticated and (user.pk == thread.author_id or is_moderator(user))
+    elif thread.is_deleted:
+        allowed = is_moderator(user)
+    else:
+        allowed = True
+    return allowed and (not thread.is_members_only or can_read_members_only(user))
+
+
+def can_read_forum(user, forum: Forum) -> bool:
+    return not forum.members_only or can_read_members_only(user)
+
+
+def can_make_members_only(user, content: Thread | Post) -> bool:
+    """The crisis action: a moderator takes a public thread (or a reported post's) out of
+    public view, keeping it for members."""
+    thread = content if isinstance(content, Thread) else content.thread
+    return is_moderator(user) and not thread.is_members_only
+
+
+def can_make_public(user, content: Thread | Post) -> bool:
+    """Back to public: only a thread made members-only on its own (not by its forum)."""
+    thread = content if isinstance(content, Thread) else content.thread
+    return is_moderator(user) and thread.members_only and not thread.forum.members_only

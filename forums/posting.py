@@ -47,7 +47,15 @@ def check_text(text: str, article_ids) -> SafetyResult:
 
 
 def start_thread(
-    *, forum: Forum, author: User, title: str, body: str, article=None, token=None
+    *,
+    forum: Forum,
+    author: User,
+    title: str,
+    body: str,
+    article=None,
+    token=None,
+    members_only: bool = False,
+    title_public: bool = False,
 ) -> Post:
     """Returns the thread's first post. A second submit of the same form (same `token`),
     even at the same moment, returns the first submit's post. A new member's first posts
@@ -63,7 +71,8 @@ def start_thread(
             now = timezone.now()
             thread = Thread.objects.create(
                 forum=forum, title=title, author=author, article=article, last_post_at=now,
-                created_at=now, last_post_number=1, status=status,
+                created_at=now, last_post_number=1, status=status, members_only=members_only,
+                title_public=members_only and title_public,
             )  # fmt: skip
             post = _create_post(thread=thread, author=author, body=body, number=1, now=now,
                                 token=token, status=status)  # fmt: skip
@@ -72,7 +81,7 @@ def start_thread(
             if not held:
                 Forum.objects.filter(pk=forum.pk).update(
                     thread_count=F("thread_count") + 1, post_count=F("post_count") + 1,
-                    last_post=post,
+                    last_post=post, **_public_counters(thread, post, threads=1),
                 )  # fmt: skip
             _after_posting(post, new_thread=True)
     except IntegrityError:
@@ -106,14 +115,27 @@ def reply(*, thread: Thread, author: User, body: str, token=None) -> Post:
                 )  # fmt: skip
             if thread.is_visible and not held:
                 Forum.objects.filter(pk=thread.forum_id).update(
-                    post_count=F("post_count") + 1, last_post=post
-                )
+                    post_count=F("post_count") + 1, last_post=post,
+                    **_public_counters(thread, post),
+                )  # fmt: skip
             _after_posting(post, new_thread=False)
     except IntegrityError:
         if (earlier := _submitted_before(author, token)) is None:
             raise
         return earlier
     return post
+
+
+def _public_counters(thread: Thread, post: Post, *, threads: int = 0) -> dict:
+    """Visitors' counters: a thread counts where its title shows in their list, a post
+    only where they may read it (Forum.recount)."""
+    counters = {}
+    if threads and thread.title_shown_to_visitors:
+        counters["public_thread_count"] = F("public_thread_count") + threads
+    if not thread.is_members_only:
+        counters["public_post_count"] = F("public_post_count") + 1
+        counters["public_last_post"] = post
+    return counters
 
 
 def _submitted_before(author: User, token) -> Post | None:

@@ -9,10 +9,11 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.html import strip_tags
 
 from forums.models import Post, Thread
-from search.indexing import Source
+from search.indexing import Source, index_queryset, rebuild_vocabulary
+from search.models import Audience
 
 # Saves that touch only these fields change nothing search shows (counters, last post).
-THREAD_SEARCH_FIELDS = {"title", "slug", "status", "forum", "article"}
+THREAD_SEARCH_FIELDS = {"title", "slug", "status", "forum", "article", "members_only"}
 POST_SEARCH_FIELDS = {"body", "body_html", "status"}
 
 
@@ -61,6 +62,14 @@ def reply_document(post: Post) -> dict:
     }
 
 
+def thread_audience(thread: Thread) -> str:
+    return Audience.MEMBERS if thread.is_members_only else Audience.PUBLIC
+
+
+def reply_audience(post: Post) -> str:
+    return thread_audience(post.thread)
+
+
 def replies_of(thread: Thread) -> QuerySet:
     return Post.objects.filter(thread=thread, number__gt=1)
 
@@ -72,11 +81,19 @@ def _opening_post_thread(post: Post) -> Thread | None:
 
 REPLIES = Source(
     "post", "Forum replies", Post, public_replies, reply_document, position=60,
-    fields=frozenset(POST_SEARCH_FIELDS),
+    fields=frozenset(POST_SEARCH_FIELDS), audience=reply_audience,
 )  # fmt: skip
 THREADS = Source(
     "thread", "Forum threads", Thread, public_threads, thread_document, position=50,
     dependents=lambda thread: [(REPLIES, replies_of(thread))],
     fields=frozenset(THREAD_SEARCH_FIELDS), parts=((Post, _opening_post_thread),),
+    audience=thread_audience,
 )  # fmt: skip
 SOURCES = [THREADS, REPLIES]
+
+
+def reindex_forum(forum) -> None:
+    """A forum became members-only or public: its threads and replies change audience."""
+    index_queryset(THREADS, Thread.objects.filter(forum=forum))
+    index_queryset(REPLIES, Post.objects.filter(thread__forum=forum, number__gt=1))
+    rebuild_vocabulary()  # the titles' words leave (or join) the visitors' "did you mean"

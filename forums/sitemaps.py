@@ -8,7 +8,7 @@ class ForumSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return Forum.objects.order_by("position", "pk")
+        return Forum.objects.filter(members_only=False).order_by("position", "pk")
 
 
 class ThreadSitemap(Sitemap):
@@ -17,7 +17,8 @@ class ThreadSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Thread.objects.visible().only("pk", "slug", "last_post_at").order_by("pk")
+        # Members-only threads are for no search engine.
+        return Thread.objects.visible().public().only("pk", "slug", "last_post_at").order_by("pk")
 
     def lastmod(self, thread):
         return thread.last_post_at

@@ -182,6 +182,8 @@ class ReportAdmin(ModeratorActionsMixin, admin.ModelAdmin):
             "can_hide": bool(rules and rules.can_hide(user, target)),
             "can_restore": bool(rules and rules.can_restore(user, target)),
             "can_lock": bool(rules and rules.lock and report.is_open),
+            "can_make_members_only": bool(rules and rules.can_make_members_only(user, target)),
+            "can_make_public": bool(rules and rules.can_make_public(user, target)),
             "can_dismiss": report.is_open,
             "can_acknowledge": report.is_open and report.reason == Report.Reason.SAFETY,
             "can_suspend": member is not None and member != user and not is_moderator(member),
@@ -206,6 +208,14 @@ class ReportAdmin(ModeratorActionsMixin, admin.ModelAdmin):
             elif action == "lock" and context["can_lock"]:
                 services.lock(target=target, moderator=user)
                 done = "The thread is locked."
+            elif action == "members_only" and context["can_make_members_only"]:
+                services.make_members_only(target=target, moderator=user, note="From a report.")
+                done = (
+                    "The thread is for members only: visitors and search engines no longer see it."
+                )
+            elif action == "public" and context["can_make_public"]:
+                services.make_public(target=target, moderator=user, note="From a report.")
+                done = "The thread is public again."
             elif action == "acknowledge" and context["can_acknowledge"]:
                 form = AcknowledgeForm(request.POST)
                 if not form.is_valid():

@@ -29,6 +29,12 @@ class Rules:
     in_context: Callable[[Model], list]
     # Lock the discussion the content belongs to (forums only): (target, moderator) -> None.
     lock: Callable | None
+    # The crisis action: take the discussion the content belongs to out of public view, or
+    # back (forums only). `set_members_only(target, value)` changes it and returns what
+    # changed (the thread), for the log.
+    can_make_members_only: Callable[[object, Model], bool]
+    can_make_public: Callable[[object, Model], bool]
+    set_members_only: Callable[[Model, bool], Model] | None
     # Held content approved by a moderator, inside the approval's transaction: the app
     # publishes it (a thread's opening post publishes the thread; watchers after commit).
     on_approved: Callable[[Model], None] | None = None
@@ -36,8 +42,13 @@ class Rules:
     on_rejected: Callable[[Model], None] | None = None
 
 
+def _never(user, target) -> bool:
+    return False
+
+
 def _rules(model, *, can_hide, can_restore, reportable=None, in_context=None, lock=None,
-           on_approved=None, on_rejected=None):  # fmt: skip
+           on_approved=None, on_rejected=None, can_make_members_only=_never,
+           can_make_public=_never, set_members_only=None):  # fmt: skip
     return Rules(
         can_hide=can_hide,
         can_restore=can_restore,
@@ -46,6 +57,9 @@ def _rules(model, *, can_hide, can_restore, reportable=None, in_context=None, lo
         lock=lock,
         on_approved=on_approved,
         on_rejected=on_rejected,
+        can_make_members_only=can_make_members_only,
+        can_make_public=can_make_public,
+        set_members_only=set_members_only,
     )
 
 

@@ -102,6 +102,30 @@ def lock(*, target, moderator) -> None:
     rules.lock(target, moderator)
 
 
+def _set_members_only(target, *, moderator, value: bool, action: str, note: str) -> bool:
+    rules = rules_for(type(target))
+    if rules is None or rules.set_members_only is None:
+        raise ModerationRefused("This kind of content cannot be made members-only.")
+    with transaction.atomic():
+        changed = rules.set_members_only(target, value)
+        if changed is None:
+            return False
+        log_action(actor=moderator, action=action, target=changed, note=note)
+    return True
+
+
+def make_members_only(*, target, moderator, note: str = "") -> bool:
+    """The crisis action: the discussion `target` belongs to (a forum thread) is for signed-in
+    members only from now on; False when it was already."""
+    return _set_members_only(target, moderator=moderator, value=True,
+                             action="make members-only", note=note)  # fmt: skip
+
+
+def make_public(*, target, moderator, note: str = "") -> bool:
+    return _set_members_only(target, moderator=moderator, value=False,
+                             action="make public", note=note)  # fmt: skip
+
+
 def report_content(*, target, reporter, reason: str, note: str = "") -> Report:
     """File a report; a member's second open report on the same item returns the first."""
     content_type = ContentType.objects.get_for_model(target)

@@ -67,3 +67,5 @@ def _moderate(verb: str, done: str):
 
 hide = _moderate("hide", "hidden")
 restore = _moderate("restore", "restored")
+make_members_only = _moderate("make_members_only", "for members only")
+make_public = _moderate("make_public", "public again")

@@ -15,6 +15,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
+from accounts.permissions import can_read_members_only
 from articles.models import Article, BodyPart
 from core import db_router, versions
 from core.inputs import query_int, query_slug, query_text
@@ -135,7 +136,8 @@ def search(request):
     kind = query_text(request, "type")
     kind = kind if kind in kinds else ""
     body_part = query_slug(request, "body_part")
-    results = site_search.search(raw, kind=kind, body_part=body_part)
+    member = can_read_members_only(request.user)
+    results = site_search.search(raw, kind=kind, body_part=body_part, member=member)
     page = Paginator(results.entries, SEARCH_PAGE_SIZE).get_page(query_int(request, "page"))
     query = results.query
     context = {
@@ -156,7 +158,7 @@ def search(request):
         "total": sum(results.counts.values()),
         "capped": results.capped,
         "message": query.message,
-        "suggestion": site_search.suggest(query)
+        "suggestion": site_search.suggest(query, member=member)
         if query.positive and page.paginator.count < 3
         else "",
         "pagination_query": urlencode({"q": raw, "type": kind, "body_part": body_part}) + "&",

@@ -15,17 +15,18 @@ from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import strip_tags
 
 from core.plugins import app_modules
-from search.models import SearchEntry, SearchSynonym, SearchWord
+from search.models import Audience, SearchEntry, SearchSynonym, SearchWord
 
 BATCH = 2000
 VOCABULARY_WORD = re.compile(r"[a-z][a-z'-]{2,59}")
 UPSERT_FIELDS = [
-    "kind", "title", "other_names", "body", "url", "body_part_slug", "visible_from", "updated_at",
+    "kind", "title", "other_names", "body", "url", "body_part_slug", "visible_from", "audience",
+    "updated_at",
 ]  # fmt: skip
 
 
@@ -54,6 +55,9 @@ class Source:
     parts: tuple[tuple[type[Model], Callable[[Model], Model | None]], ...] = ()
     # Many-to-many relations whose change re-indexes the row (a video's related articles).
     m2m: tuple[type[Model], ...] = ()
+    # Who may find the row (`search.models.Audience`): everyone unless the app says (a
+    # members-only thread is for members); `public` then means "its audience may see it".
+    audience: Callable[[Model], str] = field(default=lambda obj: Audience.PUBLIC)
 
 
 @cache
@@ -76,21 +80,42 @@ def source_of_kind(kind: str) -> Source:
 def _entry(source: Source, obj: Model, content_type: ContentType) -> SearchEntry:
     document = source.document(obj)
     document["title"] = document["title"][:300]
-    return SearchEntry(content_type=content_type, object_id=obj.pk, kind=source.kind, **document)
+    return SearchEntry(
+        content_type=content_type, object_id=obj.pk, kind=source.kind,
+        audience=source.audience(obj), **document,
+    )  # fmt: skip
 
 
 def index_object(source: Source, obj: Model) -> None:
-    """Add, refresh or drop one row's entry, depending on whether everyone may see it."""
+    """Add, refresh or drop one row's entry, depending on whether its audience may see it."""
     content_type = ContentType.objects.get_for_model(source.model)
     public = source.public().filter(pk=obj.pk).first()
     with transaction.atomic():
+        entries = SearchEntry.objects.filter(content_type=content_type, object_id=obj.pk)
+        before = entries.values_list("title", "other_names", "audience").first()
         if public is None:
-            SearchEntry.objects.filter(content_type=content_type, object_id=obj.pk).delete()
+            entries.delete()
         else:
             _upsert([_entry(source, public, content_type)])
             _add_words([public.pk], source)
         for dependent_source, queryset in source.dependents(obj):
             index_queryset(dependent_source, queryset)
+        # After the dependents: a thread's replies carry its title too.
+        left_public = public is not None and source.audience(public) != Audience.PUBLIC
+        if left_public and before and before[2] == Audience.PUBLIC:
+            _forget_public_words(f"{before[0]} {before[1]}")
+
+
+def _forget_public_words(text: str) -> None:
+    """A title that became members-only: its words leave the visitors' "did you mean"
+    unless another public title or other name still uses them (a rare moderator action,
+    so a scan per word is affordable)."""
+    public = SearchEntry.objects.filter(audience=Audience.PUBLIC)
+    for word in set(VOCABULARY_WORD.findall(text.lower())):
+        used = Q(title__icontains=word) | Q(other_names__icontains=word)
+        synonym = Q(term__icontains=word) | Q(synonyms__icontains=word)
+        if not public.filter(used).exists() and not SearchSynonym.objects.filter(synonym).exists():
+            SearchWord.objects.filter(word=word, audience=Audience.PUBLIC).delete()
 
 
 def index_queryset(source: Source, queryset: QuerySet) -> int:
@@ -146,28 +171,36 @@ def rebuild(kind: str = "", progress: Callable[[str], None] = lambda message: No
 
 
 def rebuild_vocabulary() -> int:
-    """Words of titles, other names and synonyms: what "did you mean" may suggest."""
-    words: set[str] = set()
-    titles = SearchEntry.objects.values_list("title", "other_names").iterator(chunk_size=BATCH)
-    for title, other_names in titles:
-        words.update(VOCABULARY_WORD.findall(f"{title} {other_names}".lower()))
+    """Words of titles, other names and synonyms: what "did you mean" may suggest, per
+    audience (the synonyms are everyone's)."""
+    words: set[tuple[str, str]] = set()
+    titles = SearchEntry.objects.values_list("title", "other_names", "audience")
+    for title, other_names, audience in titles.iterator(chunk_size=BATCH):
+        words.update(_vocabulary(f"{title} {other_names}", audience))
     for synonym in SearchSynonym.objects.all():
-        words.update(VOCABULARY_WORD.findall(f"{synonym.term} {synonym.synonyms}".lower()))
+        words.update(_vocabulary(f"{synonym.term} {synonym.synonyms}", Audience.PUBLIC))
     with transaction.atomic():
         SearchWord.objects.all().delete()
         SearchWord.objects.bulk_create(
-            [SearchWord(word=w) for w in sorted(words)], BATCH, ignore_conflicts=True
-        )
-    return len(words)
+            [SearchWord(word=w, audience=a) for w, a in sorted(words)], BATCH,
+            ignore_conflicts=True,
+        )  # fmt: skip
+    return len({word for word, _ in words})
+
+
+def _vocabulary(text: str, audience: str) -> set[tuple[str, str]]:
+    return {(word, audience) for word in VOCABULARY_WORD.findall(text.lower())}
 
 
 def _add_words(ids: list[int], source: Source) -> None:
     content_type = ContentType.objects.get_for_model(source.model)
     texts = SearchEntry.objects.filter(content_type=content_type, object_id__in=ids)
     words = set()
-    for title, other_names in texts.values_list("title", "other_names"):
-        words.update(VOCABULARY_WORD.findall(f"{title} {other_names}".lower()))
-    SearchWord.objects.bulk_create([SearchWord(word=w) for w in words], ignore_conflicts=True)
+    for title, other_names, audience in texts.values_list("title", "other_names", "audience"):
+        words.update(_vocabulary(f"{title} {other_names}", audience))
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=w, audience=a) for w, a in words], ignore_conflicts=True
+    )
 
 
 # --- keeping the index current -------------------------------------------------------------

@@ -14,11 +14,19 @@ class SearchEntryManager(models.Manager):
         return super().get_queryset().defer("search_vector")
 
 
-class SearchEntry(models.Model):
-    """One searchable, publicly visible item: an article, thread, post, blog post, video, hero.
+class Audience(models.TextChoices):
+    """Who may find an entry: everyone, or signed-in members (members-only forum threads)."""
 
-    Rows exist only for content everyone may see (scheduled items carry `visible_from`), so
-    search can never leak drafts, hidden posts or pending nominations. The content apps are
+    PUBLIC = "public", "Everyone"
+    MEMBERS = "members", "Members"
+
+
+class SearchEntry(models.Model):
+    """One searchable, published item: an article, thread, post, blog post, video, hero.
+
+    Rows exist only for content its audience may see (scheduled items carry `visible_from`;
+    members-only threads have the members' audience), so search can never leak drafts,
+    hidden posts or pending nominations, and a visitor's search reads only public rows. The content apps are
     indexed through `search.indexing`, from each app's `search.py`. On PostgreSQL
     `search_vector` holds the weighted document (titles A, other names B, bodies C), kept
     current by a trigger in the same transaction as the write, with a GIN index (migration
@@ -34,6 +42,9 @@ class SearchEntry(models.Model):
     url = models.CharField(max_length=500)
     body_part_slug = models.CharField(max_length=50, blank=True, db_index=True)
     visible_from = models.DateTimeField(default=timezone.now, db_index=True)
+    audience = models.CharField(
+        max_length=10, choices=Audience.choices, default=Audience.PUBLIC, db_index=True
+    )
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -72,13 +83,18 @@ class SearchSynonym(models.Model):
 
 
 class SearchWord(models.Model):
-    """The vocabulary of titles and other names, for "did you mean …" (pg_trgm on PostgreSQL)."""
+    """The vocabulary of titles and other names, for "did you mean …" (pg_trgm on PostgreSQL),
+    per audience: a word only members-only titles use is never suggested to visitors."""
 
-    word = models.CharField(max_length=60, unique=True)
+    word = models.CharField(max_length=60)
+    audience = models.CharField(max_length=10, choices=Audience.choices, default=Audience.PUBLIC)
 
     class Meta:
         db_table = "portal_searchword"
         ordering = ["word"]
+        constraints = [
+            models.UniqueConstraint(fields=["word", "audience"], name="one_word_per_audience")
+        ]
 
     def __str__(self) -> str:
         return self.word

@@ -22,7 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from core import versions
 from core.versions import cached_until_content_changes
-from search.models import SearchEntry, SearchSynonym, SearchWord
+from search.models import Audience, SearchEntry, SearchSynonym, SearchWord
 
 MAX_QUERY_LENGTH = 200
 # Ranking reads every matching row's vector; for very common words only the most recent
@@ -247,8 +247,14 @@ class SearchResults:
     capped: bool = False
 
 
-def search(raw: str, *, kind: str = "", body_part: str = "") -> SearchResults:
-    """Visible entries matching the query, best first, with counts per kind."""
+def audiences(*, member: bool) -> list[str]:
+    """The audiences a reader belongs to: everyone's, and the members' when signed in."""
+    return [Audience.PUBLIC.value, Audience.MEMBERS.value] if member else [Audience.PUBLIC.value]
+
+
+def search(raw: str, *, kind: str = "", body_part: str = "", member: bool = False) -> SearchResults:
+    """Entries the reader may see (`member`: a signed-in member, who also finds the
+    members-only ones) matching the query, best first, with counts per kind."""
     query = expand_synonyms(parse_query(raw), synonym_groups())
     if not query.positive:
         if not query.message:
@@ -258,11 +264,13 @@ def search(raw: str, *, kind: str = "", body_part: str = "") -> SearchResults:
                 else ("There were no words to search for in that query.")
             )
         return SearchResults(query, SearchEntry.objects.none(), {})
-    visible = SearchEntry.objects.filter(visible_from__lte=timezone.now())
+    visible = SearchEntry.objects.filter(
+        visible_from__lte=timezone.now(), audience__in=audiences(member=member)
+    )
     if body_part:
         visible = visible.filter(body_part_slug=body_part)
     if connection.vendor == "postgresql":
-        return _postgres_search(query, visible, kind, body_part)
+        return _postgres_search(query, visible, kind, body_part, member)
     matches = visible & _sqlite_matches(query)
     counts = dict(matches.order_by().values_list("kind").annotate(n=Count("pk")))
     if kind:
@@ -271,7 +279,9 @@ def search(raw: str, *, kind: str = "", body_part: str = "") -> SearchResults:
     return SearchResults(query, ranked, counts)
 
 
-def _postgres_search(query: ParsedQuery, visible, kind: str, body_part: str) -> SearchResults:
+def _postgres_search(
+    query: ParsedQuery, visible, kind: str, body_part: str, member: bool
+) -> SearchResults:
     matches, tsquery, params = _postgres_matches(query)
     candidates = visible & matches
     if kind:
@@ -282,7 +292,8 @@ def _postgres_search(query: ParsedQuery, visible, kind: str, body_part: str) -> 
         ]
     )
     capped = len(recent) > MAX_RANKED_CANDIDATES
-    asked = hashlib.sha256(repr((tsquery, params, body_part)).encode()).hexdigest()
+    # The audience is part of the key: visitors' counts never include members' rows.
+    asked = hashlib.sha256(repr((tsquery, params, body_part, member)).encode()).hexdigest()
     counts = cached_until_content_changes(
         f"search-counts:{asked}",
         lambda: dict((visible & matches).order_by().values_list("kind").annotate(n=Count("pk"))),
@@ -301,27 +312,37 @@ def _postgres_search(query: ParsedQuery, visible, kind: str, body_part: str) -> 
 # --- did you mean, snippets --------------------------------------------------------------
 
 
-def suggest(query: ParsedQuery) -> str:
-    """A corrected query from the titles' vocabulary, or "" when nothing better is known."""
+def suggest(query: ParsedQuery, *, member: bool = False) -> str:
+    """A corrected query from the vocabulary of the titles the reader may see, or "" when
+    nothing better is known."""
     words = [w for c in query.positive for alt in c.alternatives[:1] for w in alt.split()]
     if not words:
         return ""
-    known = set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
-    corrected = [word if word in known or len(word) < 3 else _closest(word) for word in words]
+    readable = audiences(member=member)
+    known = set(
+        SearchWord.objects.filter(word__in=words, audience__in=readable).values_list(
+            "word", flat=True
+        )
+    )
+    corrected = [
+        word if word in known or len(word) < 3 else _closest(word, readable) for word in words
+    ]
     return " ".join(corrected) if corrected != words else ""
 
 
-def _closest(word: str) -> str:
+def _closest(word: str, readable: list[str]) -> str:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT word FROM portal_searchword WHERE word %% %s "
+                "SELECT word FROM portal_searchword WHERE word %% %s AND audience = ANY(%s) "
                 "ORDER BY similarity(word, %s) DESC, word LIMIT 1",
-                [word, word],
+                [word, readable, word],
             )
             row = cursor.fetchone()
         return row[0] if row else word
-    vocabulary = SearchWord.objects.filter(word__startswith=word[:1]).values_list("word", flat=True)
+    vocabulary = SearchWord.objects.filter(
+        word__startswith=word[:1], audience__in=readable
+    ).values_list("word", flat=True)
     close = difflib.get_close_matches(word, list(vocabulary), n=1, cutoff=0.75)
     return close[0] if close else word
 

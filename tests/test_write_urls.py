@@ -85,6 +85,14 @@ WRITE_URLS = {
     "messaging:report": message_with_its_recipient,
     "moderation:report": lambda: (["forums", "post", make_post().pk], None),
     "moderation:hide": lambda: (["forums", "post", make_post().pk], make_user(role="moderator")),
+    "moderation:make_members_only": lambda: (
+        ["forums", "thread", make_thread().pk],
+        make_user(role="moderator"),
+    ),
+    "moderation:make_public": lambda: (
+        ["forums", "thread", make_thread(members_only=True).pk],
+        make_user(role="moderator"),
+    ),
     "moderation:restore": lambda: (
         ["forums", "post", hidden_post().pk],
         make_user(role="moderator"),

@@ -1,4 +1,8 @@
-"""Forum sections shown on other apps' pages; each runs a fixed number of queries."""
+"""Forum sections shown on other apps' pages; each runs a fixed number of queries.
+
+They show public threads only, to every reader: they sit on pages anyone reads (the home
+page, an article, a profile) and are the same for all, so a members-only title, excerpt or
+post never reaches a visitor through them (members find those in the forums and search)."""
 
 from django import template
 from django.db.models import Q
@@ -15,6 +19,7 @@ def latest_threads(count: int = 5):
     """The home page's sidebar: latest threads with an excerpt of their latest reply."""
     threads = (
         Thread.objects.visible()
+        .public()
         .select_related("author", "last_post__author")
         .order_by("-last_post_at")[:count]
     )
@@ -23,7 +28,8 @@ def latest_threads(count: int = 5):
 
 def _article_forum(article):
     return (
-        Forum.objects.filter(Q(articles=article) | Q(body_part_id=article.body_part_id))
+        Forum.objects.filter(members_only=False)
+        .filter(Q(articles=article) | Q(body_part_id=article.body_part_id))
         .order_by("position", "name")
         .first()
     )
@@ -35,6 +41,7 @@ def discuss_procedure(context, article, count: int = 5):
     forum_ids = Forum.objects.filter(articles=article).values("pk")
     threads = (
         Thread.objects.visible()
+        .public()
         .filter(Q(article=article) | Q(forum__in=forum_ids))
         .select_related("author", "last_post__author")
         .order_by("-last_post_at")[:count]
@@ -56,6 +63,7 @@ def member_recent_posts(member, count: int = 5, heading: str = "Recent forum pos
     posts = (
         Post.objects.visible()
         .filter(author=member, thread__status=Thread.Status.VISIBLE)
+        .filter(thread__members_only=False, thread__forum__members_only=False)
         .select_related("thread")
         .order_by("-created_at")[:count]
     )

@@ -2,7 +2,10 @@
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
+from accounts.permissions import can_read_members_only
 from core import versions
 from core.inputs import query_int, query_slug
 from core.roles import is_moderator
@@ -18,38 +21,74 @@ from moderation.links import moderation_url
 
 
 def forum_index(request):
+    # Visitors get the counters and latest post of what they may read (public_*).
+    prefix = "" if can_read_members_only(request.user) else "public_"
+    last = f"{prefix}last_post"
     # Only what the table shows: the latest posts' bodies and their authors' accounts stay put.
-    forums = (
-        Forum.objects.select_related("last_post__thread", "last_post__author")
+    forums = list(
+        Forum.objects.select_related(f"{last}__thread", f"{last}__author")
         .only(
             "name",
             "slug",
             "description",
-            "thread_count",
-            "post_count",
-            "last_post__created_at",
-            "last_post__thread__title",
-            "last_post__author__username",
-            "last_post__author__deleted_at",
+            "members_only",
+            f"{prefix}thread_count",
+            f"{prefix}post_count",
+            f"{last}__created_at",
+            f"{last}__thread__title",
+            f"{last}__author__username",
+            f"{last}__author__deleted_at",
         )
         .order_by("position", "name")
     )
+    for forum in forums:
+        forum.shown_thread_count = getattr(forum, f"{prefix}thread_count")
+        forum.shown_post_count = getattr(forum, f"{prefix}post_count")
+        forum.shown_last_post = getattr(forum, last)
     return render(request, "forums/forum_index.html", {"forums": forums})
+
+
+def members_only_gate(request, forum: Forum, thread: Thread | None = None):
+    """What a visitor gets instead of a members-only forum or thread: a 403 (the page is
+    not for them: search engines drop it, and the page cache stores only 200s, so the gate
+    never stands in for the page), with the way in. No post, reply or author name; the
+    title only where its author let it show."""
+    title = thread.title if thread is not None and thread.title_shown_to_visitors else ""
+    # Back here after signing in, by an address that does not spell the title.
+    back = (
+        reverse("forums:thread_redirect", args=[thread.pk])
+        if thread is not None
+        else forum.get_absolute_url()
+    )
+    context = {"forum": forum, "thread": thread, "thread_title": title, "next": back}
+    return render(request, "forums/members_only.html", context, status=403)
+
+
+def _for_members(response, members_only: bool):
+    """A members-only page is the reader's own: no shared cache keeps it."""
+    if members_only:
+        patch_cache_control(response, private=True)
+    return response
 
 
 def forum_detail(request, slug):
     forum = get_object_or_404(Forum, slug=slug)
     versions.depends_on(*forum_page_versions(forum))
+    if not permissions.can_read_forum(request.user, forum):
+        return members_only_gate(request, forum)
     procedures = list(forum.articles.published().only("title", "slug").order_by("title"))
     wanted = query_slug(request, "procedure")
     procedure = next((a for a in procedures if a.slug == wanted), None)
     threads = Thread.objects.visible_to(request.user).filter(forum=forum)
+    member = can_read_members_only(request.user)
+    listed = forum.thread_count if member else forum.public_thread_count
+    if listed != forum.thread_count:
+        # Only then: the filter costs the listing its index-only scan.
+        threads = threads.listed_for(request.user)
     if procedure is not None:
         threads = threads.filter(article=procedure)
     exact = procedure is not None or is_moderator(request.user)
-    page = page_for(
-        request, count=threads.count() if exact else forum.thread_count, per_page=THREADS_PER_PAGE
-    )
+    page = page_for(request, count=threads.count() if exact else listed, per_page=THREADS_PER_PAGE)
     # Ids first from the listing index, then the rows: deep pages stay as fast as page 1.
     offset = (page.number - 1) * THREADS_PER_PAGE
     # The page's ids come from the listing index alone (an index-only scan, so page 500
@@ -57,6 +96,7 @@ def forum_detail(request, slug):
     ids = threads.in_listing_order().values("pk")[offset : offset + THREADS_PER_PAGE]
     thread_list = thread_rows(Thread.objects.filter(pk__in=ids).in_listing_order())
     annotate_unread(request.user, thread_list)
+    _mark_members_only(request.user, forum, thread_list)
     context = {
         "forum": forum,
         "threads": thread_list,
@@ -68,20 +108,45 @@ def forum_detail(request, slug):
         "is_watching": request.user.is_authenticated
         and forum.watches.filter(user=request.user).exists(),
     }
-    return render(request, "forums/forum_detail.html", context)
+    response = render(request, "forums/forum_detail.html", context)
+    return _for_members(response, forum.members_only)
+
+
+def _mark_members_only(user, forum: Forum, rows) -> None:
+    """Badge the members-only rows; a visitor sees their titles (where shown) but not who
+    wrote in them."""
+    restricted = (
+        {row.pk for row in rows}
+        if forum.members_only
+        else set(
+            Thread.objects.filter(pk__in=[row.pk for row in rows], members_only=True).values_list(
+                "pk", flat=True
+            )
+        )
+    )
+    visitor = not can_read_members_only(user)
+    for row in rows:
+        row.members_only = row.pk in restricted
+        if row.members_only and visitor:
+            row.author_name = row.last_author_name = ""
+            row.last_post_url = ""
 
 
 # The thread's own row, and of its forum, procedure and author only what the page shows (an
 # article's body is large; reading it cost a fifth of the page).
 THREAD_PAGE_FIELDS = [
     *(field.name for field in Thread._meta.concrete_fields),
-    *("forum__name", "forum__slug", "article__title", "article__slug"),
+    *("forum__name", "forum__slug", "forum__members_only", "article__title", "article__slug"),
     *("author__username", "author__deleted_at"),
 ]
 
 
 def thread_redirect(request, pk):
-    thread = get_object_or_404(Thread.objects.visible_to(request.user), pk=pk)
+    thread = get_object_or_404(
+        Thread.objects.visible_to(request.user).select_related("forum"), pk=pk
+    )
+    if not permissions.can_read_thread(request.user, thread):
+        return members_only_gate(request, thread.forum, thread)  # the address holds the title
     return redirect(thread)
 
 
@@ -98,6 +163,8 @@ def thread_detail(request, pk, slug):
         .only(*THREAD_PAGE_FIELDS),
         pk=pk,
     )
+    if not permissions.can_read_thread(user, thread):
+        return members_only_gate(request, thread.forum, thread)
     if slug != thread.slug:
         return _canonical(thread, request)
     if query_int(request, "page") is None:
@@ -142,18 +209,28 @@ def thread_detail(request, pk, slug):
         else "",
         "is_watching": user.is_authenticated and thread.watches.filter(user=user).exists(),
         "reaction_kinds": Reaction.Kind,
+        "members_only": thread.is_members_only,
+        "members_only_url": moderation_url("make_members_only", thread)
+        if permissions.can_make_members_only(user, thread)
+        else "",
+        "public_url": moderation_url("make_public", thread)
+        if permissions.can_make_public(user, thread)
+        else "",
     }
-    return render(request, "forums/thread_detail.html", context)
+    response = render(request, "forums/thread_detail.html", context)
+    return _for_members(response, thread.is_members_only)
 
 
 def post_permalink(request, pk):
     """A post's stable address: the right page of its thread, scrolled to the post."""
     post = get_object_or_404(
-        Post.objects.select_related("thread").filter(
+        Post.objects.select_related("thread__forum").filter(
             thread__in=Thread.objects.visible_to(request.user)
         ),
         pk=pk,
     )
+    if not permissions.can_read_thread(request.user, post.thread):
+        return members_only_gate(request, post.thread.forum, post.thread)
     return redirect(f"{post.thread.get_absolute_url()}?page={post.page_number}#post-{post.pk}")
 
 

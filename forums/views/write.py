@@ -56,6 +56,8 @@ def thread_create(request, slug):
                 forum=forum, author=request.user, title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"], article=form.cleaned_data["article"],
                 token=form.cleaned_data["form_token"],
+                members_only=form.cleaned_data.get("members_only", False),
+                title_public=form.cleaned_data.get("title_public", False),
             )  # fmt: skip
         except posting.PostingRefused as refused:
             raise PermissionDenied(str(refused)) from refused

@@ -154,7 +154,7 @@ def test_member_starts_a_thread_and_manages_recovery_records(
     page.get_by_role("link", name="Start a thread").click()
     page.wait_for_load_state("load")
     assert_accessible(page)
-    page.get_by_label("Title").fill("First night home")
+    page.get_by_role("textbox", name="Title").fill("First night home")
     page.get_by_label("Procedure (optional)").select_option(label="Hip replacement")
     page.get_by_label("Your first post").fill("Any tips for the car?")
     page.get_by_role("button", name="Post thread").click()

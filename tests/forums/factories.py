@@ -29,6 +29,8 @@ def make_thread(*, forum=None, author=None, title=None, body="First post.", **fi
             title=title or f"Thread {n}",
             body=body,
             article=fields.pop("article", None),
+            members_only=fields.pop("members_only", False),
+            title_public=fields.pop("title_public", False),
         )
     thread = post.thread
     if fields:

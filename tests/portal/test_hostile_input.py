@@ -133,6 +133,12 @@ def _path_kwargs(world) -> dict[str, dict]:
         "moderation:report": {"app_label": "forums", "model_name": "post", "pk": post.pk},
         "moderation:hide": {"app_label": "forums", "model_name": "post", "pk": post.pk},
         "moderation:restore": {"app_label": "forums", "model_name": "post", "pk": post.pk},
+        "moderation:make_members_only": {
+            "app_label": "forums",
+            "model_name": "thread",
+            "pk": thread.pk,
+        },
+        "moderation:make_public": {"app_label": "forums", "model_name": "thread", "pk": thread.pk},
         "videos:detail": {"slug": world["video"].slug},
         "messaging:conversation": {"pk": world["message"].conversation_id},
         "messaging:message": {"pk": world["message"].pk},
