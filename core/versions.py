@@ -21,10 +21,11 @@ The API (stable; other apps build on it):
 - `cached(key, names, compute, timeout, shown=True)`: a value kept until one of `names`
   moves, in one round trip (one `get_many` for the value and its versions); its names are
   recorded too, unless the value is not shown (`shown=False`).
-- `{% load core_tags cache %}{% versions "article:3" "articles" as v %}`: the same as
-  `depends_on`, as a string (with the language and time zone) to key Django's `{% cache %}`
-  fragments with: `{% cache fragment_seconds "article-body" v %}…{% endcache %}`, where the
-  view sets `fragment_seconds = versions.lifetime(seconds_until_next_publication())`.
+- `{% load core_tags %}{% versions "article:3" "articles" as v %}`: the same as
+  `depends_on`, as a string (with the language and time zone) to key a fragment with:
+  `{% fragment fragment_seconds "article-body" v %}…{% endfragment %}` (Django's `{% cache %}`,
+  its misses filled from the primary like the page cache's), where the view sets
+  `fragment_seconds = versions.lifetime(seconds_until_next_publication())`.
 
 Which names each write bumps is declared per app in its `caching.py` (`BUMPS`: {model:
 function(instance, **signal kwargs) -> names}, `QUIET`: models whose writes show nowhere),
