@@ -62,6 +62,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from core.db_router import fill_from_primary, note_content_write
+from core.plugins import app_modules
 
 KEY_PREFIX = "version:"
 # The longest a fragment is kept: a safety net, never what makes it fresh.
@@ -196,8 +197,6 @@ def lifetime(upcoming: int | None, longest: int = FRAGMENT_SECONDS) -> int:
 
 @functools.cache
 def _declarations() -> tuple[dict, frozenset]:
-    from core.plugins import app_modules
-
     bumps: dict[type, list[Callable]] = {}
     quiet: set[type] = set()
     for module in app_modules("caching"):
