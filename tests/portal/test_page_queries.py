@@ -16,11 +16,11 @@ from tests.videos.factories import make_video
 
 pytestmark = pytest.mark.django_db
 
-# Visitors, from warm fragments: the home page reads nothing; the article its row; a blog
-# post its row, tags and comments (two levels); a video its row, chapters and articles; a
-# hero its row, stories and procedures. Members: the session, the user and the unread
+# Visitors, from warm fragments: the home page reads nothing; an article, a video or a hero
+# only its row; a blog post its row, tags and comments (two levels: blocked authors and own
+# actions make them per member). Members: the session, the user and the unread
 # conversations besides (the bell's count and role flags are stored: no query).
-VISITOR_QUERIES = {"home": 0, "article": 1, "blog_post": 4, "video": 3, "hero": 3}
+VISITOR_QUERIES = {"home": 0, "article": 1, "blog_post": 4, "video": 1, "hero": 1}
 MEMBER_EXTRA = 3
 
 
