@@ -7,7 +7,9 @@
   still hold: one `get` for the page, one `get_many` for its versions. A write bumps only
   the versions of what it changes, once its transaction commits, so a reply shows on the
   very next request, and a sign-in, a read state or a notification invalidates nothing.
-  A page that declares nothing depends on `versions.ANY` (any content write).
+  A page that declares nothing depends on `versions.ANY` (any content write). A page during
+  whose building some content write committed is not stored (it may hold the content from
+  before the write under versions read after it).
 - Keys carry the host, the language, the method, htmx or not, and the path (and, through
   the cache backend, the deployment's KEY_PREFIX).
 - While the cache is unreachable (core.cache_backends), pages are neither served from it
