@@ -16,6 +16,8 @@ The API (stable; other apps build on it):
 - `depends_on(*names) -> {name: version}`: `current`, and records the names with the
   request's collector, so the page being built depends on them. Call it *before* reading
   what the names cover (a write committing in between then only costs a miss).
+- `declare(*names)`: `depends_on` for a view that does not need the versions (a page
+  stored whole); free for members' pages.
 - `collecting()`: a context manager yielding the {name: version} the code inside depended
   on (the anonymous page cache, `portal.page_cache`, stores pages with it).
 - `cached(key, names, compute, timeout, shown=True)`: a value kept until one of `names`
@@ -131,6 +133,13 @@ def depends_on(*names: str) -> dict[str, int]:
     versions = current(names)
     _record(versions)
     return versions
+
+
+def declare(*names: str) -> None:
+    """`depends_on` for a view that does not use the versions itself: outside a collector
+    (a member's page, never stored whole) it costs nothing."""
+    if _collector.get() is not None:
+        depends_on(*names)
 
 
 @contextmanager

@@ -171,3 +171,15 @@ def test_each_apps_writes_bump_what_shows_them(django_capture_on_commit_callback
     assert moved(lambda: make_hero(procedures=[article])) == {"featured-hero", "article-sections"}
     assert moved(lambda: WarningSign.objects.create(article=article, position=9, text="Fever")) == {
         f"article:{article.pk}"}  # fmt: skip
+
+
+def test_a_declaration_outside_a_collector_costs_no_cache_call(monkeypatch):
+    calls = []
+    monkeypatch.setattr(versions.cache, "get_many", lambda keys: calls.append(keys) or {})
+
+    versions.declare("thread:1")
+    with versions.collecting() as collected:
+        versions.declare("thread:1")
+
+    assert len(calls) == 1
+    assert set(collected) == {"thread:1"}
