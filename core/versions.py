@@ -16,15 +16,18 @@ The API (stable; other apps build on it):
 - `depends_on(*names) -> {name: version}`: `current`, and records the names with the
   request's collector, so the page being built depends on them. Call it *before* reading
   what the names cover (a write committing in between then only costs a miss).
+- `declare(*names)`: `depends_on` for a view that does not need the versions (a page
+  stored whole); free for members' pages.
 - `collecting()`: a context manager yielding the {name: version} the code inside depended
   on (the anonymous page cache, `portal.page_cache`, stores pages with it).
 - `cached(key, names, compute, timeout, shown=True)`: a value kept until one of `names`
   moves, in one round trip (one `get_many` for the value and its versions); its names are
   recorded too, unless the value is not shown (`shown=False`).
-- `{% load core_tags cache %}{% versions "article:3" "articles" as v %}`: the same as
-  `depends_on`, as a string (with the language and time zone) to key Django's `{% cache %}`
-  fragments with: `{% cache fragment_seconds "article-body" v %}…{% endcache %}`, where the
-  view sets `fragment_seconds = versions.lifetime(seconds_until_next_publication())`.
+- `{% load core_tags %}{% versions "article:3" "articles" as v %}`: the same as
+  `depends_on`, as a string (with the language and time zone) to key a fragment with:
+  `{% fragment fragment_seconds "article-body" v %}…{% endfragment %}` (Django's `{% cache %}`,
+  its misses filled from the primary like the page cache's), where the view sets
+  `fragment_seconds = versions.lifetime(seconds_until_next_publication())`.
 
 Which names each write bumps is declared per app in its `caching.py` (`BUMPS`: {model:
 function(instance, **signal kwargs) -> names}, `QUIET`: models whose writes show nowhere),
@@ -61,6 +64,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from core.db_router import fill_from_primary, note_content_write
+from core.plugins import app_modules
 
 KEY_PREFIX = "version:"
 # The longest a fragment is kept: a safety net, never what makes it fresh.
@@ -131,6 +135,13 @@ def depends_on(*names: str) -> dict[str, int]:
     return versions
 
 
+def declare(*names: str) -> None:
+    """`depends_on` for a view that does not use the versions itself: outside a collector
+    (a member's page, never stored whole) it costs nothing."""
+    if _collector.get() is not None:
+        depends_on(*names)
+
+
 @contextmanager
 def collecting():
     collected: dict[str, int] = {}
@@ -195,8 +206,6 @@ def lifetime(upcoming: int | None, longest: int = FRAGMENT_SECONDS) -> int:
 
 @functools.cache
 def _declarations() -> tuple[dict, frozenset]:
-    from core.plugins import app_modules
-
     bumps: dict[type, list[Callable]] = {}
     quiet: set[type] = set()
     for module in app_modules("caching"):

@@ -21,6 +21,7 @@ from heroes.permissions import can_nominate
 from heroes.policy import policy_page
 from safety.checks import classify
 from safety.notices import redirect_with_notice
+from search.query import seconds_until_next_publication
 
 HEROES_PER_PAGE = 12
 NOMINATIONS_PER_PAGE = 20
@@ -39,7 +40,6 @@ def hero_detail(request, slug):
     hero = get_object_or_404(
         Hero.objects.visible_to(request.user).select_related("account", "body_part"), slug=slug
     )
-    versions.depends_on(*hero_page_versions(hero))
     stories = (
         hero.nominations.published_stories()
         .select_related("nominator", "procedure")
@@ -49,6 +49,9 @@ def hero_detail(request, slug):
         "hero": hero,
         "stories": stories,
         "procedures": hero.procedures.published().order_by("title"),
+        # The procedures, stories and answers are read only when their fragment is built.
+        "hero_versions": hero_page_versions(hero),
+        "fragment_seconds": versions.lifetime(seconds_until_next_publication()),
         "verified_account": hero.verified_account,
         "show_nominate_link": hero.is_published
         and (can_nominate(request.user) or not request.user.is_authenticated),

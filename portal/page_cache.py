@@ -7,7 +7,9 @@
   still hold: one `get` for the page, one `get_many` for its versions. A write bumps only
   the versions of what it changes, once its transaction commits, so a reply shows on the
   very next request, and a sign-in, a read state or a notification invalidates nothing.
-  A page that declares nothing depends on `versions.ANY` (any content write).
+  A page that declares nothing depends on `versions.ANY` (any content write). A page during
+  whose building some content write committed is not stored (it may hold the content from
+  before the write under versions read after it).
 - Keys carry the host, the language, the method, htmx or not, and the path (and, through
   the cache backend, the deployment's KEY_PREFIX).
 - While the cache is unreachable (core.cache_backends), pages are neither served from it
@@ -92,17 +94,15 @@ class AnonymousPageCacheMiddleware:
             response = self.get_response(request)
             if is_cacheable_response(response) and callable(getattr(response, "render", None)):
                 response.render()
+        if not is_cacheable_response(response) or _degraded():
+            return response
         # A content write that committed while the page was built may be missing from it
-        # under versions read after its bump: such a page is not stored.
-        if (
-            is_cacheable_response(response)
-            and not _degraded()
-            and versions.current([versions.ANY]) == any_content
-        ):
+        # under versions read after its bump: such a page is served but not stored.
+        if versions.current([versions.ANY]) == any_content:
             timeout = settings.PAGE_CACHE_SECONDS
             next_publication = seconds_until_next_publication()
             if next_publication is not None:
                 timeout = min(timeout, next_publication)
             cache.set(key, (built_from or any_content, response), timeout)
-            response["X-Page-Cache"] = "miss"
+        response["X-Page-Cache"] = "miss"
         return response

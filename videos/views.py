@@ -1,11 +1,12 @@
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, BodyPart
 from core import versions
 from core.inputs import query_int, query_slug
+from core.roles import is_staff_member
+from search.query import seconds_until_next_publication
 from videos.caching import video_page_versions
 from videos.models import Video
 from videos.permissions import can_edit_video
@@ -35,13 +36,18 @@ def video_list(request):
 
 @require_safe
 def video_detail(request, slug):
-    articles = Article.objects.visible_to(request.user).select_related("body_part")
-    video = get_object_or_404(
-        Video.objects.visible_to(request.user).prefetch_related(
-            "chapters", Prefetch("related_articles", queryset=articles)
-        ),
-        slug=slug,
-    )
-    versions.depends_on(*video_page_versions(video))
-    context = {"video": video, "can_edit": can_edit_video(request.user, video)}
+    """The chapters and related articles are fragments keyed by the versions of what they
+    show (the template): their queries run only when one is built."""
+    video = get_object_or_404(Video.objects.visible_to(request.user), slug=slug)
+    sees_drafts = is_staff_member(request.user)
+    context = {
+        "video": video,
+        "can_edit": can_edit_video(request.user, video),
+        "video_versions": video_page_versions(video),
+        "related_articles": Article.objects.visible_to(request.user)
+        .filter(videos=video)
+        .select_related("body_part"),
+        "sees_drafts": sees_drafts,
+        "fragment_seconds": versions.lifetime(seconds_until_next_publication()),
+    }
     return render(request, "videos/video_detail.html", context)

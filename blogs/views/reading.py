@@ -73,7 +73,7 @@ def post_detail(request, username, pk, slug):
     )
     if username != post.author.username or slug != post.slug:
         return redirect(post.get_absolute_url(), permanent=True)
-    versions.depends_on(*post_page_versions(post))
+    versions.declare(*post_page_versions(post))
     user = request.user
     can_comment = permissions.can_comment(user, post)
     context = {

@@ -6,11 +6,13 @@ from django import template
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.backends.utils import csrf_input
+from django.templatetags.cache import CacheNode
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 
 from core import roles, versions
+from core.db_router import fill_from_primary
 
 register = template.Library()
 
@@ -26,12 +28,43 @@ def csrf_field(context) -> str:
 def versions_key(*names) -> str:
     """`{% versions "article:3" "articles" as v %}`: the versions of what a fragment shows
     (names, or lists of names from the view), with the language and time zone, to key a
-    `{% cache %}` fragment with (`{% cache fragment_seconds "article-body" v %}`); the page
+    `{% fragment %}` with (`{% fragment fragment_seconds "article-body" v %}`); the page
     being built depends on them too (core.versions)."""
     names = [name for item in names for name in ([item] if isinstance(item, str) else item)]
     found = versions.depends_on(*names)
     shown = ",".join(f"{name}={version}" for name, version in found.items())
     return f"{get_language()}:{get_current_timezone_name()}:{shown}"
+
+
+class _FilledFromPrimary:
+    """A fragment's content, built from the primary database within the replica lag bound
+    after a content write: a lagging replica never fills the new versions' fragment."""
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        with fill_from_primary():
+            return self.nodelist.render(context)
+
+    def __getattr__(self, name):
+        return getattr(self.nodelist, name)
+
+
+@register.tag
+def fragment(parser, token):
+    """`{% fragment fragment_seconds "home:latest-threads" v %}…{% endfragment %}`: Django's
+    `{% cache %}` (same arguments: timeout, name, what it varies on), with a miss built as
+    `_FilledFromPrimary` says. Key it with `{% versions … as v %}`."""
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError(f"{bits[0]!r} takes at least two arguments.")
+    vary_on = [parser.compile_filter(bit) for bit in bits[3:]]
+    return CacheNode(
+        _FilledFromPrimary(nodelist), parser.compile_filter(bits[1]), bits[2], vary_on, None
+    )
 
 
 @register.simple_tag

@@ -73,7 +73,7 @@ def _for_members(response, members_only: bool):
 
 def forum_detail(request, slug):
     forum = get_object_or_404(Forum, slug=slug)
-    versions.depends_on(*forum_page_versions(forum))
+    versions.declare(*forum_page_versions(forum))
     if not permissions.can_read_forum(request.user, forum):
         return members_only_gate(request, forum)
     procedures = list(forum.articles.published().only("title", "slug").order_by("title"))
@@ -189,7 +189,7 @@ def thread_detail(request, pk, slug):
         .with_authors()
         .order_by("number")[:POSTS_PER_PAGE]
     )
-    versions.depends_on(*thread_page_versions(thread, posts))
+    versions.declare(*thread_page_versions(thread, posts))
     viewcount.count_view(thread.pk)
     if posts:
         mark_read(user, thread, posts[-1].number)

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.db import DatabaseError, connections, transaction
 from django.http import HttpResponse
+from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
@@ -201,3 +202,22 @@ def test_a_page_is_read_through_the_replica_alias(lag, client):
     assert response.status_code == 200
     assert "committed_member" in response.content.decode()
     assert len(replica_queries) > 0
+
+
+def fragment_alias_view(request):
+    template = Template(
+        '{% load core_tags %}{% fragment 60 "alias-test" %}{{ alias }}{% endfragment %} {{ alias }}'
+    )
+    return HttpResponse(template.render(Context({"alias": lambda: User.objects.all().db})))
+
+
+def test_a_fragment_is_built_from_the_primary_after_a_content_write(lag):
+    """A member's request reads from the replica, but a fragment it builds is stored under
+    the current versions for everyone: within the lag bound it is read from the primary."""
+    request = RequestFactory().get("/")
+    request.session = mock.MagicMock(get=lambda key, default=None: default)
+
+    db_router.note_content_write()
+    built = ReplicaReadsMiddleware(fragment_alias_view)(request).content.decode()
+
+    assert built == "default replica1"

@@ -6,10 +6,15 @@ from django.core.cache import cache
 from django.db import transaction
 
 from accounts.notifications import notify
+from articles.models import WarningSign
 from core import versions
 from forums.posting import toggle_reaction
-from tests.factories import make_user
+from tests.blogs.factories import make_comment
+from tests.blogs.factories import make_post as make_blog_post
+from tests.factories import make_article, make_user
 from tests.forums.factories import make_post, make_thread
+from tests.heroes.factories import make_hero
+from tests.videos.factories import make_video
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +151,35 @@ def test_a_sign_in_a_password_or_a_notification_bumps_nothing_a_new_pseudonym_do
 
     assert _moved(names, private_writes, django_capture_on_commit_callbacks) == set()
     assert _moved(names, rename, django_capture_on_commit_callbacks) == set(names)
+
+
+def test_each_apps_writes_bump_what_shows_them(django_capture_on_commit_callbacks, patient):
+    article = make_article()
+    post = make_blog_post(author=patient)
+    names = [f"article-sections:{article.pk}", "article-sections", "latest-blog-posts",
+             f"blog-post:{post.pk}", f"blog:{post.blog_id}", "featured-video", "featured-hero",
+             f"article:{article.pk}", "articles"]  # fmt: skip
+
+    def moved(action) -> set[str]:
+        return _moved(names, action, django_capture_on_commit_callbacks)
+
+    assert moved(lambda: make_blog_post(author=patient, article=article)) == {
+        f"article-sections:{article.pk}", "latest-blog-posts", f"blog:{post.blog_id}"}  # fmt: skip
+    assert moved(lambda: make_comment(post=post)) == {f"blog-post:{post.pk}"}
+    assert moved(lambda: make_video(related_articles=[article])) == {
+        "featured-video", "article-sections"}  # fmt: skip
+    assert moved(lambda: make_hero(procedures=[article])) == {"featured-hero", "article-sections"}
+    assert moved(lambda: WarningSign.objects.create(article=article, position=9, text="Fever")) == {
+        f"article:{article.pk}"}  # fmt: skip
+
+
+def test_a_declaration_outside_a_collector_costs_no_cache_call(monkeypatch):
+    calls = []
+    monkeypatch.setattr(versions.cache, "get_many", lambda keys: calls.append(keys) or {})
+
+    versions.declare("thread:1")
+    with versions.collecting() as collected:
+        versions.declare("thread:1")
+
+    assert len(calls) == 1
+    assert set(collected) == {"thread:1"}

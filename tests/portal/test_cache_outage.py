@@ -3,6 +3,7 @@ rate limits in the database), the outage is logged once, /healthz says "degraded
 200, and the cache is used again when Redis returns. Keys carry the deployment's prefix."""
 
 import logging
+import uuid
 
 import pytest
 from django.core.cache import caches
@@ -119,14 +120,16 @@ def test_two_deployments_sharing_one_redis_do_not_read_each_others_keys(settings
 
 
 def test_a_reply_during_the_outage_shows_once_redis_returns(
-    client, patient, redis_down, monkeypatch, django_capture_on_commit_callbacks
+    client, patient, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
     """Pages cached before the outage are keyed by versions Redis still holds; a reply's
     bump went to the stand-in, so Redis's versions start afresh when it answers again."""
+    prefix = f"outage-test-{uuid.uuid4().hex}"  # this run's own keys: none from an earlier run
+    settings.CACHES = _caches(f"{__name__}.SwitchableRedisCache", REDIS, prefix=prefix)
+    settings.PAGE_CACHE_SECONDS = 300
     monkeypatch.setattr(cache_backends, "RETRY_SECONDS", 0)
     thread = make_thread(title="Knee brace")
     SwitchableRedisCache.down = False
-    caches["default"].clear()
     before = [client.get(thread.get_absolute_url()) for _ in range(2)]
 
     SwitchableRedisCache.down = True
@@ -135,6 +138,7 @@ def test_a_reply_during_the_outage_shows_once_redis_returns(
     SwitchableRedisCache.down = False
     client.get("/robots.txt")  # any use of the cache finds Redis back
     after = client.get(thread.get_absolute_url())
+    caches["default"].delete_pattern("*")  # this prefix's keys only
 
     assert [page["X-Page-Cache"] for page in before] == ["miss", "hit"]
     assert after["X-Page-Cache"] == "miss"

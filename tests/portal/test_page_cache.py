@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.notifications import notify
+from articles import views as article_views
+from core import versions
 from forums.models import ForumWatch, ThreadWatch
 from forums.posting import reply, toggle_reaction
 from portal import page_cache
@@ -217,3 +219,21 @@ def test_keys_carry_the_prefix_host_and_language(client, settings):
     )
     with translation.override("fr"):
         assert "en-us" not in page_cache.page_key(RequestFactory().get(article.get_absolute_url()))
+
+
+@pytest.mark.django_db
+def test_a_page_built_while_a_write_commits_is_not_stored(client, monkeypatch):
+    """It may hold the content from before the write under versions read after its bump."""
+    article = make_article(title="Knee osteotomy")
+    body_versions = article_views.article_body_versions
+
+    def while_a_write_commits(shown):
+        versions._bump_now((versions.ANY,))  # another connection's write commits now
+        return body_versions(shown)
+
+    monkeypatch.setattr(article_views, "article_body_versions", while_a_write_commits)
+    during = client.get(article.get_absolute_url())
+    monkeypatch.undo()
+    after = [client.get(article.get_absolute_url()) for _ in range(2)]
+
+    assert [page["X-Page-Cache"] for page in (during, *after)] == ["miss", "miss", "hit"]

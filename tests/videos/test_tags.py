@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -10,6 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _get(client, url):
+    """With an empty cache: what building every fragment of the page costs."""
+    cache.clear()
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200
