@@ -1,11 +1,15 @@
 """Milliseconds per request of each benchmark page, in one process (Django's test client: no
 network, no other requests competing), anonymous with the page cache off and logged in.
 A steadier reading than wrk on a busy machine, for finding where the time goes.
+With --writes, also the two writes of the traffic mix (`make bench-mix`): a sign-in (with the
+production password hasher) and a reply (posting limits off; the replies stay in the bench
+database, as the mix's do).
 
-    .venv/bin/python bench/cpu.py [--requests 30]
+    .venv/bin/python bench/cpu.py [--requests 30] [--writes]
 """
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -27,13 +31,50 @@ def timed(client, path: str, requests: int) -> float:
     return statistics.median(samples)
 
 
+def timed_writes(member_client, requests: int) -> dict[str, float]:
+    """Milliseconds of a sign-in POST and of a reply POST (medians)."""
+    import uuid
+
+    from django.test import Client
+    from django.urls import reverse
+
+    from bench.data.forums import PREFIX
+    from bench.mix import SIGN_IN_PASSWORD
+    from forums.models import Thread
+
+    run.verified_addresses([f"{PREFIX}member00400"])
+    sign_ins, replies = [], []
+    thread = Thread.objects.filter(is_locked=False).order_by("pk")[1000]
+    reply_url = reverse("forums:post_create", args=[thread.pk])
+    for _ in range(requests):
+        visitor = Client()
+        started = time.perf_counter()
+        answer = visitor.post("/accounts/login/", {"login": f"{PREFIX}member00400",
+                                                   "password": SIGN_IN_PASSWORD})  # fmt: skip
+        sign_ins.append((time.perf_counter() - started) * 1000)
+        assert answer.status_code == 302 and answer["Location"] == "/", answer.status_code
+        started = time.perf_counter()
+        answer = member_client.post(reply_url, {"body": "Thank you, this helped with my knee.",
+                                                "form_token": str(uuid.uuid4())})  # fmt: skip
+        replies.append((time.perf_counter() - started) * 1000)
+        assert answer.status_code == 302, answer.status_code
+    return {"sign-in (POST)": statistics.median(sign_ins),
+            "reply (POST)": statistics.median(replies)}  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", default=run.DEFAULT_DATABASE_URL)
-    parser.add_argument("--redis-url", default=run.DEFAULT_REDIS_URL)
+    parser.add_argument(
+        "--database-url", default=os.environ.get("BENCH_DATABASE_URL", run.DEFAULT_DATABASE_URL)
+    )
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("BENCH_REDIS_URL", run.DEFAULT_REDIS_URL)
+    )
     parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--writes", action="store_true", help="also a sign-in and a reply")
     args = parser.parse_args()
     env = run.server_env(args.database_url, args.redis_url, cache_seconds=0)
+    env["PORTAL_POSTING_LIMITS"] = "0"
     env["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1,testserver"
     run.setup_django(env)
     from django.test import Client
@@ -50,6 +91,9 @@ def main() -> None:
         alone = timed(anonymous, page.path, args.requests)
         logged_in = timed(member, page.path, args.requests)
         run.say(f"| {page.name} | {alone:.1f} | {logged_in:.1f} |")
+    if args.writes:
+        for name, ms in timed_writes(member, max(5, args.requests // 3)).items():
+            run.say(f"| {name} | – | {ms:.1f} |")
 
 
 if __name__ == "__main__":
