@@ -163,8 +163,10 @@ def summarize(samples: list[Sample], seconds: float, baseline_rps: float) -> dic
     for sample in samples:
         if sample.kind in READ_KINDS:
             sections.setdefault((section_of(sample.path), sample.kind), []).append(sample)
-    cached = [s.page_cache for s in samples if s.kind == "anonymous" and s.page_cache]
-    hits = cached.count("hit")
+    # An anonymous answer without the header was built but not stored (a write committed
+    # while it was built): a miss too.
+    anonymous = [s.page_cache for s in samples if s.kind == "anonymous"]
+    hits = anonymous.count("hit")
     total = len(samples) / seconds
     reads = sum(kinds[kind]["requests"] for kind in READ_KINDS) / seconds
     return {
@@ -173,7 +175,7 @@ def summarize(samples: list[Sample], seconds: float, baseline_rps: float) -> dic
         "total_rps": total,
         "read_rps": reads,
         "percent_of_baseline": 100 * total / baseline_rps if baseline_rps else 0.0,
-        "hit_ratio": hits / len(cached) if cached else 0.0,
+        "hit_ratio": hits / len(anonymous) if anonymous else 0.0,
         "anonymous_without_header": sum(
             1 for s in samples if s.kind == "anonymous" and not s.page_cache
         ),
@@ -225,8 +227,9 @@ def report(summary: dict, baseline: dict, driver_baseline_rps: float, context: d
         "",
         f"- Page-cache hit ratio of the anonymous reads (X-Page-Cache): "
         f"**{100 * summary['hit_ratio']:.1f}%** "
-        f"({summary['anonymous_without_header']} anonymous answers without the header, "
-        f"{summary['member_with_header']} member answers with it).",
+        f"of all of them; {summary['anonymous_without_header']} anonymous answers had no "
+        f"header (built but not stored: a write committed meanwhile; counted as misses), "
+        f"{summary['member_with_header']} member answers had one.",
         f"- The load driver's own ceiling: {driver_baseline_rps:.0f} req/s on the baseline view "
         f"with the same 16 Python connections "
         f"({100 * driver_baseline_rps / baseline['rps']:.0f}% of wrk's).",

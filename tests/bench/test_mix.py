@@ -136,6 +136,16 @@ def test_summary_arithmetic():
     assert summary["member_with_header"] == 0 and summary["anonymous_without_header"] == 0
 
 
+def test_an_anonymous_page_built_but_not_stored_counts_as_a_miss():
+    samples = [sample("anonymous", cache="hit") for _ in range(3)]
+    samples += [sample("anonymous", cache="")]  # no header: a write committed meanwhile
+
+    summary = mix.summarize(samples, seconds=1.0, baseline_rps=10.0)
+
+    assert summary["hit_ratio"] == 0.75
+    assert summary["anonymous_without_header"] == 1
+
+
 def test_report_states_the_figures_against_the_baseline():
     samples = [sample("anonymous", ms=10, cache="hit") for _ in range(30)]
     samples += [sample("member", ms=40, cache="") for _ in range(10)]
