@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast test-browser lint format migrate superuser demo check-deploy bench bench-data vendor worker cluster test-cluster check-systemd
+.PHONY: help install run test test-fast test-browser lint format migrate superuser demo check-deploy bench bench-mix bench-data vendor worker cluster test-cluster check-systemd
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -78,6 +78,9 @@ bench-data: install  ## build the benchmark database once: forums, articles, blo
 
 bench: install  ## measure the pages (cached, uncached, logged in) with gunicorn + Redis + wrk against a bare view (README, "Benchmark")
 	$(BIN)/python bench/run.py
+
+bench-mix: install  ## the traffic mix: 16 connections for 60 s, 80% anonymous / 20% members over every page (Zipf), 2 replies/s, 1 sign-in/s, against the baseline (docs/benchmark.md)
+	$(BIN)/python bench/run.py --mix
 
 worker: install  ## the background task worker for TASKS_BACKEND=rq (Redis) or database
 	@if [ "$$TASKS_BACKEND" = rq ]; then \

@@ -90,6 +90,13 @@ def setup_django(env: dict) -> None:
     django.setup()
 
 
+def nth(items, position: int):
+    """The item at `position` of the default data set; the middle one of a smaller set
+    (`make_bench_data` with smaller sizes, for measuring how a page's cost grows)."""
+    count = items.count()
+    return items[position if position < count else count // 2]
+
+
 def bench_pages() -> list[Page]:
     from articles.models import Article
     from bench.data import COMMON_WORD, RARE_WORD
@@ -104,9 +111,9 @@ def bench_pages() -> list[Page]:
     video = Video.objects.published().filter(slug__startswith="bench-video-")
     return [
         Page("home", "/"),
-        Page("article", article.order_by("slug")[150].get_absolute_url()),
-        Page("blog post", blog_post.order_by("pk")[5000].get_absolute_url()),
-        Page("video", video.order_by("slug")[100].get_absolute_url()),
+        Page("article", nth(article.order_by("slug"), 150).get_absolute_url()),
+        Page("blog post", nth(blog_post.order_by("pk"), 5000).get_absolute_url()),
+        Page("video", nth(video.order_by("slug"), 100).get_absolute_url()),
         Page(f'search "{COMMON_WORD}" (common)', f"/search/?q={COMMON_WORD}"),
         Page(f'search "{RARE_WORD}" (rare)', f"/search/?q={RARE_WORD}"),
         Page("forum index", "/forums/"),
@@ -117,7 +124,48 @@ def bench_pages() -> list[Page]:
     ]
 
 
-def session_cookie() -> str:
+MIX_HEAD = ["/", "/forums/", "/articles/", "/blogs/", "/videos/"]
+
+
+def mix_paths(seed: int = 13) -> tuple[list[str], list[str]]:
+    """Every page of the traffic mix, most popular first (the home and section indexes, then
+    every thread page, article, blog post and video in a seeded shuffle), and the reply URLs
+    of the threads that take replies, in the same popularity order."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.urls import reverse
+
+    from articles.models import Article
+    from bench import mix
+    from blogs.models import BlogPost
+    from forums.models import Thread
+    from videos.models import Video
+
+    threads = Thread.objects.visible_to(AnonymousUser()).only(
+        "pk", "slug", "last_post_number", "is_locked"
+    )
+    pages, thread_of = [], {}
+    for thread in threads.iterator(chunk_size=5000):
+        first = thread.get_absolute_url()
+        pages.append(first)
+        pages += [f"{first}?page={n}" for n in range(2, thread.page_count + 1)]
+        if not thread.is_locked:
+            thread_of[first] = thread.pk
+    pages += [a.get_absolute_url() for a in Article.objects.published().only("slug")]
+    posts = (
+        BlogPost.objects.published().select_related("author").only("pk", "slug", "author__username")
+    )
+    pages += [post.get_absolute_url() for post in posts.iterator(chunk_size=5000)]
+    pages += [video.get_absolute_url() for video in Video.objects.published().only("slug")]
+    ordered = mix.popularity_order(MIX_HEAD, pages, seed)
+    replies = [
+        reverse("forums:post_create", args=[thread_of[path]])
+        for path in ordered
+        if path in thread_of
+    ]
+    return ordered, replies
+
+
+def session_cookie(username: str = "") -> str:
     """A session for a bench member, made by Django's session engine: `name=value`."""
     from importlib import import_module
 
@@ -127,7 +175,7 @@ def session_cookie() -> str:
     from accounts.models import User
     from bench.data import BENCH_MEMBER
 
-    member = User.objects.get(username=BENCH_MEMBER)
+    member = User.objects.get(username=username or BENCH_MEMBER)
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(member.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -275,6 +323,85 @@ def table(pages, cached, uncached, member, base_on, base_off, lost) -> str:
     return "\n".join(lines)
 
 
+def verified_addresses(usernames: list[str]) -> None:
+    """The sign-in members' addresses marked confirmed, as a real member's are (sign-in
+    requires it); idempotent."""
+    from allauth.account.models import EmailAddress
+
+    from accounts.models import User
+
+    addresses = EmailAddress.objects.filter(user__username__in=usernames)
+    addresses.update(verified=True, primary=True)
+    known = set(addresses.values_list("user__username", flat=True))
+    EmailAddress.objects.bulk_create(
+        EmailAddress(user=user, email=user.email, verified=True, primary=True)
+        for user in User.objects.filter(username__in=usernames).exclude(username__in=known)
+    )
+
+
+def measure_mix(args, env: dict) -> None:
+    """The traffic mix in one server run, between rounds of the baseline measured with wrk
+    as in `make bench` (the median round is the 100%)."""
+    from django.conf import settings
+
+    from bench import mix
+    from bench.data.forums import PREFIX
+
+    say("== Traffic mix: page cache on, posting limits off for the bench writer")
+    paths, reply_paths = mix_paths()
+    members = [f"{PREFIX}member{n:05d}" for n in range(1, mix.MEMBER_SESSIONS + 1)]
+    member_cookies = [session_cookie(name) for name in members]
+    writer_cookie = session_cookie(f"{PREFIX}member{mix.MEMBER_SESSIONS + 1:05d}")
+    sign_ins = [f"{PREFIX}member{n:05d}" for n in range(100, 400)]
+    verified_addresses(sign_ins)
+    say(f"{len(paths)} paths, {len(reply_paths)} threads taking replies; the 100 most popular "
+        f"get {100 * mix.ZipfPicker(paths).share_of_top(100):.0f}% of the reads")  # fmt: skip
+    flush_redis(args.redis_url)
+    # The writer posts far faster than members may; sign-ins arrive as through a balancer.
+    env = {**env, "PORTAL_POSTING_LIMITS": "0", "DJANGO_BEHIND_PROXY": "1"}
+    with Server(env, args.port, args.workers) as server:
+        for path in paths[: len(MIX_HEAD)] * args.workers:  # every worker up and warm
+            wait_for(server.base + path)  # fail loudly on a broken page
+        baseline_rounds = []
+
+        def baseline_round() -> None:
+            result = run_wrk(server.base + BASELINE, duration=args.duration,
+                             connections=args.connections, threads=2, header=BYPASS_CACHE)  # fmt: skip
+            baseline_rounds.append(result)
+            say(f"baseline (wrk) {result['rps']:7.0f} req/s  p50 {result['p50']:.1f} ms  "
+                f"p99 {result['p99']:.1f} ms  errors {result['errors']}")  # fmt: skip
+
+        baseline_round()
+        name, _, value = BYPASS_CACHE.partition(": ")
+        ceiling = mix.driver_ceiling(args.port, BASELINE, {name: value}, args.duration)
+        say(f"baseline (the mix's Python driver) {ceiling:7.0f} req/s")
+        baseline_round()
+        load_before = mix.load_average()
+        say(f"mix: {args.warmup_seconds} s warm-up, then {args.mix_seconds} s measured "
+            f"(load average {load_before:.2f})")  # fmt: skip
+        samples, seconds = mix.run_mix(
+            args.port, paths=paths, reply_paths=reply_paths, member_cookies=member_cookies,
+            writer_cookie=writer_cookie, sign_in_usernames=sign_ins,
+            session_cookie_name=settings.SESSION_COOKIE_NAME,
+            warmup=args.warmup_seconds, seconds=args.mix_seconds,
+        )  # fmt: skip
+        load_after = mix.load_average()
+        baseline_round()
+    baseline = median_round(baseline_rounds)
+    summary = mix.summarize(samples, seconds, baseline["rps"])
+    context = {"readers": mix.READERS, "sessions": len(member_cookies), "paths": len(paths),
+               "load_before": load_before, "load_after": load_after,
+               "cores": os.cpu_count(), "workers": args.workers}  # fmt: skip
+    text = mix.report(summary, baseline, ceiling, context)
+    say()
+    say(text)
+    results = ROOT / "bench-results"
+    results.mkdir(exist_ok=True)
+    (results / f"bench-mix-{time.strftime('%Y%m%d-%H%M%S')}.md").write_text(text + "\n")
+    if summary["errors"]:
+        raise SystemExit(f"The traffic mix had {summary['errors']} errors.")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--prepare", action="store_true", help="only build the bench database")
@@ -291,6 +418,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--only", default="", help="measure only pages whose name contains this")
+    parser.add_argument(
+        "--mix",
+        action="store_true",
+        help="the traffic mix (bench/mix.py) against the baseline instead",
+    )
+    parser.add_argument("--mix-seconds", type=int, default=60, help="the mix's measured time")
+    parser.add_argument("--warmup-seconds", type=int, default=10,
+                        help="the mix's load before it is measured")  # fmt: skip
     args = parser.parse_args()
     if not args.database_url.startswith("postgres"):
         raise SystemExit("The benchmark runs on PostgreSQL: set BENCH_DATABASE_URL=postgres:///…")
@@ -304,6 +439,9 @@ def main() -> None:
     if args.prepare:
         return
     setup_django(on)
+    if args.mix:
+        measure_mix(args, on)
+        return
     pages = [page for page in bench_pages() if args.only.lower() in page.name.lower()]
     lost: set[str] = set()
 

@@ -382,6 +382,9 @@ SECURE_SSL_REDIRECT = parse_bool(
 )
 if parse_bool(env.str("DJANGO_BEHIND_PROXY", default="false"), name="DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The visitor's address is the one the proxy appends to X-Forwarded-For: without it,
+    # allauth's per-address sign-in limit (30 a minute) counts every visitor as the proxy.
+    ALLAUTH_TRUSTED_PROXY_COUNT = 1
 # Session and CSRF cookies travel over HTTPS only. A deployment served over plain http on
 # loopback (a local load test) may switch this off; `check --deploy` then warns (W012, W016).
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = parse_bool(

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -138,7 +137,10 @@ def search(request):
     body_part = query_slug(request, "body_part")
     member = can_read_members_only(request.user)
     results = site_search.search(raw, kind=kind, body_part=body_part, member=member)
-    page = Paginator(results.entries, SEARCH_PAGE_SIZE).get_page(query_int(request, "page"))
+    paginator = site_search.KnownCountPaginator(
+        results.entries, SEARCH_PAGE_SIZE, count=results.count
+    )
+    page = paginator.get_page(query_int(request, "page"))
     query = results.query
     context = {
         "q": site_search.clean_query(raw)[0],

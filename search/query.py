@@ -12,7 +12,9 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import BooleanField, Case, Count, F, FloatField, Q, Value, When
 from django.db.models.expressions import RawSQL
@@ -57,6 +59,11 @@ class ParsedQuery:
     @property
     def words(self) -> list[str]:
         return [word for c in self.positive for alt in c.alternatives for word in alt.split()]
+
+    @cached_property
+    def highlight_pattern(self) -> re.Pattern | None:
+        """Compiled once per query: a results page highlights a title and a snippet per hit."""
+        return _highlight_pattern(self)
 
 
 def clean_query(raw: str) -> tuple[str, str]:
@@ -130,21 +137,33 @@ def _seconds_until(moment) -> int:
 SYNONYM_VERSIONS = ("search-synonyms", "articles")
 
 
+# The synonym groups of the current versions, kept in this process: every search needs them
+# and they change only with a synonym or an article. One entry: a new version replaces it.
+_synonyms_by_version: dict[tuple, list[set[str]]] = {}
+
+
 def synonym_groups() -> list[set[str]]:
     """The editors' synonym list, plus each article's title with its other names; kept
-    until a synonym or an article changes (core.versions)."""
+    until a synonym or an article changes (core.versions): in this process's memory, else in
+    the shared cache (computed once for all app servers)."""
+    version = tuple(sorted(versions.depends_on(*SYNONYM_VERSIONS).items()))
+    groups = _synonyms_by_version.get(version)
+    if groups is None:
+        groups = versions.cached("search:synonyms", SYNONYM_VERSIONS, _synonyms, timeout=300)
+        _synonyms_by_version.clear()
+        _synonyms_by_version[version] = groups
+    return groups
 
-    def compute():
-        groups = [{synonym.term, *synonym.synonym_list} for synonym in SearchSynonym.objects.all()]
-        groups += [
-            {title, *other_names.split("  ")}
-            for title, other_names in SearchEntry.objects.filter(kind="article")
-            .exclude(other_names="")
-            .values_list("title", "other_names")
-        ]
-        return [{_words(phrase) for phrase in group} - {""} for group in groups]
 
-    return versions.cached("search:synonyms", SYNONYM_VERSIONS, compute, timeout=300)
+def _synonyms() -> list[set[str]]:
+    groups = [{synonym.term, *synonym.synonym_list} for synonym in SearchSynonym.objects.all()]
+    groups += [
+        {title, *other_names.split("  ")}
+        for title, other_names in SearchEntry.objects.filter(kind="article")
+        .exclude(other_names="")
+        .values_list("title", "other_names")
+    ]
+    return [{_words(phrase) for phrase in group} - {""} for group in groups]
 
 
 def expand_synonyms(query: ParsedQuery, groups: list[set[str]]) -> ParsedQuery:
@@ -245,6 +264,19 @@ class SearchResults:
     entries: object  # a QuerySet ordered by relevance
     counts: dict[str, int]
     capped: bool = False
+    count: int = 0  # how many entries `entries` holds, known without counting them again
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator given the number of results the search already knows (no COUNT query)."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
 
 
 def audiences(*, member: bool) -> list[str]:
@@ -276,7 +308,8 @@ def search(raw: str, *, kind: str = "", body_part: str = "", member: bool = Fals
     if kind:
         matches = matches.filter(kind=kind)
     ranked = matches.annotate(rank=_sqlite_rank(query)).order_by("-rank", "-visible_from")
-    return SearchResults(query, ranked, counts)
+    count = counts.get(kind, 0) if kind else sum(counts.values())
+    return SearchResults(query, ranked, counts, count=count)
 
 
 def _postgres_search(
@@ -301,12 +334,20 @@ def _postgres_search(
         expires_in=seconds_until_next_publication,
     )
     rank = RawSQL(f"ts_rank_cd(search_vector, ({tsquery}), 1)", params, output_field=FloatField())
+    ids = recent[:MAX_RANKED_CANDIDATES]
     ranked = (
-        SearchEntry.objects.filter(pk__in=recent[:MAX_RANKED_CANDIDATES])
+        SearchEntry.objects.filter(_id_in(ids))
         .annotate(rank=rank)
         .order_by(F("rank").desc(), "-visible_from")
     )
-    return SearchResults(query, ranked, counts, capped)
+    return SearchResults(query, ranked, counts, capped, count=len(ids))
+
+
+def _id_in(ids: list[int]) -> RawSQL:
+    """`id = ANY(%s)` with the ids as one array parameter: the same SQL text for any number
+    of ids (`pk__in` would send up to a thousand parameters, a new statement each time)."""
+    column = f"{SearchEntry._meta.db_table}.{SearchEntry._meta.pk.column}"
+    return RawSQL(f"{column} = ANY(%s)", (list(ids),), output_field=BooleanField())
 
 
 # --- did you mean, snippets --------------------------------------------------------------
@@ -356,7 +397,7 @@ def _highlight_pattern(query: ParsedQuery) -> re.Pattern | None:
 
 def highlight(text: str, query: ParsedQuery) -> SafeString:
     """Escape the text and wrap the query's words in <mark>."""
-    pattern = _highlight_pattern(query)
+    pattern = query.highlight_pattern
     if pattern is None:
         return format_html("{}", text)
     pieces, last = [], 0
@@ -370,7 +411,7 @@ def highlight(text: str, query: ParsedQuery) -> SafeString:
 
 def snippet(text: str, query: ParsedQuery, width: int = 240) -> SafeString:
     """A window of the body around the first matching word, highlighted."""
-    pattern = _highlight_pattern(query)
+    pattern = query.highlight_pattern
     match = pattern.search(text) if pattern else None
     start = max(0, match.start() - width // 3) if match else 0
     piece = text[start : start + width]

@@ -67,7 +67,7 @@ def post_redirect(request, username, pk):
 def post_detail(request, username, pk, slug):
     post = get_object_or_404(
         BlogPost.objects.visible_to(request.user)
-        .select_related("author", "blog", "article")
+        .select_related("author", "blog__owner", "article")  # an untitled blog shows its owner
         .prefetch_related("tags"),
         pk=pk,
     )

@@ -85,3 +85,27 @@ def test_home_article_and_profile_sections_are_fixed(client, patient):
         make_post(author=patient, article=article)
 
     assert [_queries(client, url) for url in pages] == few
+
+
+def test_post_page_reads_the_blogs_owner_with_the_post(client, patient, other_patient):
+    """The breadcrumb names an untitled blog after its owner: that costs no query of its own."""
+    titled = make_post(author=other_patient)
+    titled.blog.title = "Walking again"
+    titled.blog.save()
+    untitled = make_post(author=patient)
+    assert untitled.blog.title == ""
+    for post in (titled, untitled):  # what the first request of all reads once
+        client.get(_post_page(post))
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(_post_page(untitled))
+    with CaptureQueriesContext(connection) as titled_queries:
+        client.get(_post_page(titled))
+
+    assert f"{patient.public_name}&#x27;s blog" in response.content.decode()
+    assert len(captured) == len(titled_queries)
+    user_table = patient._meta.db_table
+    owner_lookups = [
+        q["sql"] for q in captured if q["sql"].startswith(f'SELECT "{user_table}"."id"')
+    ]
+    assert owner_lookups == []

@@ -62,3 +62,14 @@ def test_plain_http_loopback_switches_secure_cookies_off_and_the_deploy_check_wa
     assert result.returncode != 0
     assert "security.W012" in result.stderr + result.stdout
     assert "security.W016" in result.stderr + result.stdout
+
+
+def test_behind_a_proxy_the_visitors_address_comes_from_x_forwarded_for():
+    """allauth limits sign-ins per address: behind a balancer, the address it appends."""
+    behind = {**PRODUCTION_ENV, "DJANGO_BEHIND_PROXY": "1"}
+    code = "from allauth import app_settings as a; print(a.TRUSTED_PROXY_COUNT)"
+
+    counts = [manage("shell", "-c", code, env=env).stdout.split()[-1]
+              for env in (PRODUCTION_ENV, behind)]  # fmt: skip
+
+    assert counts == ["0", "1"]
