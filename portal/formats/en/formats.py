@@ -1,0 +1,7 @@
+"""How dates read in English on the site (core_tags.when): "30 Nov 2026" in the text, the
+full date and time with its time zone in the tooltip. Other languages bring their own module
+(portal/formats/<lang>/formats.py) or fall back to Django's."""
+
+DATE_FORMAT = "j M Y"
+SHORT_DATETIME_FORMAT = "j M Y, H:i"
+DATETIME_FORMAT = "l j F Y, H:i T"
