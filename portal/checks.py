@@ -8,7 +8,8 @@ from django.core import checks
 def site_url_is_set(app_configs, **kwargs) -> list[checks.CheckMessage]:
     """Emails link to PORTAL_SITE_URL: left at its default, every confirmation, reset and
     notification link would point at a developer's machine."""
-    if settings.SITE_URL != settings.SITE_URL_DEFAULT.rstrip("/"):
+    site_url, default = settings.SITE_URL, settings.SITE_URL_DEFAULT.rstrip("/")
+    if site_url != default:
         return []
     return [
         checks.Warning(
