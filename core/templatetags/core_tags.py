@@ -153,7 +153,7 @@ def when(value, time: bool = False) -> str:
     """A date or time for people, the one way the site shows them:
 
         {% when post.published_at %}            → 30 Nov 2026
-        {% when message.created_at time=True %}  → 30 Nov 2026, 14:05
+        {% when message.created_at time=True %}  → 30 Nov 2026, 14:05 UTC
 
     rendered as `<time datetime="2026-11-30T14:05:00+00:00" title="Monday 30 November 2026,
     14:05 UTC">30 Nov 2026</time>`: the machine-readable instant, the full date and time (in
