@@ -91,7 +91,7 @@ def test_account_pages_look_like_the_site_and_lead_back_to_settings(
     page.goto(path)
 
     assert page.locator(".site-header").is_visible()
-    assert page.locator("main ul li").count() == 0  # no stray bullet
+    assert page.locator("main li .btn").count() == 0  # no button in a bulleted list
     assert_accessible(page)
     page.get_by_role("link", name="Back to Settings").click()
     page.wait_for_url("**/accounts/settings/")
