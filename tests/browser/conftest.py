@@ -236,12 +236,13 @@ def format_violations(violations: list[dict]) -> str:
 
 def use_colour_scheme(page, scheme: str) -> None:
     """Emulate the system's light or dark setting, and wait until the page follows it
-    (js/theme.js sets <html data-bs-theme>). Motion reduced, so that no colour is caught
-    halfway through a transition."""
+    (js/theme.js sets <html data-bs-theme>) and its colour transitions have ended (motion
+    reduced: they last 0.01 ms), so that no colour is read halfway."""
     page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
     page.wait_for_function(
-        "scheme => !document.documentElement.hasAttribute('data-bs-theme')"
-        " || document.documentElement.getAttribute('data-bs-theme') === scheme",
+        "scheme => (!document.documentElement.hasAttribute('data-bs-theme')"
+        " || document.documentElement.getAttribute('data-bs-theme') === scheme)"
+        " && !document.getAnimations().some(a => a instanceof CSSTransition)",
         arg=scheme,
     )
 
