@@ -31,7 +31,7 @@ def _announce(request, post, check):
     if post.is_draft:
         messages.success(request, "Your draft is saved. Only you can see it.")
     elif post.is_scheduled:
-        when = date_format(timezone.localtime(post.published_at), "DATETIME_FORMAT")
+        when = date_format(timezone.localtime(post.published_at), "SHORT_DATETIME_FORMAT")
         messages.success(request, f"Your post is scheduled: it appears by itself on {when}.")
     else:
         messages.success(request, "Your post is published.")
