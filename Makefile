@@ -67,7 +67,7 @@ superuser: migrate  ## create a superuser for the admin
 check-deploy: install  ## Django's deployment checks with production-like settings
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz \
 	DJANGO_ALLOWED_HOSTS=portal.example.org DJANGO_HSTS_SECONDS=31536000 \
-	DJANGO_SECURE_COOKIES=1 DJANGO_SECURE_SSL_REDIRECT=1 \
+	DJANGO_SECURE_COOKIES=1 DJANGO_SECURE_SSL_REDIRECT=1 PORTAL_SITE_URL=https://portal.example.org \
 	$(MANAGE) check --deploy --fail-level WARNING
 
 vendor:  ## refresh the vendored front-end files from npm (package.json pins them)

@@ -1,17 +1,35 @@
 """allauth hooks: how sign-up judges a pseudonym, how sign-in is throttled, and its emails
 (address confirmation, password reset) leaving through the task queue (accounts.tasks), so a
-slow or refusing mail server never fails a sign-up or a reset."""
+slow or refusing mail server never fails a sign-up or a reset. Emails name the site
+(PORTAL_SITE_NAME) and link to PORTAL_SITE_URL, never to the host the request came in on."""
+
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
-from django.contrib.sites.shortcuts import get_current_site
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.urls import reverse
 
 from accounts import devices
 from accounts.models import User
 from accounts.tasks import queue_email
 from accounts.validators import skeleton, skeleton_expression
+
+
+@dataclass(frozen=True)
+class EmailSite:
+    """What allauth's email templates call `current_site`: our name and public address
+    (without the Sites framework, allauth would use the request's host for both)."""
+
+    name: str
+    domain: str
+
+
+def site_link(path: str) -> str:
+    return settings.SITE_URL + path
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -20,10 +38,31 @@ class AccountAdapter(DefaultAccountAdapter):
         context = {
             "request": request,
             "email": email,
-            "current_site": get_current_site(request),
             **context,
+            "current_site": EmailSite(settings.SITE_NAME, urlsplit(settings.SITE_URL).netloc),
+            "site_name": settings.SITE_NAME,
+            "site_url": settings.SITE_URL,
         }
+        if "signup_url" in context:  # allauth's flows build it from the request's host
+            context["signup_url"] = site_link(reverse("account_signup"))
         queue_email(self.render_mail(template_prefix, email, context))
+
+    def format_email_subject(self, subject: str) -> str:
+        return f"[{settings.SITE_NAME}] {subject}"
+
+    def get_email_confirmation_url(self, request, emailconfirmation) -> str:
+        return site_link(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return site_link(path.replace("UID-KEY", quote(key)))
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        context = {
+            "signup_url": site_link(reverse("account_signup")),
+            "password_reset_url": site_link(reverse("account_reset_password")),
+        }
+        self.send_mail("account/email/account_already_exists", email, context)
 
     def clean_username(self, username: str, shallow: bool = False) -> str:
         username = super().clean_username(username, shallow=shallow)

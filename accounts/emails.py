@@ -46,6 +46,7 @@ def send_member_email(*, user: User, subject: str, template: str, context: dict)
         {
             **context,
             "user": user,
+            "site_name": settings.SITE_NAME,
             "site_url": settings.SITE_URL,
             "unsubscribe_url": unsubscribe_url,
         },

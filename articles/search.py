@@ -42,7 +42,8 @@ def article_document(article: Article) -> dict:
 
 SOURCES = [
     Source(
-        "article", "Articles", Article, public_articles, article_document, position=10,
+        "article", "Articles", Article, public_articles, article_document, item_label="Article",
+        position=10,
         parts=((CareInstruction, attrgetter("article")), (WarningSign, attrgetter("article"))),
     )
 ]  # fmt: skip

@@ -25,5 +25,13 @@ def blog_post_document(post: BlogPost) -> dict:
 
 
 SOURCES = [
-    Source("blogpost", "Blog posts", BlogPost, public_blog_posts, blog_post_document, position=30)
+    Source(
+        "blogpost",
+        "Blog posts",
+        BlogPost,
+        public_blog_posts,
+        blog_post_document,
+        item_label="Blog post",
+        position=30,
+    )
 ]

@@ -80,11 +80,12 @@ def _opening_post_thread(post: Post) -> Thread | None:
 
 
 REPLIES = Source(
-    "post", "Forum replies", Post, public_replies, reply_document, position=60,
-    fields=frozenset(POST_SEARCH_FIELDS), audience=reply_audience,
+    "post", "Forum replies", Post, public_replies, reply_document, item_label="Forum reply",
+    position=60, fields=frozenset(POST_SEARCH_FIELDS), audience=reply_audience,
 )  # fmt: skip
 THREADS = Source(
-    "thread", "Forum threads", Thread, public_threads, thread_document, position=50,
+    "thread", "Forum threads", Thread, public_threads, thread_document,
+    item_label="Forum thread", position=50,
     dependents=lambda thread: [(REPLIES, replies_of(thread))],
     fields=frozenset(THREAD_SEARCH_FIELDS), parts=((Post, _opening_post_thread),),
     audience=thread_audience,

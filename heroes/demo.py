@@ -1,5 +1,5 @@
 """Demo heroes: the seed's Dr. Robert Klapper (a real surgeon: only what the seed says,
-his name and the piece title), clearly fictional demo heroes with demo stories, the
+his name and the piece title; the piece is not on this site, and his page says so), clearly fictional demo heroes with demo stories, the
 hero policy, and pending nominations for a moderator to review. Idempotent."""
 
 import io

@@ -144,8 +144,9 @@ class Hero(models.Model):
 
     @property
     def featured_link(self) -> str:
-        """Where the featured piece's title links: its page on our site, else the hero page."""
-        return local_path(self.featured_url) or self.get_absolute_url()
+        """Where the featured piece's title links: its page on our site, or "" when it is not
+        online here (the title is then shown as such, not as a link to the hero's own page)."""
+        return local_path(self.featured_url)
 
     @property
     def place(self) -> str:

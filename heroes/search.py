@@ -27,4 +27,6 @@ def hero_document(hero: Hero) -> dict:
     }
 
 
-SOURCES = [Source("hero", "Heroes", Hero, public_heroes, hero_document, position=40)]
+SOURCES = [
+    Source("hero", "Heroes", Hero, public_heroes, hero_document, item_label="Hero", position=40)
+]

@@ -43,7 +43,7 @@ def alert_moderators(report_id: int) -> None:
             send_mail(
                 subject=f"[{settings.SITE_NAME}] {report.get_level_display()} flag",
                 message=f"{message}\n\n{settings.SITE_URL}{url}\n\n"
-                "You get this because you moderate the community.",
+                f"You get this because you moderate the {settings.SITE_NAME} community.",
                 from_email=None,
                 recipient_list=[moderator.email],
             )

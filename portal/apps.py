@@ -9,6 +9,9 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = "Site"
 
+    def ready(self):
+        from portal import checks  # noqa: F401  (registers the deploy checks)
+
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     default = False

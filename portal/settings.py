@@ -317,7 +317,6 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SIGNUP_REDIRECT_URL = "/welcome/"
 ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "/welcome/"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "Patient Portal"
 # Staff must have two-factor authentication set up before the admin lets them in.
 ADMIN_REQUIRE_MFA = parse_bool(
     env.str("DJANGO_ADMIN_REQUIRE_MFA", default="false" if DEBUG or TESTING else "true"),
@@ -331,6 +330,9 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# Our wording of dates for people (core_tags.when); a language without a module here gets
+# Django's own formats.
+FORMAT_MODULE_PATH = ["portal.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -371,9 +373,14 @@ DEFAULT_FROM_EMAIL = env.str(
     "DJANGO_DEFAULT_FROM_EMAIL", default="Patient Portal <no-reply@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's name in page titles, the header, every email and authenticator apps.
 SITE_NAME = env.str("PORTAL_SITE_NAME", default="Patient Portal")
-# Absolute links in emails (unsubscribe, notifications) are built from this.
-SITE_URL = env.str("PORTAL_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+MFA_TOTP_ISSUER = SITE_NAME
+# The address people reach the site at: every link in an email is built from it (sign-up
+# confirmation, password reset, notifications, unsubscribe). Required in production:
+# `check --deploy` warns while it is the default (portal.W001).
+SITE_URL_DEFAULT = "http://127.0.0.1:8000"
+SITE_URL = env.str("PORTAL_SITE_URL", default=SITE_URL_DEFAULT).rstrip("/")
 
 # Security: safe by default, relaxed only by DEBUG or explicit variables.
 SECURE_SSL_REDIRECT = parse_bool(

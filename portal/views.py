@@ -132,6 +132,7 @@ SEARCH_PAGE_SIZE = 20
 def search(request):
     raw = query_text(request, "q")
     kinds = {source.kind: source.label for source in indexing.sources()}
+    item_labels = {source.kind: source.item_label for source in indexing.sources()}
     kind = query_text(request, "type")
     kind = kind if kind in kinds else ""
     body_part = query_slug(request, "body_part")
@@ -154,6 +155,7 @@ def search(request):
                 entry,
                 site_search.highlight(entry.title, query),
                 site_search.snippet(entry.body, query),
+                item_labels.get(entry.kind, ""),
             )
             for entry in page
         ],

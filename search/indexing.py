@@ -38,10 +38,11 @@ def plain(*html_parts: str) -> str:
 @dataclass(frozen=True)
 class Source:
     kind: str
-    label: str
+    label: str  # the kind in words, plural: the search filters ("Blog posts")
     model: type[Model]
     public: Callable[[], QuerySet]
     document: Callable[[Model], dict]
+    item_label: str  # one result of the kind, in words: shown on each hit ("Blog post")
     # Where the kind is listed among the search filters (articles first).
     position: int = 100
     # Other rows whose visibility or text follows this one (a thread's replies).

@@ -33,7 +33,7 @@ def video_document(video: Video) -> dict:
 
 SOURCES = [
     Source(
-        "video", "Videos", Video, public_videos, video_document, position=20,
+        "video", "Videos", Video, public_videos, video_document, item_label="Video", position=20,
         parts=((Chapter, attrgetter("video")),), m2m=(Video.related_articles.through,),
     )
 ]  # fmt: skip

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import public_write
@@ -30,7 +31,7 @@ def _announce(request, post, check):
     if post.is_draft:
         messages.success(request, "Your draft is saved. Only you can see it.")
     elif post.is_scheduled:
-        when = timezone.localtime(post.published_at).strftime("%d %b %Y, %H:%M (%Z)")
+        when = date_format(timezone.localtime(post.published_at), "SHORT_DATETIME_FORMAT")
         messages.success(request, f"Your post is scheduled: it appears by itself on {when}.")
     else:
         messages.success(request, "Your post is published.")

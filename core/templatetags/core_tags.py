@@ -1,13 +1,18 @@
 """Thin template helpers. Permission filters call the same predicates the views use."""
 
+import datetime
 from functools import lru_cache
 
 from django import template
+from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.backends.utils import csrf_input
 from django.templatetags.cache import CacheNode
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape, format_html
 from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 
@@ -121,3 +126,54 @@ def day_range(low, high) -> str:
 @register.filter
 def model_name_verbose(obj) -> str:
     return obj._meta.verbose_name
+
+
+class PageTitleNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist  # the page's head_title block lives inside it
+
+    def render(self, context) -> str:
+        page = self.nodelist.render(context).strip()
+        site = conditional_escape(settings.SITE_NAME)
+        return f"{page} · {site}" if page else site
+
+
+@register.tag
+def page_title(parser, token):
+    """`{% page_title %}{% block head_title %}{% endblock %}{% endpage_title %}`: "Page · Site
+    name", or the site name alone for a page that names nothing. (A template cannot ask
+    whether a child filled a block: `self.head_title` is always false in Django.)"""
+    nodelist = parser.parse(("endpage_title",))
+    parser.delete_first_token()
+    return PageTitleNode(nodelist)
+
+
+@register.simple_tag
+def when(value, time: bool = False) -> str:
+    """A date or time for people, the one way the site shows them:
+
+        {% when post.published_at %}            → 30 Nov 2026
+        {% when message.created_at time=True %}  → 30 Nov 2026, 14:05 UTC
+
+    rendered as `<time datetime="2026-11-30T14:05:00+00:00" title="Monday 30 November 2026,
+    14:05 UTC">30 Nov 2026</time>`: the machine-readable instant, the full date and time (in
+    the current time zone, named) as a tooltip, and the short text. The wording comes from
+    Django's named formats (DATE_FORMAT, SHORT_DATETIME_FORMAT, DATETIME_FORMAT; ours are in
+    portal/formats/), so another language gets its own formats without touching templates.
+    Absolute on purpose: a relative "5 minutes ago" would go stale in cached pages.
+    A plain date (no time) has no tooltip; None renders nothing."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        text = date_format(value, "SHORT_DATETIME_FORMAT" if time else "DATE_FORMAT")
+        return format_html(
+            '<time datetime="{}" title="{}">{}</time>',
+            value.isoformat(timespec="seconds"),
+            date_format(value, "DATETIME_FORMAT"),
+            text,
+        )
+    return format_html(
+        '<time datetime="{}">{}</time>', value.isoformat(), date_format(value, "DATE_FORMAT")
+    )

@@ -17,7 +17,8 @@ What the fixtures give you:
   `page_watch` is the recorder itself, for tests that check it mid-way, or that expect
   an error: `page_watch.expect_console_error("status of 404")` on a page tested for 404.
 - `assert_accessible(page)`: runs axe-core (bundled by axe-playwright-python) with the
-  WCAG 2.x A/AA rules plus best practices; fails on serious or critical violations.
+  WCAG 2.x A/AA rules plus best practices, in the light and the dark colour scheme (the
+  site follows the system's); fails on serious or critical violations.
 - `login(page, live_server, user)`: signs `user` in by giving the browser a session cookie
   (no form to fill). Use the real allauth form only where the sign-in itself is tested.
 
@@ -51,6 +52,8 @@ CHROMIUM_ARGS = [
 # axe-core rule tags: WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
+# The site follows the system's colour scheme: every page is checked in both.
+COLOUR_SCHEMES = ("light", "dark")
 FAILING_IMPACTS = ("serious", "critical")
 # Schemes that never leave the browser (Bootstrap draws some icons as data: SVGs).
 LOCAL_SCHEMES = {"data", "blob", "about"}
@@ -231,13 +234,50 @@ def format_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def use_colour_scheme(page, scheme: str) -> None:
+    """Emulate the system's light or dark setting, and wait until the page follows it
+    (js/theme.js sets <html data-bs-theme>) and its colour transitions have ended (motion
+    reduced: they last 0.01 ms), so that no colour is read halfway."""
+    page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
+    page.wait_for_function(
+        "scheme => (!document.documentElement.hasAttribute('data-bs-theme')"
+        " || document.documentElement.getAttribute('data-bs-theme') === scheme)"
+        " && !document.getAnimations().some(a => a instanceof CSSTransition)",
+        arg=scheme,
+    )
+
+
+def check_page_title(page) -> None:
+    """Every page of the site is titled "Page · Site name" (the admin has its own titles;
+    the negative controls in test_checks.py are not the site's)."""
+    path = urlsplit(page.url).path
+    if path.startswith(("/admin/", "/__")):
+        return
+    title = page.title()
+    name, separator, site = title.rpartition(" · ")
+    assert separator and site == settings.SITE_NAME and name.strip(), (
+        f"{page.url} is titled {title!r}, not 'Page · {settings.SITE_NAME}'"
+    )
+    assert "·" not in name, f"{page.url} is titled {title!r}: a doubled separator"
+
+
 def check_accessible(page, *, impacts=FAILING_IMPACTS) -> None:
-    violations = axe_violations(page, impacts=impacts)
-    if violations:
+    """axe in both colour schemes (the site follows the system's), then back to light; and
+    the page's title."""
+    check_page_title(page)
+    found = []
+    try:
+        for scheme in COLOUR_SCHEMES:
+            use_colour_scheme(page, scheme)
+            violations = axe_violations(page, impacts=impacts)
+            if violations:
+                found.append(f"in the {scheme} colour scheme:\n{format_violations(violations)}")
+    finally:
+        use_colour_scheme(page, "light")
+    if found:
         levels = "/".join(sorted(impacts, key=ALL_IMPACTS.index))
         raise AssertionError(
-            f"axe found {len(violations)} {levels} accessibility problem(s) on "
-            f"{page.url}:\n{format_violations(violations)}"
+            f"axe found {levels} accessibility problem(s) on {page.url} " + "\n".join(found)
         )
 
 

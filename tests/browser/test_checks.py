@@ -53,6 +53,20 @@ def test_axe_passes_the_same_page_once_fixed(page, live_server, assert_accessibl
     assert_accessible(page)
 
 
+def test_axe_checks_the_dark_colour_scheme_too(page, live_server, assert_accessible):
+    style = (
+        "<style>@media (prefers-color-scheme: dark) {"
+        " body { background: #222; } p { color: #333; } }</style>"
+    )
+    page.goto(serve(page, live_server, control_page(style + "<p>Hard to read in the dark</p>")))
+
+    with pytest.raises(AssertionError, match="dark colour scheme") as failure:
+        assert_accessible(page)
+
+    assert "color-contrast" in str(failure.value)
+    assert "light colour scheme" not in str(failure.value)  # readable in light
+
+
 def test_request_check_catches_an_image_from_another_host(page, live_server, page_watch):
     html = control_page('<img src="https://cdn.example.com/pixel.png" alt="A pixel">')
     with page.expect_request("https://cdn.example.com/pixel.png"):

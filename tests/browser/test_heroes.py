@@ -79,7 +79,8 @@ def test_visitor_reads_the_policy_and_the_home_heroes(page, live_server, assert_
     make_hero(name="Robert Klapper", featured_title="Preventing Knee Surgery", is_featured=True)
 
     page.goto("/")
-    assert page.get_by_role("link", name="Preventing Knee Surgery").is_visible()
+    assert page.get_by_text("Preventing Knee Surgery (not online)").is_visible()
+    assert page.get_by_role("link", name="Preventing Knee Surgery").count() == 0
     page.get_by_role("link", name="Hero policy").click()
     page.wait_for_url("**/heroes/policy/")
 

@@ -34,6 +34,23 @@ def test_featured_link_on_our_domain_is_shown_as_a_path():
     assert hero.featured_link == "/videos/talk/"
 
 
+@pytest.mark.django_db
+def test_a_featured_piece_that_is_not_online_says_so_instead_of_linking_to_itself(client):
+    """The seed's "Preventing Knee Surgery" linked back to the hero's own page."""
+    offline = make_hero(featured_title="Preventing Knee Surgery")
+    online = make_hero(featured_title="Talk", featured_url="/videos/talk/")
+
+    offline_page = client.get(offline.get_absolute_url()).content.decode()
+    online_page = client.get(online.get_absolute_url()).content.decode()
+
+    assert offline.featured_link == ""
+    assert 'Preventing Knee Surgery <span class="text-body-secondary">(not online)</span>' in (
+        offline_page
+    )
+    assert f'<a href="{offline.get_absolute_url()}">Preventing' not in offline_page
+    assert '<a href="/videos/talk/">Talk</a>' in online_page
+
+
 def test_names_are_matched_without_honorific_case_accents_or_punctuation():
     assert name_key("Dr. José  O'Neil-Smith") == name_key("jose oneil smith") == "jose oneil smith"
     assert split_honorific("Prof. Ada Lovelace") == ("Prof.", "Ada Lovelace")

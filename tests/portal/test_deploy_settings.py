@@ -11,6 +11,7 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "production-like-" + "k" * 50,
     "DJANGO_ALLOWED_HOSTS": "portal.example.org",
     "DJANGO_HSTS_SECONDS": "31536000",
+    "PORTAL_SITE_URL": "https://portal.example.org",
 }
 
 
@@ -73,3 +74,22 @@ def test_behind_a_proxy_the_visitors_address_comes_from_x_forwarded_for():
               for env in (PRODUCTION_ENV, behind)]  # fmt: skip
 
     assert counts == ["0", "1"]
+
+
+def test_deploy_check_warns_while_the_site_url_is_the_default():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "PORTAL_SITE_URL"}
+
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+    assert result.returncode != 0
+    assert "portal.W001" in result.stderr + result.stdout
+    assert "PORTAL_SITE_URL" in result.stderr + result.stdout
+
+
+def test_site_url_check_is_silent_once_the_site_url_is_set(settings):
+    from portal.checks import site_url_is_set
+
+    settings.SITE_URL = "https://portal.example.org"
+    assert site_url_is_set(None) == []
+    settings.SITE_URL = settings.SITE_URL_DEFAULT
+    assert [message.id for message in site_url_is_set(None)] == ["portal.W001"]

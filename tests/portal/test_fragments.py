@@ -77,6 +77,6 @@ def test_members_share_the_fragments_but_never_each_others_layer(client, article
     assert start not in pages["carol"][article_url] and sign_in not in pages["carol"][article_url]
     for name, seen in pages.items():
         for page in seen.values():
-            assert f">{name}</button>" in page
+            assert f'header-username">{name}</span>' in page
             others = {"alice", "bob", "carol"} - {name}
-            assert not any(f">{other}</button>" in page for other in others)
+            assert not any(f'header-username">{other}</span>' in page for other in others)

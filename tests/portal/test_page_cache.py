@@ -60,7 +60,7 @@ def test_a_member_never_receives_a_cached_page(client, patient):
     response = client.get(article.get_absolute_url())
 
     assert "X-Page-Cache" not in response
-    assert f">{patient.username}</button>" in response.content.decode()
+    assert f'header-username">{patient.username}</span>' in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -73,8 +73,8 @@ def test_pages_for_members_are_never_stored(client, patient, other_patient):
     response = client.get(reverse("home"))
 
     page = response.content.decode()
-    assert f">{patient.username}</button>" not in page
-    assert f">{other_patient.username}</button>" in page
+    assert f'header-username">{patient.username}</span>' not in page
+    assert f'header-username">{other_patient.username}</span>' in page
     assert "X-Page-Cache" not in response
 
 

@@ -1,5 +1,7 @@
 """Site search: parsing, ranking, synonyms, visibility, highlighting and bad queries."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.urls import reverse
@@ -16,7 +18,7 @@ postgres_only = pytest.mark.skipif(
 
 
 def titles(response) -> list[str]:
-    return [entry.title for entry, _title, _snippet in response.context["hits"]]
+    return [entry.title for entry, _title, _snippet, _label in response.context["hits"]]
 
 
 def test_parser_understands_websearch_syntax():
@@ -256,4 +258,21 @@ def test_replies_are_not_found_by_their_thread_title_alone(client, moderator):
     response = client.get(reverse("search"), {"q": "crutches"})
 
     assert set(titles(response)) == {"Crutches chat", "Choosing crutches"}
-    assert {entry.kind for entry, _title, _snippet in response.context["hits"]} == {"thread"}
+    assert {entry.kind for entry, _title, _snippet, _label in response.context["hits"]} == {
+        "thread"
+    }
+
+
+@pytest.mark.django_db
+def test_each_result_names_its_type_in_words(client):
+    from tests.blogs.factories import make_post as make_blog_post
+
+    make_blog_post(title="Kneecap diary", body="Kneecap exercises every morning.")
+    make_article(title="Kneecap surgery", summary="Kneecap stabilisation.")
+    rebuild()
+
+    html = client.get(reverse("search"), {"q": "kneecap"}).content.decode()
+
+    labels = re.findall(r'<p class="small text-body-secondary mb-1">([^<·]+)', html)
+    assert sorted(label.strip() for label in labels) == ["Article", "Blog post"]
+    assert "Blogpost" not in html
