@@ -79,7 +79,12 @@ def test_visitor_signs_up_verifies_email_and_signs_in(
     assert_accessible(page)
     with page.expect_navigation():
         page.get_by_role("button", name="Confirm").click()
+    # Confirming signs the member in and opens the welcome page.
+    page.wait_for_url(live_server.url + "/welcome/")
+    assert page.get_by_role("button", name="newknee").is_visible()
+    assert_accessible(page)
 
+    page.context.clear_cookies()
     page.goto("/accounts/login/")
     assert_accessible(page)
     page.get_by_label("Pseudonym or email").fill("newknee")
