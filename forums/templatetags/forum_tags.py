@@ -41,14 +41,18 @@ def _article_forums(article) -> list[Forum]:
     )
 
 
-def latest_thread_ids(sources, count: int) -> list[int]:
-    """The ids of the `count` most recently active visible threads among `sources` (Thread
-    querysets, each served by an index ending in `last_post_at`): each source reads at most
-    `count` rows from its index, never the whole table."""
-    parts = [
+def latest_thread_reads(sources, count: int) -> list:
+    """For each source (a Thread queryset served by an index ending in `last_post_at`), its
+    `count` most recently active visible threads: a read that stops at the limit."""
+    return [
         threads.visible().order_by("-last_post_at").values_list("last_post_at", "pk")[:count]
         for threads in sources
     ]
+
+
+def latest_thread_ids(sources, count: int) -> list[int]:
+    """The ids of the `count` most recently active visible threads among `sources`."""
+    parts = latest_thread_reads(sources, count)
     if connections[parts[0].db].features.supports_slicing_ordering_in_compound:
         rows = parts[0].union(*parts[1:], all=True)  # one statement (PostgreSQL)
     else:  # SQLite cannot LIMIT inside a UNION: one query per source
