@@ -1,16 +1,20 @@
 """A thread page's posts, split by who each part is for.
 
-A post card has a shared part, the same for every reader (author, badges, dates, body), which
-`templates/forums/includes/post_card.html` caches as a fragment keyed by `post.card_key`; and a
-member layer (their reactions, their own actions, moderator tools), `post.actions`: booleans
-from `forums.permissions`, rendered outside the fragment, so no reader sees another's state.
+A post card has a shared part, the same for every reader (author, badges, dates, body:
+`post.shared_html`, from `forums/includes/post_card_shared.html`), cached under the version of
+what it shows (`post.card_key`); and a member layer (their reactions, their own actions,
+moderator tools), `post.actions`: booleans from `forums.permissions`, rendered outside the
+shared part by `forums/includes/post_card.html`, so no reader sees another's state.
 """
 
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 
 from accounts.models import User
 from forums import permissions
@@ -18,6 +22,9 @@ from forums.models import Post, Reaction, Thread
 
 MODERATOR_IDS_KEY = "forums:moderator-ids"
 MODERATOR_IDS_SECONDS = 300
+# Keys name the version of what a card shows, so a change is seen on the next request: the
+# lifetime only bounds how long an unused version stays in the cache.
+SHARED_CARD_SECONDS = 24 * 3600
 
 
 def moderator_ids(user_ids) -> set[int]:
@@ -65,9 +72,9 @@ class PostActions:
 
 
 def prepare_posts(user, thread: Thread, posts: list[Post]) -> None:
-    """Give each post of a thread page its `actions` for `user`, `author_is_moderator` and
-    `card_key`, in a fixed number of queries (the member's reactions; the moderators among
-    the authors, usually cached)."""
+    """Give each post of a thread page its `actions` for `user` and its `shared_html`, in a
+    fixed number of queries (the member's reactions; the moderators among the authors,
+    usually cached) and one cache read for all the shared parts."""
     moderators = moderator_ids(post.author_id for post in posts)
     reacted = _reactions(user, posts)
     may_suspend = permissions.can_suspend_members(user)
@@ -90,6 +97,26 @@ def prepare_posts(user, thread: Thread, posts: list[Post]) -> None:
             reacted=frozenset(reacted.get(post.pk, ())),
         )
         post.card_key = card_key(post)
+    add_shared_parts(posts)
+
+
+def add_shared_parts(posts: list[Post]) -> None:
+    """Set `post.shared_html` from the cache, rendering and storing the missing ones.
+    One `get_many` rather than a `{% cache %}` tag per card: with django-redis, 20 separate
+    reads took 1.35 ms of CPU per page (5 ms of wall time on the loaded 2-core machine),
+    one `get_many` 0.2 ms (measured 2026-12-01 with 3 KB fragments, median of 50)."""
+    keys = {make_template_fragment_key("forum_post_card", [post.card_key]): post for post in posts}
+    found = cache.get_many(list(keys))
+    missing = {}
+    for key, post in keys.items():
+        if key not in found:
+            found[key] = missing[key] = render_to_string(
+                "forums/includes/post_card_shared.html",
+                {"post": post, "can_read": post.actions.can_read},
+            )
+        post.shared_html = mark_safe(found[key])
+    if missing:
+        cache.set_many(missing, SHARED_CARD_SECONDS)
 
 
 def _reactions(user, posts: list[Post]) -> dict[int, set[str]]:
@@ -117,3 +144,20 @@ def card_key(post: Post) -> str:
             timezone.get_current_timezone_name(),
         )
     )  # fmt: skip
+
+
+def thread_rows_key(threads: list[Thread]) -> str:
+    """The version of a page of thread rows (see forums/includes/thread_row.html): what each
+    row shows, the reader's unread marks, the language and time zone. The rows are read
+    anyway (for the ids, the unread marks and this key); the key spares their rendering."""
+    parts = [translation.get_language(), timezone.get_current_timezone_name()]
+    for thread in threads:
+        last_post = thread.last_post
+        parts += [
+            thread.pk, thread.title, thread.status, thread.is_pinned, thread.is_locked,
+            thread.reply_count, thread.view_count, thread.last_post_at.timestamp(),
+            thread.author.public_name, thread.article.title if thread.article else "",
+            last_post.pk if last_post else "", last_post.author.public_name if last_post else "",
+            thread.unread, thread.is_new,
+        ]  # fmt: skip
+    return "|".join(str(part) for part in parts)

@@ -69,7 +69,7 @@ def discuss_procedure(context, article, count: int = 5):
     sources += [Thread.objects.filter(forum=forum) for forum in forums if forum.linked]
     ids = latest_thread_ids(sources, count)
     threads = (
-        Thread.objects.filter(pk__in=ids).select_related("author").order_by("-last_post_at")
+        Thread.objects.filter(pk__in=ids).select_related("author").order_by("-last_post_at", "-pk")
         if ids
         else []
     )

@@ -15,7 +15,7 @@ from forums.forms import ReplyForm
 from forums.models import POSTS_PER_PAGE, THREADS_PER_PAGE, Forum, Post, Thread
 from forums.pagination import page_for
 from forums.posting import mark_read
-from forums.presenting import prepare_posts
+from forums.presenting import prepare_posts, thread_rows_key
 from forums.watching import annotate_unread, first_unread_number, read_up_to
 
 
@@ -115,6 +115,7 @@ def forum_detail(request, slug):
     context = {
         "forum": forum,
         "threads": thread_list,
+        "rows_key": thread_rows_key(thread_list),
         "page_obj": page,
         "procedures": procedures,
         "procedure": procedure,
