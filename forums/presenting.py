@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 
 from accounts.models import User
 from forums import permissions
+from forums.caching import post_card_versions
 from forums.models import Post, Reaction, Thread
 
 MODERATOR_IDS_KEY = "forums:moderator-ids"
@@ -71,10 +72,11 @@ class PostActions:
     reacted: frozenset[str] = frozenset()
 
 
-def prepare_posts(user, thread: Thread, posts: list[Post]) -> None:
+def prepare_posts(user, thread: Thread, posts: list[Post], shown: dict[str, int]) -> None:
     """Give each post of a thread page its `actions` for `user` and its `shared_html`, in a
     fixed number of queries (the member's reactions; the moderators among the authors,
-    usually cached) and one cache read for all the shared parts."""
+    usually cached) and one cache read for all the shared parts. `shown`: the versions the
+    page depends on (core.versions), each card's among them (`post_card_versions`)."""
     moderators = moderator_ids(post.author_id for post in posts)
     reacted = _reactions(user, posts)
     may_suspend = permissions.can_suspend_members(user)
@@ -96,7 +98,7 @@ def prepare_posts(user, thread: Thread, posts: list[Post]) -> None:
             is_author=user.pk == post.author_id,
             reacted=frozenset(reacted.get(post.pk, ())),
         )
-        post.card_key = card_key(post)
+        post.card_key = card_key(post, shown)
     add_shared_parts(posts)
 
 
@@ -129,18 +131,17 @@ def _reactions(user, posts: list[Post]) -> dict[int, set[str]]:
     return mine
 
 
-def card_key(post: Post) -> str:
-    """The version of what a post card's shared fragment shows: the post (its `updated_at`
-    moves with every save; status, safety level and badge change by queryset updates), its
-    author's public card, whether the reader sees the body, the language and time zone."""
-    author = post.author
+def card_key(post: Post, shown: dict[str, int]) -> str:
+    """The version of what a post card's shared part shows: the post's and its author's
+    named versions (core.versions), the fields that queryset updates change without a
+    signal (safety level, the badge an erasure removes), the moderator badge, whether the
+    reader sees the body, the language and time zone."""
     return "|".join(
         str(part)
         for part in (
-            post.pk, post.updated_at.timestamp(), post.status, post.safety_level,
-            post.recovery_badge, author.username, author.deleted_at, author.is_verified_surgeon,
-            author.verified_name, author.post_count, author.date_joined.timestamp(),
-            post.author_is_moderator, post.actions.can_read, translation.get_language(),
+            *(shown[name] for name in post_card_versions(post)), post.pk, post.status,
+            post.safety_level, post.recovery_badge, post.author_is_moderator,
+            post.actions.can_read, translation.get_language(),
             timezone.get_current_timezone_name(),
         )
     )  # fmt: skip

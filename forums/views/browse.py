@@ -195,11 +195,11 @@ def thread_detail(request, pk, slug):
         .with_authors()
         .order_by("number")[:POSTS_PER_PAGE]
     )
-    versions.declare(*thread_page_versions(thread, posts))
+    shown = versions.depends_on(*thread_page_versions(thread, posts))
     viewcount.count_view(thread.pk)
     if posts and user.is_authenticated and (last_read or 0) < posts[-1].number:
         mark_read(user, thread, posts[-1].number)
-    prepare_posts(user, thread, posts)
+    prepare_posts(user, thread, posts, shown)
     context = {
         "thread": thread,
         "forum": thread.forum,

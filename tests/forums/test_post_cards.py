@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from forums import posting
 from forums.models import Post, Reaction
-from tests.factories import make_user
+from tests.factories import committed, make_user
 from tests.forums.factories import make_post, make_thread
 
 pytestmark = pytest.mark.django_db
@@ -80,9 +80,10 @@ def test_the_shared_part_is_served_from_the_cache_until_the_post_changes(client,
     assert "Ice helped." in _page(client, patient, thread)
 
     # ...and an edit moves the version, so the next request shows it.
-    posting.edit_post(
-        post=Post.objects.get(pk=reply.pk), editor=reply.author, body="Ice and rest helped."
-    )
+    with committed():
+        posting.edit_post(
+            post=Post.objects.get(pk=reply.pk), editor=reply.author, body="Ice and rest helped."
+        )
     page = _page(client, patient, thread)
     assert "Ice and rest helped." in page
     assert "Ice helped." not in page
@@ -95,7 +96,8 @@ def test_a_card_shows_its_authors_new_public_details(client, patient):
 
     author.username = "after_name"
     author.is_verified_surgeon = True
-    author.save()
+    with committed():
+        author.save()
 
     page = _page(client, patient, thread)
     assert "after_name" in page and "Verified surgeon" in page
@@ -107,7 +109,8 @@ def test_a_hidden_post_shows_its_body_to_its_author_only_whoever_came_first(
 ):
     thread = make_thread()
     hidden = make_post(thread=thread, author=patient, body="Something rude.")
-    hidden.hide(by=moderator)
+    with committed():
+        hidden.hide(by=moderator)
 
     other_page = _page(client, other_patient, thread)
     author_page = _page(client, patient, thread)

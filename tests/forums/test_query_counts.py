@@ -16,9 +16,9 @@ pytestmark = pytest.mark.django_db
 SIZES = [5, 30]
 # page -> persona -> queries of a warm request (the first request filled the process caches).
 EXPECTED = {
-    "forum_index": {"visitor": 1, "patient": 5},
-    "forum_detail": {"visitor": 3, "patient": 11},
-    "thread_detail": {"visitor": 2, "patient": 11, "moderator": 11},
+    "forum_index": {"visitor": 1, "patient": 4},
+    "forum_detail": {"visitor": 3, "patient": 8},
+    "thread_detail": {"visitor": 2, "patient": 8, "moderator": 8},
 }
 
 
