@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
+from accounts.blocking import blocked_ids
 from accounts.models import User
 from forums import permissions
 from forums.caching import post_card_versions
@@ -69,6 +70,7 @@ class PostActions:
     can_suspend_author: bool
     can_view_history: bool
     is_author: bool
+    from_blocked: bool
     reacted: frozenset[str] = frozenset()
 
 
@@ -79,6 +81,7 @@ def prepare_posts(user, thread: Thread, posts: list[Post], shown: dict[str, int]
     page depends on (core.versions), each card's among them (`post_card_versions`)."""
     moderators = moderator_ids(post.author_id for post in posts)
     reacted = _reactions(user, posts)
+    blocked = blocked_ids(user)
     may_suspend = permissions.can_suspend_members(user)
     for post in posts:
         post.thread = thread
@@ -96,6 +99,7 @@ def prepare_posts(user, thread: Thread, posts: list[Post], shown: dict[str, int]
             can_suspend_author=may_suspend and not post.author_is_moderator,
             can_view_history=permissions.can_view_history(user, post),
             is_author=user.pk == post.author_id,
+            from_blocked=post.author_id in blocked,
             reacted=frozenset(reacted.get(post.pk, ())),
         )
         post.card_key = card_key(post, shown)
@@ -114,7 +118,11 @@ def add_shared_parts(posts: list[Post]) -> None:
         if key not in found:
             found[key] = missing[key] = render_to_string(
                 "forums/includes/post_card_shared.html",
-                {"post": post, "can_read": post.actions.can_read},
+                {
+                    "post": post,
+                    "can_read": post.actions.can_read,
+                    "from_blocked": post.actions.from_blocked,
+                },
             )
         post.shared_html = mark_safe(found[key])
     if missing:
@@ -135,13 +143,14 @@ def card_key(post: Post, shown: dict[str, int]) -> str:
     """The version of what a post card's shared part shows: the post's and its author's
     named versions (core.versions), the fields that queryset updates change without a
     signal (safety level, the badge an erasure removes), the moderator badge, whether the
-    reader sees the body, the language and time zone."""
+    reader sees the body and whether collapsed (its author is one they blocked), the
+    language and time zone."""
     return "|".join(
         str(part)
         for part in (
             *(shown[name] for name in post_card_versions(post)), post.pk, post.status,
             post.safety_level, post.recovery_badge, post.author_is_moderator,
-            post.actions.can_read, translation.get_language(),
+            post.actions.can_read, post.actions.from_blocked, translation.get_language(),
             timezone.get_current_timezone_name(),
         )
     )  # fmt: skip
