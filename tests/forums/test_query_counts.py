@@ -18,7 +18,7 @@ SIZES = [5, 30]
 EXPECTED = {
     "forum_index": {"visitor": 1, "patient": 4},
     "forum_detail": {"visitor": 3, "patient": 8},
-    "thread_detail": {"visitor": 2, "patient": 8, "moderator": 8},
+    "thread_detail": {"visitor": 2, "patient": 9, "moderator": 9},
 }
 
 
