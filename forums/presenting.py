@@ -168,6 +168,6 @@ def thread_rows_key(threads: list[Thread]) -> str:
             thread.reply_count, thread.view_count, thread.last_post_at.timestamp(),
             thread.author.public_name, thread.article.title if thread.article else "",
             last_post.pk if last_post else "", last_post.author.public_name if last_post else "",
-            thread.unread, thread.is_new,
+            thread.unread, thread.is_new, thread.members_only_badge, thread.hides_authors,
         ]  # fmt: skip
     return "|".join(str(part) for part in parts)

@@ -212,12 +212,8 @@ def thread_detail(request, pk, slug):
         "can_restore_thread": permissions.can_restore(user, thread),
         "is_watching": user.is_authenticated and thread.watches.filter(user=user).exists(),
         "members_only": thread.is_members_only,
-        "members_only_url": moderation_url("make_members_only", thread)
-        if permissions.can_make_members_only(user, thread)
-        else "",
-        "public_url": moderation_url("make_public", thread)
-        if permissions.can_make_public(user, thread)
-        else "",
+        "can_make_members_only": permissions.can_make_members_only(user, thread),
+        "can_make_public": permissions.can_make_public(user, thread),
     }
     response = render(request, "forums/thread_detail.html", context)
     return _for_members(response, thread.is_members_only)

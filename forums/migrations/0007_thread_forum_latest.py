@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0001_initial'),
-        ('forums', '0005_held_for_review'),
+        ('forums', '0006_members_only'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
