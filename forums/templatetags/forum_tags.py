@@ -65,8 +65,9 @@ def discuss_procedure(context, article, count: int = 5):
     """ "Discuss this procedure" on an article: the latest threads about it or in the forums
     it is linked to, and a link to start one."""
     forums = _article_forums(article)
-    sources = [Thread.objects.filter(article=article)]
-    sources += [Thread.objects.filter(forum=forum) for forum in forums if forum.linked]
+    public = Thread.objects.public()
+    sources = [public.filter(article=article)]
+    sources += [public.filter(forum=forum) for forum in forums if forum.linked]
     ids = latest_thread_ids(sources, count)
     threads = (
         Thread.objects.filter(pk__in=ids).select_related("author").order_by("-last_post_at", "-pk")
