@@ -53,13 +53,14 @@ def forum_articles_names(instance, **signal) -> list[str]:
 
 
 def thread_page_versions(thread: Thread, posts) -> list[str]:
-    """What a thread page shows: the thread, its posts, their authors' names and counts."""
-    authors = {post.author_id for post in posts}
-    return [
-        f"thread:{thread.pk}", "members",
-        *(f"post:{post.pk}" for post in posts),
-        *(f"member-posts:{author}" for author in sorted(authors)),
-    ]  # fmt: skip
+    """What a thread page shows: the thread, and each post card's versions."""
+    return [f"thread:{thread.pk}", *(name for post in posts for name in post_card_versions(post))]
+
+
+def post_card_versions(post: Post) -> list[str]:
+    """What a post card's shared part shows: the post, its author's public profile (name,
+    badge) and post count."""
+    return [f"post:{post.pk}", f"member:{post.author_id}", f"member-posts:{post.author_id}"]
 
 
 def forum_page_versions(forum: Forum) -> list[str]:

@@ -19,8 +19,7 @@ from core.markdown import render_markdown
 from core.models import Moderated, Timestamped
 from core.moderation import ModeratedQuerySet
 from core.roles import is_moderator
-from forums.links import post_url, thread_url
-from safety.levels import Level
+from safety.levels import URGENT, Level
 
 POSTS_PER_PAGE = 20
 THREADS_PER_PAGE = 30
@@ -158,6 +157,8 @@ class Thread(Timestamped, Moderated):
             ),
             models.Index(fields=["status", "-last_post_at"], name="thread_latest"),
             models.Index(fields=["article", "status", "-last_post_at"], name="thread_procedure"),
+            # "Discuss this procedure": a linked forum's latest threads, pinned or not.
+            models.Index(fields=["forum", "status", "-last_post_at"], name="thread_forum_latest"),
         ]
 
     def __str__(self) -> str:
@@ -168,7 +169,7 @@ class Thread(Timestamped, Moderated):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return thread_url(self.pk, self.slug)
+        return reverse("forums:thread_detail", args=[self.pk, self.slug])
 
     @property
     def is_members_only(self) -> bool:
@@ -210,7 +211,7 @@ class PostQuerySet(ModeratedQuerySet):
     def with_authors(self):
         """Posts as a thread page shows them: the author's card, not the whole account."""
         return self.select_related("author").only(
-            "thread", "number", "status", "created_at", "edited_at", "body_html",
+            "thread", "number", "status", "created_at", "updated_at", "edited_at", "body_html",
             "helpful_count", "support_count", "recovery_badge", "safety_level",
             "author__username", "author__deleted_at", "author__is_verified_surgeon",
             "author__verified_name",
@@ -267,11 +268,16 @@ class Post(Timestamped, Moderated):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return post_url(self.pk)
+        return reverse("forums:post_permalink", args=[self.pk])
 
     @property
     def page_number(self) -> int:
         return (self.number - 1) // POSTS_PER_PAGE + 1
+
+    @property
+    def shows_safety_banner(self) -> bool:
+        """Crisis and emergency posts show readers a banner to the "Need help now?" page."""
+        return self.safety_level in URGENT
 
     def on_status_changed(self) -> None:
         thread = Thread.objects.select_for_update().get(pk=self.thread_id)

@@ -61,6 +61,19 @@ def can_react(user, post: Post) -> bool:
     )
 
 
+def can_quote(user, post: Post) -> bool:
+    return user.is_authenticated and post.is_visible and not post.thread.is_locked
+
+
+def can_report(user, post: Post) -> bool:
+    return user.is_authenticated and post.is_visible and user.pk != post.author_id
+
+
+def can_message_author(user, post: Post) -> bool:
+    """The post card's "Message" link (the messaging app decides whether it is delivered)."""
+    return user.is_authenticated and user.pk != post.author_id and not post.author.deleted_at
+
+
 def can_hide(user, content: Thread | Post) -> bool:
     return is_moderator(user) and content.is_visible
 

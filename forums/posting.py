@@ -7,7 +7,7 @@ after the commit, in a background task (`notify_about_post`).
 
 import re
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
@@ -280,15 +280,29 @@ def toggle_reaction(*, post: Post, user: User, kind: str) -> bool:
 
 
 def mark_read(user: User, thread: Thread, number: int) -> None:
-    """Remember that `user` has read `thread` up to post `number` (never moves back)."""
+    """Remember that `user` has read `thread` up to post `number` (never moves back).
+
+    One statement: an upsert whose update only moves forward. The ORM's upsert
+    (`bulk_create(update_conflicts=True)`) cannot carry that condition, and without it two
+    pages of a thread read at once (or a read state from a lagging replica) could move the
+    mark back."""
     if not user.is_authenticated:
         return
-    updated = ThreadReadState.objects.filter(
-        user=user, thread=thread, last_read_number__lt=number
-    ).update(last_read_number=number, updated_at=timezone.now())
-    if not updated:
-        ThreadReadState.objects.get_or_create(
-            user=user, thread=thread, defaults={"last_read_number": number}
+    connection = connections[router.db_for_write(ThreadReadState)]
+    table = connection.ops.quote_name(ThreadReadState._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""INSERT INTO {table} (user_id, thread_id, last_read_number, updated_at)
+            VALUES (%s, %s, %s, %s)
+            ON CONFLICT (user_id, thread_id) DO UPDATE
+            SET last_read_number = excluded.last_read_number, updated_at = excluded.updated_at
+            WHERE {table}.last_read_number < excluded.last_read_number""",
+            [
+                user.pk,
+                thread.pk,
+                number,
+                connection.ops.adapt_datetimefield_value(timezone.now()),
+            ],
         )
 
 

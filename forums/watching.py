@@ -39,14 +39,23 @@ def annotate_unread(user, threads: list[Thread]) -> None:
             thread.is_new = thread.created_at > user.date_joined
 
 
-def first_unread_number(user, thread: Thread) -> int | None:
-    """The number of the first post the member has not read, or None."""
+def read_up_to(user, thread: Thread) -> int | None:
+    """The number of the last post the member has read in `thread` (None: a visitor, or a
+    thread they never opened)."""
     if not user.is_authenticated:
         return None
-    state = ThreadReadState.objects.filter(user=user, thread=thread).first()
-    if state is None or state.last_read_number >= thread.last_post_number:
+    return (
+        ThreadReadState.objects.filter(user=user, thread=thread)
+        .values_list("last_read_number", flat=True)
+        .first()
+    )
+
+
+def first_unread_number(thread: Thread, last_read: int | None) -> int | None:
+    """The number of the first post not read yet, when the member has read part of it."""
+    if last_read is None or last_read >= thread.last_post_number:
         return None
-    return state.last_read_number + 1
+    return last_read + 1
 
 
 def forums_for_procedures(articles) -> list[Forum]:

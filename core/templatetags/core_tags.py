@@ -1,15 +1,11 @@
 """Thin template helpers. Permission filters call the same predicates the views use."""
 
 import datetime
-from functools import lru_cache
 
 from django import template
 from django.conf import settings
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template.backends.utils import csrf_input
 from django.templatetags.cache import CacheNode
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
@@ -70,25 +66,6 @@ def fragment(parser, token):
     return CacheNode(
         _FilledFromPrimary(nodelist), parser.compile_filter(bits[1]), bits[2], vary_on, None
     )
-
-
-@register.simple_tag
-def fixed_url(name: str, *args) -> str:
-    """`{% url name %}` for a link that is the same on every page (no arguments, or constant
-    ones), reversed once per process: the header's and footer's dozen links were a fifth of
-    a simple page's rendering. Never pass it a variable (one cache entry per value)."""
-    return _fixed_url(name, args, get_urlconf(), get_script_prefix())
-
-
-@lru_cache(maxsize=256)
-def _fixed_url(name: str, args: tuple, urlconf, prefix: str) -> str:
-    return reverse(name, args=args, urlconf=urlconf)
-
-
-@receiver(setting_changed)
-def _forget_fixed_urls(setting, **kwargs):
-    if setting in {"ROOT_URLCONF", "FORCE_SCRIPT_NAME"}:
-        _fixed_url.cache_clear()
 
 
 @register.filter

@@ -4,12 +4,14 @@ They show public threads only, to every reader: they sit on pages anyone reads (
 page, an article, a profile) and are the same for all, so a members-only title, excerpt or
 post never reaches a visitor through them (members find those in the forums and search)."""
 
-from django import template
-from django.db.models import Q
+from itertools import chain
 
-from forums import links, permissions
+from django import template
+from django.db import connections
+from django.db.models import Exists, OuterRef, Q
+
+from forums import permissions
 from forums.models import Forum, Post, RecoveryRecord, Thread
-from forums.presenting import time_html
 
 register = template.Library()
 
@@ -26,31 +28,57 @@ def latest_threads(count: int = 5):
     return {"threads": list(threads)}
 
 
-def _article_forum(article):
-    return (
+def _article_forums(article) -> list[Forum]:
+    """The forums an article's section draws on, in display order: those it is linked to
+    (`linked`), and those of its body part (the first one is where "start a thread" goes)."""
+    linked = Forum.articles.through.objects.filter(forum=OuterRef("pk"), article=article)
+    return list(
         Forum.objects.filter(members_only=False)
-        .filter(Q(articles=article) | Q(body_part_id=article.body_part_id))
+        .filter(Q(Exists(linked)) | Q(body_part_id=article.body_part_id))
+        .annotate(linked=Exists(linked))
+        .only("name", "slug")
         .order_by("position", "name")
-        .first()
     )
+
+
+def latest_thread_reads(sources, count: int) -> list:
+    """For each source (a Thread queryset served by an index ending in `last_post_at`), its
+    `count` most recently active visible threads: a read that stops at the limit."""
+    return [
+        threads.visible().order_by("-last_post_at").values_list("last_post_at", "pk")[:count]
+        for threads in sources
+    ]
+
+
+def latest_thread_ids(sources, count: int) -> list[int]:
+    """The ids of the `count` most recently active visible threads among `sources`."""
+    parts = latest_thread_reads(sources, count)
+    if connections[parts[0].db].features.supports_slicing_ordering_in_compound:
+        rows = parts[0].union(*parts[1:], all=True)  # one statement (PostgreSQL)
+    else:  # SQLite cannot LIMIT inside a UNION: one query per source
+        rows = chain.from_iterable(parts)
+    return [pk for _, pk in sorted(set(rows), reverse=True)[:count]]
 
 
 @register.inclusion_tag("forums/includes/discuss_procedure.html", takes_context=True)
 def discuss_procedure(context, article, count: int = 5):
-    """ "Discuss this procedure" on an article: its latest threads and a link to start one."""
-    forum_ids = Forum.objects.filter(articles=article).values("pk")
+    """ "Discuss this procedure" on an article: the latest threads about it or in the forums
+    it is linked to, and a link to start one."""
+    forums = _article_forums(article)
+    public = Thread.objects.public()
+    sources = [public.filter(article=article)]
+    sources += [public.filter(forum=forum) for forum in forums if forum.linked]
+    ids = latest_thread_ids(sources, count)
     threads = (
-        Thread.objects.visible()
-        .public()
-        .filter(Q(article=article) | Q(forum__in=forum_ids))
-        .select_related("author", "last_post__author")
-        .order_by("-last_post_at")[:count]
+        Thread.objects.filter(pk__in=ids).select_related("author").order_by("-last_post_at", "-pk")
+        if ids
+        else []
     )
     user = context.get("user")
     return {
         "article": article,
         "threads": list(threads),
-        "forum": _article_forum(article),
+        "forum": forums[0] if forums else None,
         "can_start_thread": user is not None and permissions.can_start_thread(user),
         "user": user,
     }
@@ -79,19 +107,3 @@ def member_recovery(context, member):
     if not own:
         records = records.public()
     return {"records": list(records), "own": own}
-
-
-@register.filter
-def member_url(member) -> str:
-    """A member's profile link, without a URL-resolver walk per row."""
-    return links.member_url(member.username)
-
-
-# Dates on long lists: see forums.presenting.time_html (the `date` filter looks up the
-# active language and its formats for every call).
-
-
-@register.simple_tag
-def time_tag(value, prefix: str = ""):
-    """<time datetime="2018-07-16T…">Jul 16, 2018</time>, converting the time zone once."""
-    return time_html(value, prefix)

@@ -12,12 +12,11 @@ from core.roles import is_moderator
 from forums import permissions, viewcount
 from forums.caching import forum_page_versions, thread_page_versions
 from forums.forms import ReplyForm
-from forums.models import POSTS_PER_PAGE, THREADS_PER_PAGE, Forum, Post, Reaction, Thread
+from forums.models import POSTS_PER_PAGE, THREADS_PER_PAGE, Forum, Post, Thread
 from forums.pagination import page_for
 from forums.posting import mark_read
-from forums.presenting import post_cards, thread_rows
-from forums.watching import annotate_unread, first_unread_number
-from moderation.links import moderation_url
+from forums.presenting import prepare_posts, thread_rows_key
+from forums.watching import annotate_unread, first_unread_number, read_up_to
 
 
 def forum_index(request):
@@ -71,6 +70,16 @@ def _for_members(response, members_only: bool):
     return response
 
 
+# What a row of a thread list shows (a post's body and an article's are large).
+THREAD_ROW_FIELDS = [
+    *("title", "slug", "status", "is_pinned", "is_locked", "members_only", "reply_count"),
+    "view_count",
+    *("last_post_number", "last_post_at", "created_at", "author__username"),
+    *("author__deleted_at", "article__title", "last_post__author__username"),
+    "last_post__author__deleted_at",
+]
+
+
 def forum_detail(request, slug):
     forum = get_object_or_404(Forum, slug=slug)
     versions.declare(*forum_page_versions(forum))
@@ -93,13 +102,20 @@ def forum_detail(request, slug):
     offset = (page.number - 1) * THREADS_PER_PAGE
     # The page's ids come from the listing index alone (an index-only scan, so page 500
     # costs about what page 1 does), then the rows are joined: one query.
+    offset = (page.number - 1) * THREADS_PER_PAGE
     ids = threads.in_listing_order().values("pk")[offset : offset + THREADS_PER_PAGE]
-    thread_list = thread_rows(Thread.objects.filter(pk__in=ids).in_listing_order())
+    thread_list = list(
+        Thread.objects.filter(pk__in=ids)
+        .in_listing_order()
+        .select_related("author", "article", "last_post__author")
+        .only(*THREAD_ROW_FIELDS)
+    )
     annotate_unread(request.user, thread_list)
     _mark_members_only(request.user, forum, thread_list)
     context = {
         "forum": forum,
         "threads": thread_list,
+        "rows_key": thread_rows_key(thread_list),
         "page_obj": page,
         "procedures": procedures,
         "procedure": procedure,
@@ -112,24 +128,13 @@ def forum_detail(request, slug):
     return _for_members(response, forum.members_only)
 
 
-def _mark_members_only(user, forum: Forum, rows) -> None:
+def _mark_members_only(user, forum: Forum, threads) -> None:
     """Badge the members-only rows; a visitor sees their titles (where shown) but not who
-    wrote in them."""
-    restricted = (
-        {row.pk for row in rows}
-        if forum.members_only
-        else set(
-            Thread.objects.filter(pk__in=[row.pk for row in rows], members_only=True).values_list(
-                "pk", flat=True
-            )
-        )
-    )
+    wrote in them (`hides_authors`)."""
     visitor = not can_read_members_only(user)
-    for row in rows:
-        row.members_only = row.pk in restricted
-        if row.members_only and visitor:
-            row.author_name = row.last_author_name = ""
-            row.last_post_url = ""
+    for thread in threads:
+        thread.members_only_badge = thread.members_only and not forum.members_only
+        thread.hides_authors = visitor and (thread.members_only or forum.members_only)
 
 
 # The thread's own row, and of its forum, procedure and author only what the page shows (an
@@ -167,8 +172,9 @@ def thread_detail(request, pk, slug):
         return members_only_gate(request, thread.forum, thread)
     if slug != thread.slug:
         return _canonical(thread, request)
+    last_read = read_up_to(user, thread)
     if query_int(request, "page") is None:
-        unread = first_unread_number(user, thread)
+        unread = first_unread_number(thread, last_read)
         if unread is not None:
             post = (
                 thread.posts.on_thread_page_for(user)
@@ -189,33 +195,25 @@ def thread_detail(request, pk, slug):
         .with_authors()
         .order_by("number")[:POSTS_PER_PAGE]
     )
-    versions.declare(*thread_page_versions(thread, posts))
+    shown = versions.depends_on(*thread_page_versions(thread, posts))
     viewcount.count_view(thread.pk)
-    if posts:
+    if posts and user.is_authenticated and (last_read or 0) < posts[-1].number:
         mark_read(user, thread, posts[-1].number)
+    prepare_posts(user, thread, posts, shown)
     context = {
         "thread": thread,
         "forum": thread.forum,
-        "posts": post_cards(user, posts),
+        "posts": posts,
         "page_obj": page,
         "reply_form": ReplyForm(thread=thread) if permissions.can_reply(user, thread) else None,
         "reply_refusal": permissions.reply_refusal(user, thread) if user.is_authenticated else "",
         "is_moderator": is_moderator(user),
-        "thread_hide_url": moderation_url("hide", thread)
-        if permissions.can_hide(user, thread)
-        else "",
-        "thread_restore_url": moderation_url("restore", thread)
-        if permissions.can_restore(user, thread)
-        else "",
+        "can_hide_thread": permissions.can_hide(user, thread),
+        "can_restore_thread": permissions.can_restore(user, thread),
         "is_watching": user.is_authenticated and thread.watches.filter(user=user).exists(),
-        "reaction_kinds": Reaction.Kind,
         "members_only": thread.is_members_only,
-        "members_only_url": moderation_url("make_members_only", thread)
-        if permissions.can_make_members_only(user, thread)
-        else "",
-        "public_url": moderation_url("make_public", thread)
-        if permissions.can_make_public(user, thread)
-        else "",
+        "can_make_members_only": permissions.can_make_members_only(user, thread),
+        "can_make_public": permissions.can_make_public(user, thread),
     }
     response = render(request, "forums/thread_detail.html", context)
     return _for_members(response, thread.is_members_only)

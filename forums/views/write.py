@@ -151,11 +151,12 @@ def post_react(request, pk, kind):
     posting.toggle_reaction(post=post, user=request.user, kind=kind)
     if request.htmx:
         post.refresh_from_db(fields=["helpful_count", "support_count"])
-        post.my_reactions = set(
-            post.reactions.filter(user=request.user).values_list("kind", flat=True)
+        reacted = set(post.reactions.filter(user=request.user).values_list("kind", flat=True))
+        return render(
+            request,
+            "forums/includes/post_reactions.html",
+            {"post": post, "can_react": True, "reacted": reacted},
         )
-        post.can_react = True
-        return render(request, "forums/includes/post_reactions.html", {"post": post})
     return redirect(post)
 
 

@@ -2,6 +2,8 @@
 Every page is axe-clean; the `page` fixture fails the test on any request to another host
 or any console error (CSP violations included)."""
 
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -191,3 +193,33 @@ def test_moderator_locks_moves_and_reads_history(page, live_server, login, asser
     page.wait_for_load_state("load")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Revisions of post #1")
     assert_accessible(page)
+
+
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_forum_lists_are_cards_on_a_phone(page, live_server, assert_accessible, scheme):
+    """The lists keep every column's information on a phone, inside the screen's width."""
+    thread = _seed_thread()
+    reply = thread.posts.get(number=2)
+    page.set_viewport_size(PHONE)
+    page.emulate_media(color_scheme=scheme)
+
+    for path in ("/forums/", thread.forum.get_absolute_url()):
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        summary = page.locator(".forum-list-summary").first
+        assert summary.is_visible()
+        assert (
+            summary.get_by_role(
+                "link", name=re.compile("kneehealer|strange horrible")
+            ).get_attribute("href")
+            == reply.get_absolute_url()
+        )
+        assert page.locator("time").first.is_visible()
+        assert_accessible(page)
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert not page.locator(".forum-list-summary").first.is_visible()
+    assert page.get_by_role("columnheader", name="Last post").is_visible()

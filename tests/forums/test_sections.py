@@ -1,5 +1,7 @@
 """The forum sections on other pages: home sidebar, article page, profile, nav."""
 
+import re
+
 import pytest
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
@@ -71,10 +73,78 @@ def test_discuss_procedure_lists_threads_with_fixed_queries(count):
 
     html, queries = _render("{% discuss_procedure article %}", article=acl, user=make_user())
 
-    assert queries == 2
+    # The forums, the latest ids (one UNION on PostgreSQL; on SQLite one query for the
+    # article's threads and one for its forum's), the rows.
+    assert queries == (3 if _one_union() else 4)
     assert "Discuss this procedure" in html
     assert html.count("ACL thread") == count
     assert f"/forums/{forum.slug}/new/?procedure={acl.slug}" in html
+
+
+def _one_union() -> bool:
+    from django.db import connection
+
+    return connection.features.supports_slicing_ordering_in_compound
+
+
+def test_discuss_procedure_lists_the_latest_threads_about_it_or_in_its_forums(moderator):
+    acl = make_article(title="ACL reconstruction")
+    linked, elsewhere = make_forum(articles=[acl]), make_forum()
+    about = make_thread(forum=elsewhere, article=acl, title="About ACL elsewhere")
+    in_forum = [make_thread(forum=linked, title=f"In the ACL forum {n}") for n in range(5)]
+    make_thread(forum=elsewhere, title="Unrelated")
+    make_thread(forum=linked, title="Hidden one").hide(by=moderator)
+    make_post(thread=about)  # the most recent activity
+
+    html, _ = _render("{% discuss_procedure article 4 %}", article=acl, user=None)
+
+    titles = re.findall(r'class="fw-semibold" href="[^"]+">([^<]+)</a>', html)
+    assert titles == [about.title, *(t.title for t in reversed(in_forum[-3:]))]
+
+
+def test_discuss_procedure_reads_each_source_through_a_limit():
+    from django.db import connection
+
+    acl = make_article()
+    forum = make_forum(articles=[acl])
+    make_thread(forum=forum, article=acl)
+
+    with CaptureQueriesContext(connection) as captured:
+        _render("{% discuss_procedure article 5 %}", article=acl, user=None)
+
+    reads = [q["sql"] for q in captured if 'FROM "forums_thread"' in q["sql"]]
+    latest, rows = reads[:-1], reads[-1]
+    assert latest and all("LIMIT 5" in sql and "ORDER BY" in sql for sql in latest)
+    assert sum(sql.count("LIMIT 5") for sql in latest) == 2  # the article's, the forum's
+    assert '"forums_thread"."id" IN' in rows
+
+
+@pytest.mark.skipif("not _one_union()", reason="EXPLAIN is read on PostgreSQL")
+def test_discuss_procedure_plan_reads_indexes_not_the_thread_table():
+    """With thousands of threads, PostgreSQL walks the two indexes and stops at the limit
+    (the old OR across forums scanned every thread)."""
+    from django.db import connection
+
+    from forums.models import Thread
+    from forums.templatetags.forum_tags import latest_thread_ids, latest_thread_reads
+
+    acl = make_article()
+    forum, other = make_forum(articles=[acl]), make_forum()
+    author = make_user()
+    Thread.objects.bulk_create(
+        Thread(forum=other if n % 10 else forum, author=author, title=f"T{n}", slug=f"t{n}")
+        for n in range(4000)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE forums_thread")
+    sources = [Thread.objects.filter(article=acl), Thread.objects.filter(forum=forum)]
+    parts = latest_thread_reads(sources, 5)
+
+    plan = parts[0].union(*parts[1:], all=True).explain()
+
+    assert "thread_procedure" in plan and "thread_forum_latest" in plan
+    assert "Seq Scan on forums_thread" not in plan
+    assert len(latest_thread_ids(sources, 5)) == 5
 
 
 def test_article_page_shows_discuss_this_procedure(client):

@@ -1,6 +1,9 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from forums.models import POSTS_PER_PAGE, ThreadReadState
+from forums.posting import mark_read
 from tests.factories import days_ago, make_user
 from tests.forums.factories import make_post, make_thread
 
@@ -85,3 +88,59 @@ def test_own_reply_counts_as_read(client, patient):
     assert ThreadReadState.objects.get(user=patient, thread=thread).last_read_number == own.number
     assert row.unread is False
     assert client.get(thread.get_absolute_url()).status_code == 200
+
+
+def _read_state_writes(captured) -> list[str]:
+    return [
+        q["sql"]
+        for q in captured
+        if "forums_threadreadstate" in q["sql"] and not q["sql"].lstrip().startswith("SELECT")
+    ]
+
+
+def test_a_read_state_is_written_in_one_statement_and_never_moves_back(patient):
+    thread = make_thread()
+    for _ in range(3):
+        make_post(thread=thread)
+
+    for number, expected in [(2, 2), (4, 4), (3, 4)]:
+        with CaptureQueriesContext(connection) as captured:
+            mark_read(patient, thread, number)
+        assert len(captured) == 1
+        assert "ON CONFLICT" in captured[0]["sql"]
+        state = ThreadReadState.objects.get(user=patient, thread=thread)
+        assert state.last_read_number == expected
+
+
+def test_reading_again_what_was_read_writes_nothing(client, patient):
+    thread = make_thread()
+    make_post(thread=thread)
+    client.force_login(patient)
+    with CaptureQueriesContext(connection) as first_visit:
+        client.get(thread.get_absolute_url())
+
+    with CaptureQueriesContext(connection) as second_visit:
+        assert client.get(thread.get_absolute_url()).status_code == 200
+    make_post(thread=thread)
+    with CaptureQueriesContext(connection) as after_a_reply:
+        client.get(f"{thread.get_absolute_url()}?page=1")
+
+    assert len(_read_state_writes(first_visit)) == 1
+    assert _read_state_writes(second_visit) == []
+    assert len(_read_state_writes(after_a_reply)) == 1
+    assert ThreadReadState.objects.get(user=patient, thread=thread).last_read_number == 3
+
+
+def test_an_earlier_page_leaves_the_read_state_where_it_was(client, patient):
+    thread = make_thread()
+    for _ in range(POSTS_PER_PAGE):
+        make_post(thread=thread)
+    client.force_login(patient)
+    client.get(f"{thread.get_absolute_url()}?page=2")
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(f"{thread.get_absolute_url()}?page=1")
+
+    assert _read_state_writes(captured) == []
+    state = ThreadReadState.objects.get(user=patient, thread=thread)
+    assert state.last_read_number == POSTS_PER_PAGE + 1
