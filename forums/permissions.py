@@ -85,3 +85,23 @@ def can_read_post_body(user, post: Post) -> bool:
     if post.is_hidden or post.is_held:
         return user.is_authenticated and (user.pk == post.author_id or is_moderator(user))
     return is_moderator(user)
+
+
+def can_read_thread(user, thread: Thread) -> bool:
+    """Whether `user` may read `thread` (and see the images posted in it): visible threads
+    to everyone; hidden ones to moderators and their author."""
+    if thread.is_visible:
+        return True
+    return user.is_authenticated and (is_moderator(user) or user.pk == thread.author_id)
+
+
+def can_mark_clinician_answer(user, post: Post) -> bool:
+    """A verified surgeon's visible reply may be marked (or unmarked) "clinician answer" by
+    the thread's author or a moderator (whose marking is logged)."""
+    if not user.is_authenticated or post.number == 1 or not post.is_visible:
+        return False
+    if not post.author.is_verified_surgeon or post.author.deleted_at:
+        return False
+    return is_moderator(user) or (
+        user.pk == post.thread.author_id and user.pk != post.author_id and not posting_refusal(user)
+    )

@@ -4,14 +4,16 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
 from core import versions
+from core.composing import draft_for
 from core.inputs import query_int, query_slug
 from core.roles import is_moderator
 from forums import permissions, viewcount
 from forums.caching import forum_page_versions, thread_page_versions
+from forums.composer import reply_composer
 from forums.forms import ReplyForm
 from forums.models import POSTS_PER_PAGE, THREADS_PER_PAGE, Forum, Post, Reaction, Thread
 from forums.pagination import page_for
-from forums.posting import mark_read
+from forums.posting import mark_read, reply_draft_key
 from forums.presenting import post_cards, thread_rows
 from forums.watching import annotate_unread, first_unread_number
 from moderation.links import moderation_url
@@ -80,6 +82,17 @@ THREAD_PAGE_FIELDS = [
 ]
 
 
+def clinician_answers(user, thread: Thread) -> list[Post]:
+    """The verified surgeons' replies marked "clinician answer", shown under the first post
+    (only while their author is still a verified surgeon)."""
+    return list(
+        thread.posts.visible()
+        .filter(is_clinician_answer=True, author__is_verified_surgeon=True)
+        .select_related("author")
+        .order_by("number")
+    )
+
+
 def thread_redirect(request, pk):
     thread = get_object_or_404(Thread.objects.visible_to(request.user), pk=pk)
     return redirect(thread)
@@ -126,12 +139,21 @@ def thread_detail(request, pk, slug):
     viewcount.count_view(thread.pk)
     if posts:
         mark_read(user, thread, posts[-1].number)
+    reply_form = None
+    if permissions.can_reply(user, thread):
+        draft = draft_for(user, reply_draft_key(thread.pk))
+        reply_form = ReplyForm(thread=thread, initial={"body": draft.body} if draft else {})
     context = {
         "thread": thread,
         "forum": thread.forum,
         "posts": post_cards(user, posts),
         "page_obj": page,
-        "reply_form": ReplyForm(thread=thread) if permissions.can_reply(user, thread) else None,
+        "reply_form": reply_form,
+        "composer": reply_composer(user, thread) if reply_form else None,
+        "clinician_answers": clinician_answers(user, thread) if page.number == 1 else [],
+        "clinician_markable": {
+            post.pk for post in posts if permissions.can_mark_clinician_answer(user, post)
+        },
         "reply_refusal": permissions.reply_refusal(user, thread) if user.is_authenticated else "",
         "is_moderator": is_moderator(user),
         "thread_hide_url": moderation_url("hide", thread)
