@@ -58,6 +58,7 @@ SCHEME = re.compile(r"([^/?#:]*):")
 IGNORED_IN_URL = dict.fromkeys([*range(0x21), 0x7F])
 # The only images a member's text may show: our own member-image view (core.models.MemberImage).
 MEMBER_IMAGE_SRC = re.compile(r"/images/[0-9a-f]{32}/")
+IMAGE_WITHOUT_SOURCE = re.compile(r'<img\b(?![^>]*\ssrc=")[^>]*>')
 # "@name" not inside a word, an address or an email ("a@b.c"): the forums' mention syntax.
 MENTION = re.compile(r"(?<![\w@/])@([\w.+-]{3,40})")
 # Text between tags; mentions are linked only outside these elements.
@@ -103,7 +104,8 @@ CLEANER = nh3.Cleaner(
 
 
 def sanitise_html(html: str) -> str:
-    return CLEANER.clean(html)
+    # An image whose address was not ours lost its src to the filter: drop what is left.
+    return IMAGE_WITHOUT_SOURCE.sub("", CLEANER.clean(html))
 
 
 def nests_deeper_than(html: str, limit: int) -> bool:
