@@ -24,6 +24,7 @@ class DraftForm(StorableTextMixin, forms.Form):
 
     title = forms.CharField(required=False, strip=False, max_length=DRAFT_TITLE_MAX_LENGTH)
     body = forms.CharField(required=False, strip=False, max_length=BODY_MAX_LENGTH)
+    form_token = forms.UUIDField(required=False)
 
 
 def _draft_key(request) -> tuple[str, str]:
@@ -53,6 +54,10 @@ def draft_save(request):
     form = DraftForm(request.POST)
     if not form.is_valid():
         return render(request, "includes/input_refused.html", {"errors": form.errors})
+    token = form.cleaned_data["form_token"]
+    if token and Post.objects.filter(author=request.user, form_token=token).exists():
+        # The form was posted already (an autosave that left late): no draft to bring back.
+        return render(request, "includes/draft_status.html", {"draft": None})
     draft = save_draft(
         request.user, key, body=form.cleaned_data["body"], title=form.cleaned_data["title"]
     )

@@ -8,6 +8,7 @@
  *   [data-md="bold|italic|list|quote|link"]     toolbar buttons (Ctrl+B / Ctrl+I too)
  *   htmx event "composer:insert" {text}         a quote to insert (HX-Trigger)
  *   htmx event "composer:clear"                 the draft was discarded: empty the form
+ *   form submit                                  stops a pending autosave of the draft
  */
 (function () {
   "use strict";
@@ -198,6 +199,21 @@
     var field = textarea();
     if (field) {
       changed(field);
+    }
+  });
+
+  // Once the form is being sent, an autosave still waiting on its delay must not fire: it
+  // would race the post and could bring back the draft the post deletes.
+  document.addEventListener("submit", function (event) {
+    if (event.target.querySelector("[data-composer]")) {
+      event.target.setAttribute("data-composer-sent", "");
+    }
+  });
+
+  document.body.addEventListener("htmx:confirm", function (event) {
+    var elt = event.detail.elt;
+    if (elt.id === "draft-status" && elt.closest("form[data-composer-sent]")) {
+      event.preventDefault();
     }
   });
 

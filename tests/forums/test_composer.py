@@ -2,6 +2,7 @@
 autosaved drafts and clinician answers."""
 
 import json
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -185,6 +186,24 @@ def test_posting_the_reply_deletes_its_draft(client, patient):
 
     assert not Draft.objects.filter(key=reply_draft_key(thread.pk)).exists()
     assert Draft.objects.filter(key=reply_draft_key(other_thread.pk)).exists()
+
+
+def test_an_autosave_arriving_after_the_post_brings_no_draft_back(client, patient):
+    thread = make_thread()
+    client.force_login(patient)
+    token = str(uuid.uuid4())
+    client.post(
+        reverse("forums:post_create", args=[thread.pk]), {"body": "Posted.", "form_token": token}
+    )
+
+    late = _save_draft(client, f"?thread={thread.pk}", body="Posted.", form_token=token)
+    fresh = _save_draft(
+        client, f"?thread={thread.pk}", body="Next one", form_token=str(uuid.uuid4())
+    )
+
+    assert late.status_code == fresh.status_code == 200
+    assert Post.objects.filter(form_token=token).exists()
+    assert list(Draft.objects.values_list("body", flat=True)) == ["Next one"]
 
 
 def test_a_new_thread_draft_keeps_its_title_and_goes_when_posted(client, patient):
