@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts.mentions import member_links
 from accounts.models import User
+from core import versions
 from core.markdown import render_markdown
 from forums.models import Post
 
@@ -30,12 +31,13 @@ def render_mentions_again(sender, instance: User, created: bool, **kwargs) -> No
     if created or before == now or DEFERRED in now:
         return
     linking = Post.objects.filter(body_html__contains=f'data-member="{instance.pk}"')
-    for pk, body in linking.values_list("pk", "body"):
-        # An update, not save(): the text did not change, so no new revision; updated_at
-        # moves, so anything cached by the post's version is rendered again.
+    for pk, thread_id, body in linking.values_list("pk", "thread_id", "body"):
+        # An update, not save(): the text did not change, so no new revision; the post's
+        # and its thread's versions move, so cached pages and fragments show the new links.
         Post.objects.filter(pk=pk).update(
             body_html=render_markdown(body, member_links=member_links), updated_at=timezone.now()
         )
+        versions.bump(f"post:{pk}", f"thread:{thread_id}")
 
 
 def connect() -> None:

@@ -16,6 +16,7 @@ from accounts.limits import is_held_for_review
 from accounts.models import User
 from accounts.notifications import notify, notify_many
 from articles.models import WarningSign
+from core import versions
 from core.composing import attach_images, discard_draft
 from core.roles import is_moderator
 from forums import permissions
@@ -312,6 +313,7 @@ def mark_clinician_answer(*, post: Post, by: User, marked: bool) -> None:
     with transaction.atomic():
         Post.objects.filter(pk=post.pk).update(is_clinician_answer=marked)
         post.is_clinician_answer = marked
+        versions.bump(f"post:{post.pk}", f"thread:{post.thread_id}")
         if is_moderator(by) and by.pk != post.thread.author_id:
             action = "mark clinician answer" if marked else "unmark clinician answer"
             services.log_action(actor=by, action=action, target=post)
