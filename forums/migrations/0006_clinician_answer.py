@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forums', '0004_status_visible'),
+        ('forums', '0005_held_for_review'),
     ]
 
     operations = [
