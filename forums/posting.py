@@ -146,6 +146,7 @@ def publish_held(post: Post) -> None:
     if post.number == 1 and thread.is_held:
         thread.approve(by=post.moderated_by)
     User.objects.filter(pk=post.author_id).update(post_count=F("post_count") + 1)
+    attach_images(post.author, post.body, image_scope(thread.pk))
     transaction.on_commit(lambda: notify_about_post.enqueue(post.pk, post.number == 1))
     transaction.on_commit(lambda: _tell_author(post, published=True))
 
@@ -189,7 +190,8 @@ def _after_posting(post: Post, *, new_thread: bool) -> None:
     discard_draft(
         author, thread_draft_key(thread.forum_id) if new_thread else reply_draft_key(thread.pk)
     )
-    attach_images(author, post.body, image_scope(thread.pk))
+    if post.is_visible:  # a held post's images stay private until a moderator publishes it
+        attach_images(author, post.body, image_scope(thread.pk))
     ThreadWatch.objects.get_or_create(user=author, thread=thread)
     mark_read(author, thread, post.number)
     transaction.on_commit(lambda: notify_about_post.enqueue(post.pk, new_thread))

@@ -15,6 +15,7 @@ from core.markdown import render_markdown
 from core.models import MemberImage
 from forums.models import Post
 from forums.posting import image_scope
+from moderation import services
 from tests.blogs.factories import image_upload
 from tests.blogs.factories import make_post as make_blog_post
 from tests.factories import make_member_image, make_user
@@ -153,6 +154,28 @@ def test_an_image_is_private_until_posted_then_follows_the_thread(client, patien
     assert after.status_code == 200 and after["Content-Type"] == "image/jpeg"
     post = Post.objects.get(author=patient)
     assert f'<img src="{url}" alt="My scar">' in post.body_html
+
+
+def test_a_held_posts_image_stays_private_until_a_moderator_publishes_it(
+    client, patient, moderator, settings
+):
+    thread = make_thread()
+    image = make_member_image(owner=patient)
+    settings.PORTAL_HOLD_FIRST_POSTS = 3  # the patient's first posts wait for a moderator
+    client.force_login(patient)
+    response = client.post(
+        reverse("forums:post_create", args=[thread.pk]),
+        {"body": f"![x]({image.get_absolute_url()})"},
+    )
+    assert response.status_code == 302
+    held = Post.objects.get(author=patient)
+    image.refresh_from_db()
+    assert held.is_held and image.scope == ""
+
+    services.approve(target=held, moderator=moderator)
+
+    image.refresh_from_db()
+    assert image.scope == image_scope(thread.pk)
 
 
 def test_images_of_a_hidden_thread_are_shown_only_to_who_may_read_it(
