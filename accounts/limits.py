@@ -20,7 +20,8 @@ from core.roles import is_moderator
 logger = logging.getLogger(__name__)
 
 NOUNS = {"forum_post": "posts", "blog_post": "blog posts", "blog_comment": "comments",
-         "nomination": "nominations", "article_feedback": "answers"}  # fmt: skip
+         "nomination": "nominations", "article_feedback": "answers",
+         "image_upload": "images"}  # fmt: skip
 PERIODS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}
 
 
@@ -102,3 +103,16 @@ def _message(action: str, rate: str, newcomer: bool) -> str:
         else ""
     )
     return f"You can send {limit} {NOUNS[action]} per {window}; please wait a while.{extra}"
+
+
+def images_per_post_refusal(user, count: int) -> str:
+    """Why a post showing `count` uploaded images is refused, or "". The limit is
+    PORTAL_IMAGES_PER_POST: (new members, everyone else)."""
+    if not settings.PORTAL_POSTING_LIMITS or is_moderator(user):
+        return ""
+    newcomer = is_new_member(user)
+    limit = settings.PORTAL_IMAGES_PER_POST[0 if newcomer else 1]
+    if count <= limit:
+        return ""
+    who = "New members can" if newcomer else "You can"
+    return f"{who} show {limit} image{'' if limit == 1 else 's'} per post; this one has {count}."

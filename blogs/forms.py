@@ -18,10 +18,11 @@ CONFIRM_FIELD = "confirm_public"
 
 
 def preview_attrs(target: str) -> dict:
-    """The live preview: htmx posts the textarea's form to the preview URL as you type."""
+    """The live preview: htmx posts the textarea's form to the composers' one preview URL
+    (portal.composer.preview) as you type."""
     return {
         "rows": 12,
-        "hx-post": reverse_lazy("blogs:preview"),
+        "hx-post": reverse_lazy("preview"),
         "hx-trigger": "load, input delay:700ms",
         "hx-target": f"#{target}",
         "hx-include": "closest form",
@@ -160,6 +161,9 @@ class CommentForm(
         fields = ["body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"body": "Markdown. Be kind; this is public."}
+
+    # The composer's toolbar and image upload (templates/includes/composer.html).
+    composer = {"images": True, "audience": "everyone"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ from django.db.models import F
 
 from accounts.notifications import notify
 from blogs.models import Blog, BlogPost, Comment
+from core.composing import attach_images
 from moderation.services import flag_for_safety
 from safety.checks import classify
 from safety.classifier import SafetyResult
@@ -77,6 +78,11 @@ def autosave_draft(*, author, token, title: str, body: str) -> BlogPost | None:
     return post
 
 
+def image_scope(post: BlogPost) -> str:
+    """Images in a comment follow its post's reading rules (portal.composer.member_image)."""
+    return f"blogs.post:{post.pk}"
+
+
 def add_comment(*, post: BlogPost, author, body: str, token, parent=None):
     """Returns (comment, safety check, created). A reply to a reply joins its thread."""
     if parent is not None and parent.parent_id:
@@ -87,6 +93,7 @@ def add_comment(*, post: BlogPost, author, body: str, token, parent=None):
                 post=post, author=author, body=body, parent=parent, form_token=token
             )
             BlogPost.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
+            attach_images(author, body, image_scope(post))
             check = check_text(body, article=post.article)
             record_safety(comment, check)
             _notify_comment(comment)

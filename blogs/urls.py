@@ -16,7 +16,6 @@ urlpatterns = [
     path("tag/<tag:slug>/", views.tag_detail, name="tag_detail"),
     path("tag/<tag:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
     path("new/", views.post_create, name="post_create"),
-    path("preview/", views.preview, name="preview"),
     path("autosave/", views.autosave, name="autosave"),
     path("check/", views.safety_check, name="safety_check"),
     path("settings/", views.blog_settings, name="blog_settings"),

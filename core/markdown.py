@@ -2,7 +2,8 @@
 
 Nothing a member writes may run script, load a resource from another host, or break
 the page's outline, so:
-- tags and attributes go through an allow-list (no images, no iframes, no styles);
+- tags and attributes go through an allow-list (no iframes, no styles; images only from
+  our own member-image view, /images/<key>/, which checks who may see them);
 - every attribute that holds an address (href, cite) keeps only http(s), mailto and
   relative URLs, and every other attribute only well-formed values (a number for an
   ordered list's start, a known keyword for a header cell's scope);
@@ -25,7 +26,7 @@ from django.utils.html import escape, linebreaks
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "h5", "h6",
     "hr", "i", "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody", "td",
-    "th", "thead", "tr", "ul", "cite",
+    "th", "thead", "tr", "ul", "cite", "img",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "*": set(),  # none on every tag (nh3 would otherwise allow lang and title everywhere)
@@ -34,6 +35,7 @@ ALLOWED_ATTRIBUTES = {
     "blockquote": {"cite"},
     "th": {"scope"},
     "ol": {"start"},
+    "img": {"src", "alt"},
 }
 URL_ATTRIBUTES = {"href", "cite"}
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -43,6 +45,8 @@ MAX_START_DIGITS = 9
 CMARK_OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_HARDBREAKS
 CMARK_EXTENSIONS = ["table", "strikethrough"]
 MAX_NESTING = 50
+TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
+TAG_OR_TEXT_TEXT = re.compile(r"<(a|code|pre)\b[^>]*>.*?</\1>|<[^>]*>", re.IGNORECASE | re.DOTALL)
 SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b", re.IGNORECASE)
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -52,6 +56,13 @@ HEADING_TAG = re.compile(r"<(/?)h([1-5])(\s|>)", re.IGNORECASE)
 SCHEME = re.compile(r"([^/?#:]*):")
 # Browsers drop these from a URL before reading its scheme ("java\tscript:" is "javascript:").
 IGNORED_IN_URL = dict.fromkeys([*range(0x21), 0x7F])
+# The only images a member's text may show: our own member-image view (core.models.MemberImage).
+MEMBER_IMAGE_SRC = re.compile(r"/images/[0-9a-f]{32}/")
+IMAGE_WITHOUT_SOURCE = re.compile(r'<img\b(?![^>]*\ssrc=")[^>]*>')
+# "@name" not inside a word, an address or an email ("a@b.c"): the forums' mention syntax.
+MENTION = re.compile(r"(?<![\w@/])@([\w.+-]{3,40})")
+# Text between tags; mentions are linked only outside these elements.
+NO_MENTIONS_IN = {"a", "code", "pre"}
 
 
 def _shift_heading(match: re.Match) -> str:
@@ -65,7 +76,9 @@ def is_safe_url(value: str) -> bool:
     return match is None or match.group(1).lower() in URL_SCHEMES
 
 
-def is_well_formed(attribute: str, value: str) -> bool:
+def is_well_formed(attribute: str, value: str, tag: str = "") -> bool:
+    if tag == "img" and attribute == "src":
+        return MEMBER_IMAGE_SRC.fullmatch(value) is not None
     if attribute in URL_ATTRIBUTES:
         return is_safe_url(value)
     if attribute == "start":
@@ -76,7 +89,7 @@ def is_well_formed(attribute: str, value: str) -> bool:
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    return value if is_well_formed(attribute, value) else None
+    return value if is_well_formed(attribute, value, tag) else None
 
 
 CLEANER = nh3.Cleaner(
@@ -91,7 +104,8 @@ CLEANER = nh3.Cleaner(
 
 
 def sanitise_html(html: str) -> str:
-    return CLEANER.clean(html)
+    # An image whose address was not ours lost its src to the filter: drop what is left.
+    return IMAGE_WITHOUT_SOURCE.sub("", CLEANER.clean(html))
 
 
 def nests_deeper_than(html: str, limit: int) -> bool:
@@ -126,8 +140,11 @@ def without_scripts(source: str) -> str:
     return "".join(kept)
 
 
-def render_markdown(source: str) -> str:
-    """Markdown source -> sanitised HTML, safe to store and show with |safe."""
+def render_markdown(source: str, *, member_links=None) -> str:
+    """Markdown source -> sanitised HTML, safe to store and show with |safe.
+
+    `member_links(names) -> {name: (member id, profile URL)}`, when given, turns "@name"
+    into a link to the profile of each member it knows (see `link_mentions`)."""
     if not source or not source.strip():
         return ""
     html = cmarkgfm.markdown_to_html_with_extensions(
@@ -135,7 +152,45 @@ def render_markdown(source: str) -> str:
     )
     if nests_deeper_than(html, MAX_NESTING):
         return linebreaks(escape(source))
-    return sanitise_html(HEADING_TAG.sub(_shift_heading, html)).strip()
+    html = sanitise_html(HEADING_TAG.sub(_shift_heading, html)).strip()
+    return link_mentions(html, member_links) if member_links else html
+
+
+def link_mentions(html: str, member_links) -> str:
+    """Sanitised HTML with "@name" linked in its text, outside links, code and pre. Each
+    link carries data-member="<id>", so a rename or an erasure finds the posts to render
+    again. Names come from the text between tags, which the sanitiser has escaped; a name
+    is letters, digits and . + - _ only, so it needs no escaping in the link."""
+    names = {name.rstrip(".") for name in MENTION.findall(TAG_OR_TEXT_TEXT.sub(" ", html))}
+    if not names:
+        return html
+    links = member_links(sorted(names))
+    if not links:
+        return html
+    parts, inside = [], Counter()
+    for piece in TAG_OR_TEXT.findall(html):
+        if piece.startswith("<"):
+            match = TAG.match(piece)
+            if match and match.group(2).lower() in NO_MENTIONS_IN:
+                inside[match.group(2).lower()] += -1 if match.group(1) else 1
+            parts.append(piece)
+        elif any(count > 0 for count in inside.values()):
+            parts.append(piece)
+        else:
+            parts.append(MENTION.sub(lambda m: _mention_link(m, links), piece))
+    return "".join(parts)
+
+
+def _mention_link(match: re.Match, links) -> str:
+    name = match.group(1)
+    bare = name.rstrip(".")
+    if bare not in links:
+        return match.group(0)
+    member_id, url = links[bare]
+    return (
+        f'<a class="mention" href="{escape(url)}" data-member="{int(member_id)}">@{bare}</a>'
+        f"{name[len(bare) :]}"
+    )
 
 
 def render_inline_markdown(source: str) -> str:

@@ -119,3 +119,61 @@ class SitePage(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("site_page", args=[self.slug])
+
+
+def member_image_path(image: "MemberImage", filename: str) -> str:
+    # Never served by the public /media/ view (portal.views.media_file refuses this prefix):
+    # an image follows the reading rules of what it is posted in (portal.views.member_image).
+    return f"{MEMBER_IMAGE_PREFIX}{image.key.hex}.jpg"
+
+
+MEMBER_IMAGE_PREFIX = "member-images/"
+
+
+class MemberImage(models.Model):
+    """An image a member uploaded from a composer (a forum post, a blog comment), stored
+    re-encoded without metadata (core.images). Private to its owner until it is posted:
+    then `scope` names what it was posted in ("forums.thread:12", "blogs.post:3") and the
+    image is shown to whoever may read that."""
+
+    key = models.UUIDField(unique=True, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="images"
+    )
+    file = models.FileField(upload_to=member_image_path, max_length=200)
+    alt_text = models.CharField(max_length=300)
+    scope = models.CharField(max_length=60, blank=True, default="")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["owner", "-created_at"], name="image_by_owner")]
+
+    def __str__(self) -> str:
+        return f"{self.key.hex} by {self.owner_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("member_image", args=[self.key.hex])
+
+
+class Draft(models.Model):
+    """What a member was writing in a composer, saved as they type and offered again when
+    they come back; deleted when they post it or discard it. `key` names the composer
+    ("forums.thread:12" for a reply, "forums.forum:3" for a new thread)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
+    )
+    key = models.CharField(max_length=60)
+    title = models.CharField(max_length=200, blank=True)
+    body = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="one_draft_per_composer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.key}"

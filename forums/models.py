@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from accounts.mentions import member_links
 from accounts.permissions import can_read_members_only
 from core.markdown import render_markdown
 from core.models import Moderated, Timestamped
@@ -25,7 +26,7 @@ POSTS_PER_PAGE = 20
 THREADS_PER_PAGE = 30
 BODY_MAX_LENGTH = 20_000
 # Paths under /forums/ that are not forums.
-RESERVED_SLUGS = {"thread", "post", "recovery", "check", "watching", "latest"}
+RESERVED_SLUGS = {"thread", "post", "recovery", "check", "watching", "latest", "draft", "preview"}
 
 
 def validate_forum_slug(value: str) -> None:
@@ -212,7 +213,7 @@ class PostQuerySet(ModeratedQuerySet):
         """Posts as a thread page shows them: the author's card, not the whole account."""
         return self.select_related("author").only(
             "thread", "number", "status", "created_at", "updated_at", "edited_at", "body_html",
-            "helpful_count", "support_count", "recovery_badge", "safety_level",
+            "helpful_count", "support_count", "recovery_badge", "safety_level", "is_clinician_answer",
             "author__username", "author__deleted_at", "author__is_verified_surgeon",
             "author__verified_name",
             "author__date_joined", "author__post_count", "author__is_active",
@@ -243,8 +244,20 @@ class Post(Timestamped, Moderated):
     # The form's one-time token (core.forms.FormTokenMixin): a double submit of a reply or a
     # new thread reaches this post instead of adding another. A thread's is its first post's.
     form_token = models.UUIDField(null=True, blank=True, editable=False)
+    is_clinician_answer = models.BooleanField(
+        default=False, editable=False,
+        help_text="A verified surgeon's reply the thread's author or a moderator marked; "
+        "shown under the first post.",
+    )  # fmt: skip
     history = HistoricalRecords(
-        excluded_fields=["helpful_count", "support_count", "updated_at", "body_html", "form_token"]
+        excluded_fields=[
+            "helpful_count",
+            "support_count",
+            "updated_at",
+            "body_html",
+            "form_token",
+            "is_clinician_answer",
+        ]  # fmt: skip
     )
 
     objects = PostQuerySet.as_manager()
@@ -261,7 +274,9 @@ class Post(Timestamped, Moderated):
         return f"#{self.number} in {self.thread_id}: {self.body[:60]}"
 
     def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
+        # Mentions are linked here, once, like the rest of the Markdown; a rename or an
+        # erasure renders the posts that link the member again (forums.mentions).
+        self.body_html = render_markdown(self.body, member_links=member_links)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html"}

@@ -129,3 +129,15 @@ def can_make_public(user, content: Thread | Post) -> bool:
     """Back to public: only a thread made members-only on its own (not by its forum)."""
     thread = content if isinstance(content, Thread) else content.thread
     return is_moderator(user) and thread.members_only and not thread.forum.members_only
+
+
+def can_mark_clinician_answer(user, post: Post) -> bool:
+    """A verified surgeon's visible reply may be marked (or unmarked) "clinician answer" by
+    the thread's author or a moderator (whose marking is logged)."""
+    if not user.is_authenticated or post.number == 1 or not post.is_visible:
+        return False
+    if not post.author.is_verified_surgeon or post.author.deleted_at:
+        return False
+    return is_moderator(user) or (
+        user.pk == post.thread.author_id and user.pk != post.author_id and not posting_refusal(user)
+    )

@@ -16,6 +16,9 @@ from accounts.limits import is_held_for_review
 from accounts.models import User
 from accounts.notifications import notify, notify_many
 from articles.models import WarningSign
+from core import versions
+from core.composing import attach_images, discard_draft
+from core.roles import is_moderator
 from forums import permissions
 from forums.models import Forum, Post, Reaction, Thread, ThreadReadState, ThreadWatch
 from forums.recovery import recovery_badge
@@ -165,6 +168,7 @@ def publish_held(post: Post) -> None:
     if post.number == 1 and thread.is_held:
         thread.approve(by=post.moderated_by)
     User.objects.filter(pk=post.author_id).update(post_count=F("post_count") + 1)
+    attach_images(post.author, post.body, image_scope(thread.pk))
     transaction.on_commit(lambda: notify_about_post.enqueue(post.pk, post.number == 1))
     transaction.on_commit(lambda: _tell_author(post, published=True))
 
@@ -188,8 +192,28 @@ def _tell_author(post: Post, *, published: bool) -> None:
     notify(recipient=post.author, kind="moderation", url=post.get_absolute_url(), message=message)
 
 
+def reply_draft_key(thread_id: int) -> str:
+    """The autosaved draft of a member's reply to a thread (core.composing)."""
+    return f"forums.thread:{thread_id}"
+
+
+def thread_draft_key(forum_id: int) -> str:
+    """The autosaved draft of a member's new thread in a forum."""
+    return f"forums.forum:{forum_id}"
+
+
+def image_scope(thread_id: int) -> str:
+    """What images posted in a thread follow: its reading rules (portal.views.member_image)."""
+    return f"forums.thread:{thread_id}"
+
+
 def _after_posting(post: Post, *, new_thread: bool) -> None:
     thread, author = post.thread, post.author
+    discard_draft(
+        author, thread_draft_key(thread.forum_id) if new_thread else reply_draft_key(thread.pk)
+    )
+    if post.is_visible:  # a held post's images stay private until a moderator publishes it
+        attach_images(author, post.body, image_scope(thread.pk))
     ThreadWatch.objects.get_or_create(user=author, thread=thread)
     mark_read(author, thread, post.number)
     transaction.on_commit(lambda: notify_about_post.enqueue(post.pk, new_thread))
@@ -258,6 +282,7 @@ def edit_post(*, post: Post, editor: User, body: str) -> None:
         post.edited_at = timezone.now()
         post._history_user = editor
         post.save(update_fields=["body", "edited_at", "updated_at"])
+        attach_images(editor, body, image_scope(post.thread_id))
 
 
 def delete_post(*, post: Post, by: User) -> None:
@@ -307,7 +332,26 @@ def mark_read(user: User, thread: Thread, number: int) -> None:
 
 
 def quote_text(post: Post) -> str:
-    """Markdown that quotes `post`, naming its author and linking back to it."""
+    """Markdown that quotes `post`: a blockquote whose first line names the author, linked
+    to their profile (a deleted member's name is plain), and links back to the post."""
     quoted = "\n".join(f"> {line}" if line else ">" for line in post.body.splitlines())
-    header = f"> **[{post.author.public_name} wrote]({post.get_absolute_url()}):**"
+    author = post.author
+    name = (
+        author.public_name
+        if author.deleted_at
+        else f"[{author.username}]({author.get_absolute_url()})"
+    )
+    header = f"> **{name}** [wrote]({post.get_absolute_url()}):"
     return f"{header}\n>\n{quoted}\n\n"
+
+
+def mark_clinician_answer(*, post: Post, by: User, marked: bool) -> None:
+    """Mark (or unmark) a verified surgeon's reply as the clinician answer; a moderator's
+    change is in the moderation log (the thread's author marks their own thread)."""
+    with transaction.atomic():
+        Post.objects.filter(pk=post.pk).update(is_clinician_answer=marked)
+        post.is_clinician_answer = marked
+        versions.bump(f"post:{post.pk}", f"thread:{post.thread_id}")
+        if is_moderator(by) and by.pk != post.thread.author_id:
+            action = "mark clinician answer" if marked else "unmark clinician answer"
+            services.log_action(actor=by, action=action, target=post)

@@ -479,7 +479,10 @@ PORTAL_POSTING_RATES = {
     # "Was this page helpful?" answers, per IP address (no account needed): a ward's shared
     # connection still fits, a script does not.
     "article_feedback": ("20/h", "20/h"),
+    "image_upload": ("5/d", "50/d"),
 }
+# Images a post or comment may show: (new members, everyone else).
+PORTAL_IMAGES_PER_POST = (2, 10)
 
 # Private messages: group size and how many a member may send (django-ratelimit rate).
 MESSAGING_MAX_RECIPIENTS = env.int("PORTAL_MESSAGING_MAX_RECIPIENTS", default=5)

@@ -1,5 +1,6 @@
 import logging
 import mimetypes
+import posixpath
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -18,7 +19,7 @@ from accounts.permissions import can_read_members_only
 from articles.models import Article, BodyPart
 from core import db_router, versions
 from core.inputs import query_int, query_slug, query_text
-from core.models import SitePage
+from core.models import MEMBER_IMAGE_PREFIX, SitePage
 from search import indexing
 from search import query as site_search
 
@@ -102,6 +103,8 @@ def _cache_ok() -> bool:
 def media_file(request, path):
     """An upload, fetched from the media storage. Uploaded names are never reused
     (uploads are validated and given new names before they are stored)."""
+    if posixpath.normpath(path).lstrip("/").startswith(MEMBER_IMAGE_PREFIX.rstrip("/")):
+        raise Http404  # served by portal.composer.member_image, which checks the reader
     try:
         found = default_storage.exists(path)
     except (SuspiciousFileOperation, ValueError, OSError):  # "..", NUL, a name too long

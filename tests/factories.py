@@ -59,3 +59,15 @@ def committed():
     """Run what follows a commit (notifications, the content generation), as a real commit
     would: factories' writes stand for committed ones."""
     return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+def make_member_image(*, owner=None, scope: str = "", alt_text: str = "My knee scar"):
+    """An uploaded composer image (stored through core.composing, as the upload view does)."""
+    from core.composing import store_image
+    from tests.blogs.factories import image_upload
+
+    image = store_image(owner or make_user(), image_upload("wound.png"), alt_text)
+    if scope:
+        image.scope = scope
+        image.save(update_fields=["scope"])
+    return image

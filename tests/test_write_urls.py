@@ -62,6 +62,13 @@ def recovery_record_by_owner():
     return [record.pk], record.user
 
 
+def surgeons_reply_with_thread_author():
+    """A verified surgeon's reply: only the thread's author (or a moderator) may mark it."""
+    thread = make_thread()
+    reply = make_post(thread=thread, author=make_user(is_verified_surgeon=True))
+    return [reply.pk], thread.author
+
+
 def conversation_with_its_member():
     member = make_user()
     return [make_conversation(member, make_user()).pk], member
@@ -110,11 +117,15 @@ WRITE_URLS = {
     "forums:post_delete": forum_post_by_author,
     "forums:post_react": lambda: ([make_post().pk, "helpful"], None),
     "forums:post_check": anyone(),
+    "forums:draft_save": anyone(),
+    "forums:draft_discard": anyone(),
+    "forums:post_clinician": surgeons_reply_with_thread_author,
+    "preview": anyone(),
+    "image_upload": anyone(),
     "forums:recovery_list": anyone(),
     "welcome": anyone(),
     "forums:recovery_delete": recovery_record_by_owner,
     "blogs:post_create": anyone(),
-    "blogs:preview": anyone(),
     "blogs:autosave": anyone(),
     "blogs:safety_check": anyone(),
     "blogs:blog_settings": anyone(),
@@ -162,6 +173,8 @@ NOT_WRITE_URLS = {
             "healthz",
             "robots_txt",
             "media_file",
+            "member_image",
+            "forums:post_quote",
             "crisis_resources",
             "accounts:profile",
             "accounts:data_export",

@@ -11,7 +11,6 @@ from blogs.views.posts import (
     post_create,
     post_delete,
     post_edit,
-    preview,
     safety_check,
 )
 from blogs.views.reading import blog_detail, post_detail, post_list, post_redirect, tag_detail
@@ -20,5 +19,5 @@ __all__ = [
     "autosave", "blog_detail", "blog_settings", "comment_create", "comment_delete",
     "comment_edit", "post_create", "post_delete",
     "post_detail", "post_edit", "post_list", "post_redirect",
-    "preview", "safety_check", "tag_detail",
+    "safety_check", "tag_detail",
 ]  # fmt: skip

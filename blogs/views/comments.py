@@ -4,10 +4,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.limits import limit_refusal
+from accounts.limits import images_per_post_refusal, limit_refusal
 from blogs import permissions, posting
 from blogs.forms import CommentForm
 from blogs.models import BlogPost, Comment
+from core.composing import attach_images, image_keys
 from moderation import services
 from safety.notices import redirect_with_notice
 
@@ -24,6 +25,8 @@ def comment_create(request, pk):
         parent = post.comments.visible().filter(pk=form.cleaned_data["parent"]).first()
         if parent is None:
             form.add_error(None, "The comment you replied to is no longer there.")
+    if form.is_valid():
+        _check_image_limit(request, form)
     if form.is_valid() and (refusal := limit_refusal(request, "blog_comment")):
         form.add_error(None, refusal)
     if not form.is_valid():
@@ -35,6 +38,12 @@ def comment_create(request, pk):
     )  # fmt: skip
     messages.success(request, "Your comment is published.")
     return redirect_with_notice(request, check, comment.get_absolute_url())
+
+
+def _check_image_limit(request, form) -> None:
+    count = len(image_keys(form.cleaned_data["body"]))
+    if refusal := images_per_post_refusal(request.user, count):
+        form.add_error("body", refusal)
 
 
 def _comment_for(request, pk) -> Comment:
@@ -50,7 +59,10 @@ def comment_edit(request, pk):
         raise PermissionDenied("Only its author can edit this comment.")
     form = CommentForm(request.POST or None, instance=comment, author=request.user)
     if request.method == "POST" and form.is_valid():
+        _check_image_limit(request, form)
+    if request.method == "POST" and form.is_valid():
         form.save()
+        attach_images(request.user, comment.body, posting.image_scope(comment.post))
         check = posting.check_text(comment.body, article=comment.post.article)
         posting.record_safety(comment, check)
         messages.success(request, "Your comment is updated.")

@@ -11,12 +11,10 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import public_write
 from accounts.limits import limit_refusal
 from accounts.permissions import posting_refusal
-from articles.models import Article
 from blogs import permissions, posting
 from blogs.forms import AutosaveForm, BlogPostForm, BlogSettingsForm, PreviewForm
 from blogs.models import BlogPost
-from core.inputs import parse_int, query_int
-from core.markdown import render_markdown
+from core.inputs import query_int
 from moderation import services
 from safety.notices import redirect_with_notice
 
@@ -100,24 +98,6 @@ def post_delete(request, pk):
 
 @require_POST
 @login_required
-def preview(request):
-    """htmx: the Markdown as it will look; the safety check goes above the Save button
-    (an out-of-band swap of #post-check)."""
-    form = PreviewForm(request.POST)
-    if not form.is_valid():
-        return render(request, "includes/input_refused.html", {"errors": form.errors})
-    text = form.cleaned_data["body"]
-    article = _article(request.POST.get("article"))
-    title = request.POST.get("title", "")[:200]
-    context = {
-        "html": render_markdown(text),
-        "check": posting.check_text(f"{title}\n{text}", article=article),
-    }
-    return render(request, "blogs/includes/preview.html", context)
-
-
-@require_POST
-@login_required
 def safety_check(request):
     """htmx, while a comment is typed: the safety notice for the text (data-safety-level),
     with the warning signs of the commented post's procedure (?post=<pk>)."""
@@ -129,15 +109,6 @@ def safety_check(request):
     text = form.cleaned_data["body"]
     result = posting.check_text(text, article=post.article if post else None)
     return render(request, "safety/check.html", {"result": result})
-
-
-def _article(raw_id):
-    article_id = parse_int(raw_id)
-    if article_id is None:
-        return None
-    return (
-        Article.objects.published().prefetch_related("warning_signs").filter(pk=article_id).first()
-    )
 
 
 @require_POST

@@ -8,6 +8,7 @@ from forums.views.browse import (
     thread_detail,
     thread_redirect,
 )
+from forums.views.compose import draft_discard, draft_save, post_clinician, post_quote
 from forums.views.latest import latest
 from forums.views.moderate import (
     thread_lock,
@@ -29,6 +30,7 @@ from forums.views.write import (
 )
 
 __all__ = [
+    "draft_discard", "draft_save", "post_clinician", "post_quote",
     "forum_detail", "forum_index", "forum_watch", "latest", "post_check",
     "post_create", "post_delete", "post_edit", "post_history", "post_permalink",
     "post_react", "recovery_delete", "recovery_list", "thread_create",

@@ -11,6 +11,7 @@ from core.inputs import query_int, query_slug
 from core.roles import is_moderator
 from forums import permissions, viewcount
 from forums.caching import forum_page_versions, thread_page_versions
+from forums.composer import reply_composer
 from forums.forms import ReplyForm
 from forums.models import POSTS_PER_PAGE, THREADS_PER_PAGE, Forum, Post, Thread
 from forums.pagination import page_for
@@ -146,6 +147,26 @@ THREAD_PAGE_FIELDS = [
 ]
 
 
+def clinician_answers(thread: Thread, posts: list[Post], page) -> list[Post]:
+    """The verified surgeons' replies marked "clinician answer", shown under the first post
+    (only while their author is still a verified surgeon). Most threads fit on one page: then
+    the answers are among the posts already read, and no query is needed."""
+    if page.number != 1:
+        return []
+    if not page.has_next():
+        return [
+            post
+            for post in posts
+            if post.is_clinician_answer and post.is_visible and post.author.is_verified_surgeon
+        ]
+    return list(
+        thread.posts.visible()
+        .filter(is_clinician_answer=True, author__is_verified_surgeon=True)
+        .select_related("author")
+        .order_by("number")
+    )
+
+
 def thread_redirect(request, pk):
     thread = get_object_or_404(
         Thread.objects.visible_to(request.user).select_related("forum"), pk=pk
@@ -200,12 +221,22 @@ def thread_detail(request, pk, slug):
     if posts and user.is_authenticated and (last_read or 0) < posts[-1].number:
         mark_read(user, thread, posts[-1].number)
     prepare_posts(user, thread, posts, shown)
+    reply_form = composer = None
+    if permissions.can_reply(user, thread):
+        composer = reply_composer(user, thread)
+        draft = composer["draft"]
+        reply_form = ReplyForm(thread=thread, initial={"body": draft.body} if draft else {})
     context = {
         "thread": thread,
         "forum": thread.forum,
         "posts": posts,
         "page_obj": page,
-        "reply_form": ReplyForm(thread=thread) if permissions.can_reply(user, thread) else None,
+        "reply_form": reply_form,
+        "composer": composer,
+        "clinician_answers": clinician_answers(thread, posts, page),
+        "clinician_markable": {
+            post.pk for post in posts if permissions.can_mark_clinician_answer(user, post)
+        },
         "reply_refusal": permissions.reply_refusal(user, thread) if user.is_authenticated else "",
         "is_moderator": is_moderator(user),
         "can_hide_thread": permissions.can_hide(user, thread),

@@ -7,9 +7,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.limits import limit_refusal
+from accounts.limits import images_per_post_refusal, limit_refusal
+from core.composing import draft_for, image_keys
 from core.inputs import parse_int, query_int, query_slug
 from forums import permissions, posting, watching
+from forums.composer import edit_composer, reply_composer, thread_composer
 from forums.forms import CheckForm, PostEditForm, ReplyForm, ThreadForm
 from forums.models import Forum, Post, Reaction, Thread
 from safety.classifier import SafetyResult
@@ -30,6 +32,15 @@ def _after_posting(request, post: Post, url: str = ""):
     return redirect_with_notice(request, result, url or post.get_absolute_url())
 
 
+def _within_image_limit(request, form) -> bool:
+    """New members show at most a few images per post (accounts.limits); the form says so."""
+    count = len(image_keys(form.cleaned_data.get("body", "")))
+    if refusal := images_per_post_refusal(request.user, count):
+        form.add_error("body", refusal)
+        return False
+    return True
+
+
 def _precheck(request, form, article_ids) -> SafetyResult | None:
     """When a form comes back (e.g. the contact-details prompt), show the checks again,
     on a body that passed its own field's checks (its length among them)."""
@@ -44,11 +55,13 @@ def thread_create(request, slug):
     refusal = permissions.start_thread_refusal(request.user)
     if refusal:
         raise PermissionDenied(refusal)
-    form = ThreadForm(request.POST or None, forum=forum, author=request.user)
+    draft = draft_for(request.user, posting.thread_draft_key(forum.pk))
+    initial = {"title": draft.title, "body": draft.body} if draft else {}
+    form = ThreadForm(request.POST or None, forum=forum, author=request.user, initial=initial)
     if request.method == "GET" and (procedure := query_slug(request, "procedure")):
         procedures = form.fields["article"].queryset
         form.initial["article"] = procedures.filter(slug=procedure).first()
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _within_image_limit(request, form):
         if refusal := limit_refusal(request, "forum_post"):
             raise PermissionDenied(refusal)
         try:
@@ -66,7 +79,7 @@ def thread_create(request, slug):
         else:
             messages.success(request, "Your thread is posted. You are watching it.")
         return _after_posting(request, post, post.thread.get_absolute_url())
-    context = {"form": form, "forum": forum}
+    context = {"form": form, "forum": forum, "composer": thread_composer(request.user, forum)}
     context["precheck"] = _precheck(request, form, posting.safety_article_ids(forum))
     return render(request, "forums/thread_form.html", context)
 
@@ -79,14 +92,16 @@ def post_create(request, pk):
     refusal = permissions.reply_refusal(request.user, thread)
     if refusal:
         raise PermissionDenied(refusal)
-    initial = {}
+    draft = draft_for(request.user, posting.reply_draft_key(thread.pk))
+    body = f"{draft.body.rstrip()}\n\n" if draft else ""
     quoted = query_int(request, "quote")
     if request.method == "GET" and quoted is not None:
         post = thread.posts.visible().select_related("author").filter(pk=quoted).first()
         if post is not None:
-            initial["body"] = posting.quote_text(post)
+            body += posting.quote_text(post)
+    initial = {"body": body.lstrip()} if body else {}
     form = ReplyForm(request.POST or None, thread=thread, initial=initial, author=request.user)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _within_image_limit(request, form):
         if refusal := limit_refusal(request, "forum_post"):
             raise PermissionDenied(refusal)
         try:
@@ -98,7 +113,7 @@ def post_create(request, pk):
             raise PermissionDenied(str(refused)) from refused
         messages.success(request, HELD_MESSAGE if post.is_held else "Your reply is posted.")
         return _after_posting(request, post)
-    context = {"form": form, "thread": thread}
+    context = {"form": form, "thread": thread, "composer": reply_composer(request.user, thread)}
     context["precheck"] = _precheck(request, form, posting.safety_article_ids(thread))
     return render(request, "forums/post_form.html", context)
 
@@ -120,11 +135,11 @@ def post_edit(request, pk):
     form = PostEditForm(
         request.POST or None, instance=Post.objects.get(pk=post.pk), author=request.user
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _within_image_limit(request, form):
         posting.edit_post(post=post, editor=request.user, body=form.cleaned_data["body"])
         messages.success(request, "Your post is updated.")
         return _after_posting(request, post)
-    context = {"form": form, "post": post}
+    context = {"form": form, "post": post, "composer": edit_composer(post.thread)}
     context["precheck"] = _precheck(request, form, posting.safety_article_ids(post.thread))
     return render(request, "forums/post_edit.html", context)
 

@@ -75,7 +75,7 @@ def test_sitemap_lists_public_posts(client, patient):
     assert post.get_absolute_url() in client.get(reverse("sitemap")).content.decode()
 
 
-@pytest.mark.parametrize("name", ["feed", "tag", "new", "preview", "autosave", "settings",
+@pytest.mark.parametrize("name", ["feed", "tag", "new", "autosave", "settings",
                                   "posts", "comments", "Feed"])  # fmt: skip
 def test_route_words_are_reserved_usernames(name):
     with pytest.raises(ValidationError):

@@ -66,7 +66,7 @@ def test_preview_uses_the_linked_articles_warning_signs(client, patient, blog_da
     client.force_login(patient)
 
     response = client.post(
-        reverse("blogs:preview"), {"body": "A fever tonight", "article": blog_data.article.pk}
+        reverse("preview"), {"body": "A fever tonight", "article": blog_data.article.pk}
     )
 
     assert 'data-safety-level="sign"' in response.content.decode()
@@ -76,7 +76,7 @@ def test_preview_uses_the_linked_articles_warning_signs(client, patient, blog_da
 def test_preview_shows_contact_details_prompt(client, patient):
     client.force_login(patient)
 
-    response = client.post(reverse("blogs:preview"), {"body": "ring 0161 496 0000"})
+    response = client.post(reverse("preview"), {"body": "ring 0161 496 0000"})
 
     assert "This will be public" in response.content.decode()
 

@@ -196,7 +196,7 @@ def test_preview_renders_sanitised_markdown_with_safety_notice(client, patient):
     client.force_login(patient)
 
     response = client.post(
-        reverse("blogs:preview"), {"body": "**Day 3**, suddenly short of breath <script>x</script>"}
+        reverse("preview"), {"body": "**Day 3**, suddenly short of breath <script>x</script>"}
     )
 
     html = response.content.decode()

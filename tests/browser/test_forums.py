@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from forums.models import Post
 from moderation.models import Report
@@ -78,20 +79,22 @@ def test_member_signs_in_replies_quotes_reacts_and_reports(page, live_server, as
     assert page.get_by_text("Ice and rest helped me a lot in week one.").is_visible()
     assert_accessible(page)
 
-    # Quote the first post: the quote names its author and links back.
+    # Quote the first post into the reply box on the same page: the quote names its author
+    # (linked to their profile) and links back to the post.
     first = thread.posts.get(number=1)
     page.locator(f"#post-{first.pk}").get_by_role("link", name="Quote").click()
-    page.wait_for_load_state("load")
-    assert_accessible(page)
     body = page.get_by_label("Your message")
+    expect(body).to_have_value(re.compile("> Strange pain"))
+    assert_accessible(page)
     body.fill(body.input_value() + "Same for me.")
     page.get_by_role("button", name="Post reply").click()
     page.wait_for_load_state("load")
     quoted = Post.objects.get(body__endswith="Same for me.")
     card = page.locator(f"#post-{quoted.pk}")
     assert card.locator("blockquote").is_visible()
-    assert card.get_by_role("link", name="dadoody wrote").get_attribute("href") == (
-        first.get_absolute_url()
+    assert card.get_by_role("link", name="wrote").get_attribute("href") == first.get_absolute_url()
+    assert card.get_by_role("link", name="dadoody").first.get_attribute("href") == (
+        "/members/dadoody/"
     )
 
     # React with htmx: the button flips to pressed and the count goes up.

@@ -104,7 +104,7 @@ def test_the_live_check_refuses_a_message_over_the_limit(client, patient):
     assert "at most 20000 characters" in response.content.decode().replace(",", "")
 
 
-@pytest.mark.parametrize("name", ["blogs:preview", "blogs:autosave"])
+@pytest.mark.parametrize("name", ["preview", "blogs:autosave"])
 def test_preview_and_autosave_refuse_a_post_over_the_limit(client, patient, name):
     client.force_login(patient)
 

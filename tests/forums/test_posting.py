@@ -160,7 +160,9 @@ def test_quote_prefills_the_reply_with_author_and_link(client, patient):
     )
 
     initial = response.context["form"].initial["body"]
-    assert f"[{quoted.author.username} wrote]({quoted.get_absolute_url()})" in initial
+    author = quoted.author
+    assert f"> **[{author.username}]({author.get_absolute_url()})** [wrote]" in initial
+    assert f"[wrote]({quoted.get_absolute_url()})" in initial
     assert "> Ice helped me a lot.\n> And rest." in initial
 
 

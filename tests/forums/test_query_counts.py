@@ -1,12 +1,14 @@
 """The forum pages make a fixed number of queries whatever their size: the same exact count
 with 5 and with 30 forums, threads or posts, for a visitor and for a member (whose page adds
-their session, their notifications and messages, their reactions and read states)."""
+their session, their notifications and messages, their reactions and read states, their reply
+draft). A thread longer than one page makes one more: its clinician answers may be on a later
+page, while on a one-page thread they are among the posts already read."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forums.models import Reaction
+from forums.models import POSTS_PER_PAGE, Reaction
 from forums.posting import mark_read
 from tests.factories import make_user
 from tests.forums.factories import make_forum, make_post, make_thread
@@ -18,7 +20,7 @@ SIZES = [5, 30]
 EXPECTED = {
     "forum_index": {"visitor": 1, "patient": 4},
     "forum_detail": {"visitor": 3, "patient": 8},
-    "thread_detail": {"visitor": 2, "patient": 9, "moderator": 9},
+    "thread_detail": {"visitor": 2, "patient": 10, "moderator": 10},
 }
 
 
@@ -73,7 +75,8 @@ def test_forum_pages_make_a_fixed_number_of_queries(
     url = PAGES[page](size, user)
     assert client.get(url).status_code == 200
 
-    with django_assert_num_queries(EXPECTED[page][persona_name]):
+    later_pages = page == "thread_detail" and size > POSTS_PER_PAGE
+    with django_assert_num_queries(EXPECTED[page][persona_name] + later_pages):
         response = client.get(url)
 
     assert response.status_code == 200

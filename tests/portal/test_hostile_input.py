@@ -17,7 +17,7 @@ from forums.models import RecoveryRecord
 from messaging.sending import start_conversation
 from tests.blogs.factories import make_comment
 from tests.blogs.factories import make_post as make_blog_post
-from tests.factories import make_article, make_user
+from tests.factories import make_article, make_member_image, make_user
 from tests.forums.factories import make_post, make_thread
 from tests.heroes.factories import make_hero, make_nomination
 from tests.videos.factories import make_video
@@ -101,6 +101,7 @@ def world(patient):
         ),
         "video": make_video(related_articles=[article]),
         "page": SitePage.objects.create(title="About", slug="about", body="About us."),
+        "image": make_member_image(owner=patient, scope=f"forums.thread:{thread.pk}"),
     }
 
 
@@ -144,6 +145,7 @@ def _path_kwargs(world) -> dict[str, dict]:
         "messaging:message": {"pk": world["message"].pk},
         "messaging:report": {"pk": world["message"].pk},
         "site_page": {"slug": "about"},
+        "member_image": {"key": world["image"].key.hex},
     }
     for name in ("post_edit", "post_delete", "post_hide", "post_restore", "comment_create"):
         names[f"blogs:{name}"] = {"pk": blog_post.pk}
@@ -153,7 +155,7 @@ def _path_kwargs(world) -> dict[str, dict]:
                  "thread_pin", "thread_unpin", "thread_hide", "thread_restore", "thread_move"):  # fmt: skip
         names[f"forums:{name}"] = {"pk": thread.pk}
     for name in ("post_permalink", "post_edit", "post_delete", "post_hide", "post_restore",
-                 "post_history"):  # fmt: skip
+                 "post_history", "post_quote", "post_clinician"):  # fmt: skip
         names[f"forums:{name}"] = {"pk": post.pk}
     for name in ("forum_detail", "thread_create", "forum_watch"):
         names[f"forums:{name}"] = {"slug": thread.forum.slug}

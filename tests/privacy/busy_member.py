@@ -13,14 +13,16 @@ from accounts.access_log import log_private_access
 from accounts.blocking import block
 from accounts.models import SurgeonVerification
 from accounts.notifications import notify
+from core.composing import save_draft
 from forums.models import ForumWatch, Reaction, RecoveryRecord, ThreadReadState, ThreadWatch
+from forums.posting import image_scope, reply_draft_key
 from heroes.models import Nomination
 from messaging import sending
 from moderation.services import report_content, suspend_member
 from tests.blogs.factories import image_upload
 from tests.blogs.factories import make_comment as make_blog_comment
 from tests.blogs.factories import make_post as make_blog_post
-from tests.factories import make_article, make_user
+from tests.factories import make_article, make_member_image, make_user
 from tests.forums.factories import make_post, make_thread
 from tests.heroes.factories import make_hero, make_nomination
 
@@ -87,6 +89,8 @@ def _forums(member, other):
     ThreadWatch.objects.get_or_create(user=member, thread=thread)
     ForumWatch.objects.create(user=member, forum=thread.forum)
     ThreadReadState.objects.get_or_create(user=member, thread=thread)
+    save_draft(member, reply_draft_key(thread.pk), body="draft: " + SECRET)
+    make_member_image(owner=member, scope=image_scope(thread.pk))
 
 
 def _blogs(member, other):

@@ -6,10 +6,12 @@ from django.core.files.storage import default_storage
 from accounts.data_rights import delete_account
 from blogs.models import BlogPost, Comment
 from core.erasing import REMOVED_TEXT
+from core.models import Draft, MemberImage
 from forums.models import Post
 from heroes.models import Nomination
 from messaging.models import Conversation, Message
 from search.models import SearchEntry
+from tests.factories import make_member_image
 from tests.privacy.busy_member import SECRET, make_busy_member
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +41,21 @@ def test_uploaded_files_leave_storage_after_commit(member, django_capture_on_com
 
     assert not default_storage.exists(cover)
     assert not BlogPost.objects.exclude(cover="").exists()
+
+
+def test_member_images_leave_storage_after_commit(member, django_capture_on_commit_callbacks):
+    image = MemberImage.objects.get(owner=member)
+    name = image.file.name
+    assert default_storage.exists(name)
+    other = make_member_image()  # positive control: another member's image stays
+
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_account(member)
+
+    assert not default_storage.exists(name)
+    assert not MemberImage.objects.filter(owner=member).exists()
+    assert default_storage.exists(other.file.name)
+    assert not Draft.objects.filter(user=member).exists()
 
 
 def test_drafts_and_their_revisions_are_gone(member):

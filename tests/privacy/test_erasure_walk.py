@@ -46,6 +46,7 @@ ERASED = {
     "forums.Reaction.user", "forums.ThreadWatch.user", "forums.ForumWatch.user",
     "forums.ThreadReadState.user", "forums.RecoveryRecord.user",
     "heroes.Hero.account", "messaging.Participant.user", "messaging.Message.sender",
+    "core.MemberImage.owner", "core.Draft.user",
 }  # fmt: skip
 
 

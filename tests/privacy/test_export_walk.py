@@ -34,6 +34,8 @@ EXPORTED_AT = {
     "heroes.Hero.account": "hero_pages",
     "messaging.Participant.user": "private_messages",
     "messaging.Message.sender": "private_messages",
+    "core.MemberImage.owner": "images",
+    "core.Draft.user": "drafts",
 }
 OTHERS = "another member's data about this one (theirs to download)"
 STAFF = "what a staff member did, not the member's data"
