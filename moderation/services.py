@@ -59,21 +59,15 @@ def restore(*, target, moderator, note: str = "") -> bool:
 
 def approve(*, target, moderator, note: str = "") -> bool:
     """Publish content held for review; False when it is not held (any more)."""
-    rules = rules_for(type(target))
-    if rules is None or rules.on_approved is None:
-        raise ModerationRefused("This kind of content is never held for review.")
-    with transaction.atomic():
-        target = type(target).objects.select_for_update().get(pk=target.pk)
-        if not target.is_held:
-            return False
-        target.approve(by=moderator, note=note)
-        log_action(actor=moderator, action="approve", target=target, note=note)
-        rules.on_approved(target)
-    return True
+    return _decide_held(target, moderator, note, "approve")
 
 
 def reject(*, target, moderator, note: str = "") -> bool:
     """Refuse content held for review: it stays hidden, and its author reads the note."""
+    return _decide_held(target, moderator, note, "reject")
+
+
+def _decide_held(target, moderator, note: str, decision: str) -> bool:
     rules = rules_for(type(target))
     if rules is None or rules.on_approved is None:
         raise ModerationRefused("This kind of content is never held for review.")
@@ -81,10 +75,11 @@ def reject(*, target, moderator, note: str = "") -> bool:
         target = type(target).objects.select_for_update().get(pk=target.pk)
         if not target.is_held:
             return False
-        target.reject(by=moderator, note=note)
-        log_action(actor=moderator, action="reject", target=target, note=note)
-        if rules.on_rejected is not None:
-            rules.on_rejected(target)
+        getattr(target, decision)(by=moderator, note=note)
+        log_action(actor=moderator, action=decision, target=target, note=note)
+        follow_up = rules.on_approved if decision == "approve" else rules.on_rejected
+        if follow_up is not None:
+            follow_up(target)
     return True
 
 
