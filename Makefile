@@ -7,7 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast test-browser lint format migrate superuser demo check-deploy bench bench-mix bench-data vendor worker cluster test-cluster check-systemd
+MESSAGE_IGNORES = --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=static/vendor --ignore=bench-results
+.PHONY: help messages install run test test-fast test-browser lint format migrate superuser demo check-deploy bench bench-mix bench-data vendor worker cluster test-cluster check-systemd
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -20,7 +21,13 @@ $(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
 	$(BIN)/pip install -q -r requirements-dev.txt
 	@touch $@
 
-install: $(VENV)/.installed  ## the virtualenv with runtime and dev dependencies
+# The compiled catalogues are built, never committed (gettext's msgfmt: apt install gettext).
+CATALOGUES = $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+
+$(CATALOGUES): %.mo: %.po $(VENV)/.installed
+	DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+
+install: $(VENV)/.installed $(CATALOGUES)  ## the virtualenv with runtime and dev dependencies, the compiled translations
 
 run: export DJANGO_DEBUG := 1
 run: install  ## set everything up (SQLite, demo content) and serve on http://127.0.0.1:8000 (PORT=, HOST= to change)
@@ -47,6 +54,10 @@ lint: install  ## style, formatting and missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+
+messages: install  ## refresh the catalogues (locale/*/LC_MESSAGES) from the code and templates
+	DJANGO_DEBUG=1 $(MANAGE) makemessages --all --no-obsolete $(MESSAGE_IGNORES)
+	DJANGO_DEBUG=1 $(MANAGE) makemessages --all --no-obsolete -d djangojs $(MESSAGE_IGNORES)
 
 format: install  ## apply formatting and safe fixes
 	$(BIN)/ruff format .

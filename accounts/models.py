@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -6,6 +8,7 @@ from django.utils import timezone
 from accounts.time_zones import validate_time_zone
 from accounts.validators import username_validators
 
+COUNTRY_CODE = RegexValidator(r"^[A-Z]{2}\Z", "Two capital letters, such as ES, MX or US.")
 # What other visitors see of a member (their name, badge, profile): a change to one of these
 # bumps the member's version (accounts.caching); a sign-in or a password change does not.
 PUBLIC_PROFILE_FIELDS = (
@@ -46,6 +49,13 @@ class User(AbstractUser):
         max_length=64, blank=True, validators=[validate_time_zone],
         help_text="Times on the site are shown in this zone. Empty: the site's (UTC).",
     )  # fmt: skip
+    language = models.CharField(
+        max_length=8, blank=True, choices=settings.LANGUAGES,
+        help_text="The site, emails and notifications are in this language.",
+    )  # fmt: skip
+    # ISO 3166 code (ES, MX, US…): which crisis lines are shown first. Empty: all of the
+    # language's lines. Never looked up from the address.
+    country = models.CharField(max_length=2, blank=True, validators=[COUNTRY_CODE])
     suspended_until = models.DateTimeField(null=True, blank=True, editable=False)
     suspension_reason = models.TextField(blank=True, editable=False)
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -25,7 +25,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_path
 
 from core import versions
 from core.db_router import fill_from_primary
@@ -34,12 +34,18 @@ from search.query import seconds_until_next_publication
 SKIP_PREFIXES = ("/admin/", "/accounts/", "/notifications/", "/healthz", "/static/", "/media/")
 
 
+def unprefixed(path: str) -> str:
+    """The path without its language prefix: /es/accounts/ is skipped like /accounts/."""
+    language = get_language_from_path(path)
+    return path[len(language) + 1 :] if language else path
+
+
 def is_cacheable_request(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
-        and not request.path.startswith(SKIP_PREFIXES)
+        and not unprefixed(request.path).startswith(SKIP_PREFIXES)
         and "HTTP_AUTHORIZATION" not in request.META
     )
 

@@ -209,6 +209,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.languages.LanguageMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.db_router.ReplicaReadsMiddleware",
@@ -235,6 +236,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
@@ -326,7 +328,14 @@ ADMIN_REQUIRE_MFA = parse_bool(
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-LANGUAGE_CODE = "en-us"
+# The interface languages: add one by adding its catalogue (README, "Adding a language").
+# English, the default, has no URL prefix; every other language's pages live under /<code>/.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "portal_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -394,7 +403,7 @@ if parse_bool(env.str("DJANGO_BEHIND_PROXY", default="false"), name="DJANGO_BEHI
     ALLAUTH_TRUSTED_PROXY_COUNT = 1
 # Session and CSRF cookies travel over HTTPS only. A deployment served over plain http on
 # loopback (a local load test) may switch this off; `check --deploy` then warns (W012, W016).
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = parse_bool(
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = parse_bool(
     env.str("DJANGO_SECURE_COOKIES", default="false" if DEBUG or TESTING else "true"),
     name="DJANGO_SECURE_COOKIES",
 )

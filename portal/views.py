@@ -9,8 +9,10 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
@@ -20,6 +22,7 @@ from articles.models import Article, BodyPart
 from core import db_router, versions
 from core.inputs import query_int, query_slug, query_text
 from core.models import MEMBER_IMAGE_PREFIX, SitePage
+from portal.languages import DEFAULT, remember_language
 from search import indexing
 from search import query as site_search
 
@@ -124,9 +127,32 @@ def robots_txt(request):
         "Disallow: /accounts/",
         "Disallow: /notifications/",
         "Disallow: /report/",
+        "Disallow: /language/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+@never_cache
+def switch_language(request, code):
+    """The header and footer switcher: this page in another language, and the choice kept
+    (a cookie; a member's settings too). A link, not a form, so cached pages carry it."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    # Resolved in the language of the page it came from, then reversed in the chosen one.
+    with translation.override(translation.get_language_from_path(next_url) or DEFAULT):
+        response = redirect(translate_url(next_url, code))
+    remember_language(response, code)
+    if request.user.is_authenticated and request.user.language != code:
+        request.user.language = code
+        request.user.save(update_fields=["language"])
+    return response
 
 
 SEARCH_PAGE_SIZE = 20
