@@ -15,9 +15,9 @@ they sign in on another device.
 """
 
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.http import HttpResponseRedirect
 from django.urls import is_valid_path
-from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 

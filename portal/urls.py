@@ -1,9 +1,9 @@
 from django.apps import apps
-from django.contrib import admin
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.views.i18n import JavaScriptCatalog
 from django.urls import include, path, re_path
+from django.views.i18n import JavaScriptCatalog
 
 from portal import composer, views, welcome
 from portal.sitemaps import sitemaps
