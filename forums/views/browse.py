@@ -60,7 +60,9 @@ def members_only_gate(request, forum: Forum, thread: Thread | None = None):
         if thread is not None
         else forum.get_absolute_url()
     )
-    context = {"forum": forum, "thread": thread, "thread_title": title, "next": back}
+    context = {
+        "forum": forum, "thread": thread, "thread_title": title, "next": back, "language_next": back,
+    }  # fmt: skip
     return render(request, "forums/members_only.html", context, status=403)
 
 
