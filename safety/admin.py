@@ -36,7 +36,7 @@ class SafetyPhraseForm(forms.ModelForm):
         rows = list(SafetyPhrase.objects.active().filter(language=language).exclude(pk=self.instance.pk))  # fmt: skip
         if cleaned["is_active"]:
             rows.append(SafetyPhrase(**{field: cleaned[field] for field in self.Meta.fields}))
-        return corpus.evaluate(Classifier(rules_from(rows)), language).problems()
+        return corpus.evaluate(Classifier(rules_from(rows), language), language).problems()
 
 
 @admin.register(SafetyPhrase)

@@ -1,4 +1,5 @@
-"""The labelled corpus (data/corpus.json) and the scores a classifier gets on it.
+"""The labelled corpora (data/corpus.json in English, data/corpus_<language>.json for the
+others) and the scores a classifier gets on them.
 
 Used by the tests (which print the scores) and by the admin, which refuses a phrase change
 that would take crisis or emergency recall below RECALL_TARGET."""
@@ -44,9 +45,17 @@ class Scores:
         )
 
 
+def _data_file(name: str, language: str) -> Path:
+    """English data is name.json; another language's, name_<language>.json."""
+    return DATA / (f"{name}.json" if language == "en" else f"{name}_{language}.json")
+
+
 @cache
 def load(language: str = "en") -> dict:
-    with open(DATA / "corpus.json", encoding="utf-8") as file:
+    path = _data_file("corpus", language)
+    if not path.exists():
+        return {"language": language, "phrases": [], "warning_signs": []}
+    with open(path, encoding="utf-8") as file:
         corpus = json.load(file)
     return corpus if corpus["language"] == language else {"phrases": [], "warning_signs": []}
 
@@ -79,12 +88,19 @@ def _share(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
 
 
+def _rows(name: str) -> list[dict]:
+    """Every language's shipped rows: name.json, then name_<language>.json."""
+    rows = []
+    for path in sorted(DATA.glob(f"{name}*.json"), key=lambda path: (path.stem != name, path.stem)):
+        with open(path, encoding="utf-8") as file:
+            rows.extend(json.load(file))
+    return rows
+
+
 def load_phrases() -> list[dict]:
-    """The shipped phrases (the data migration loads them; editors change the rows)."""
-    with open(DATA / "phrases.json", encoding="utf-8") as file:
-        return json.load(file)
+    """The shipped phrases (the data migrations load them; editors change the rows)."""
+    return _rows("phrases")
 
 
 def load_crisis_lines() -> list[dict]:
-    with open(DATA / "crisis_lines.json", encoding="utf-8") as file:
-        return json.load(file)
+    return _rows("crisis_lines")
