@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from safety.classifier import Classifier, Sign
 from safety.levels import Level
 
@@ -27,13 +29,23 @@ class Scores:
 
     def problems(self) -> list[str]:
         found = []
-        for name, value in (("crisis", self.crisis_recall), ("emergency", self.emergency_recall)):
-            if value < RECALL_TARGET:
-                found.append(f"{name} recall would be {value:.0%}, below {RECALL_TARGET:.0%}")
+        if self.crisis_recall < RECALL_TARGET:
+            found.append(
+                _("crisis recall would be %(value)s, below %(target)s")
+                % {"value": _percent(self.crisis_recall), "target": _percent(RECALL_TARGET)}
+            )
+        if self.emergency_recall < RECALL_TARGET:
+            found.append(
+                _("emergency recall would be %(value)s, below %(target)s")
+                % {"value": _percent(self.emergency_recall), "target": _percent(RECALL_TARGET)}
+            )
         if self.false_positive_rate > FALSE_POSITIVE_LIMIT:
             found.append(
-                f"false positives would be {self.false_positive_rate:.0%}, above "
-                f"{FALSE_POSITIVE_LIMIT:.0%}"
+                _("false positives would be %(value)s, above %(limit)s")
+                % {
+                    "value": _percent(self.false_positive_rate),
+                    "limit": _percent(FALSE_POSITIVE_LIMIT),
+                }
             )
         return found
 
@@ -82,6 +94,10 @@ def evaluate(classifier: Classifier, language: str = "en") -> Scores:
         sign_recall=_share(found[Level.SIGN], totals[Level.SIGN]),
         misses=tuple(misses),
     )
+
+
+def _percent(share: float) -> str:
+    return f"{share:.0%}"
 
 
 def _share(part: int, whole: int) -> float:

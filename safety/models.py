@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from safety.rules import PhraseError, parse
@@ -27,13 +28,16 @@ class SafetyPhrase(models.Model):
         IDIOM = "idiom", _("Idiom (not meant literally; matches inside it do not count)")
 
     level = models.CharField(
-        _("level"), max_length=10, choices=Level.choices, db_index=True
+        pgettext_lazy("safety", "level"), max_length=10, choices=Level.choices, db_index=True
     )  # fmt: skip
     language = models.CharField(
-        _("language"), max_length=10, default="en", help_text=_("Language code, e.g. en.")
+        pgettext_lazy("safety", "language"),
+        max_length=10,
+        default="en",
+        help_text=_("Language code, e.g. en."),
     )
     phrase = models.CharField(
-        _("phrase"),
+        pgettext_lazy("safety", "phrase"),
         max_length=500,
         help_text=_(
             "Words matched on their stems. a|b: either word; pain*: any word starting "
@@ -42,7 +46,7 @@ class SafetyPhrase(models.Model):
         ),
     )
     reason = models.CharField(
-        _("reason"),
+        pgettext_lazy("safety", "reason"),
         max_length=300,
         blank=True,
         help_text=_(
@@ -50,8 +54,8 @@ class SafetyPhrase(models.Model):
             "(e.g. chest pain after surgery can be a blood clot in the lung)."
         ),
     )
-    is_active = models.BooleanField(_("active"), default=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    is_active = models.BooleanField(pgettext_lazy("safety", "active"), default=True)
+    updated_at = models.DateTimeField(pgettext_lazy("safety", "updated"), auto_now=True)
     history = HistoricalRecords()
 
     objects = SafetyPhraseQuerySet.as_manager()
@@ -83,7 +87,7 @@ class CrisisLine(models.Model):
     readers of its language (safety.lines picks them by the reader's country)."""
 
     country = models.CharField(
-        _("country"),
+        pgettext_lazy("safety", "country"),
         max_length=80,
         blank=True,
         help_text=_('Where it answers, as readers of its language name it, e.g. "United States".'),
@@ -98,25 +102,34 @@ class CrisisLine(models.Model):
         ),
     )
     language = models.CharField(
-        _("language"), max_length=10, default="en", help_text=_("Language code, e.g. en.")
+        pgettext_lazy("safety", "language"),
+        max_length=10,
+        default="en",
+        help_text=_("Language code, e.g. en."),
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(pgettext_lazy("safety", "name"), max_length=120)
     phone = models.CharField(
-        _("phone"), max_length=40, blank=True, help_text=_("To call, as people dial it.")
+        pgettext_lazy("safety", "phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("To call, as people dial it."),
     )
     text = models.CharField(
-        _("text"),
+        pgettext_lazy("safety", "text"),
         max_length=80,
         blank=True,
         help_text=_('What to text, e.g. "988" or "SHOUT to 85258".'),
     )
     hours = models.CharField(
-        _("hours"), max_length=120, blank=True, help_text=_('e.g. "24 hours, every day".')
+        pgettext_lazy("safety", "hours"),
+        max_length=120,
+        blank=True,
+        help_text=_('e.g. "24 hours, every day".'),
     )
-    url = models.URLField(_("website"), blank=True)
-    note = models.CharField(_("note"), max_length=200, blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    is_active = models.BooleanField(_("active"), default=True)
+    url = models.URLField(pgettext_lazy("safety", "website"), blank=True)
+    note = models.CharField(pgettext_lazy("safety", "note"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("safety", "position"), default=0)
+    is_active = models.BooleanField(pgettext_lazy("safety", "active"), default=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -142,7 +155,10 @@ class SafetyReview(models.Model):
     phrases), like an article's reviewer: shown on that language's crisis page."""
 
     language = models.CharField(
-        _("language"), max_length=10, unique=True, help_text=_("Language code, e.g. es.")
+        pgettext_lazy("safety", "language"),
+        max_length=10,
+        unique=True,
+        help_text=_("Language code, e.g. es."),
     )
     reviewer_name = models.CharField(_("reviewer name"), max_length=200)
     reviewer_credentials = models.CharField(
