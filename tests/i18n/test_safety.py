@@ -136,9 +136,7 @@ def test_a_spanish_crisis_reply_gets_the_spanish_notice_with_024_for_a_member_in
 
 
 def test_the_spanish_crisis_page_for_a_mexican_browser_shows_la_linea_de_la_vida(client):
-    response = client.get(
-        spanish_url("crisis_resources"), HTTP_ACCEPT_LANGUAGE="es-MX,es;q=0.9"
-    )
+    response = client.get(spanish_url("crisis_resources"), HTTP_ACCEPT_LANGUAGE="es-MX,es;q=0.9")
 
     page = response.content.decode()
     assert response.status_code == 200
