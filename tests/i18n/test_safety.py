@@ -196,3 +196,21 @@ def test_an_inactive_spanish_line_is_not_shown():
     names = {line.name for line in crisis_lines("es", "ES")}
 
     assert LINE_024 not in names and "Su número local de emergencias" in names
+
+
+def test_the_admin_guards_a_spanish_phrase_with_the_spanish_corpus_and_says_so_in_spanish(
+    client, settings
+):
+    client.force_login(make_user(username="jefa", is_staff=True, is_superuser=True))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    data = {"level": "emergency", "language": "es", "phrase": "la", "reason": "Toda frase",
+            "is_active": "on"}  # fmt: skip
+
+    refused = client.post(reverse("admin:safety_safetyphrase_add"), data).content.decode()
+    data |= {"phrase": "se me durmio media cara"}
+    saved = client.post(reverse("admin:safety_safetyphrase_add"), data)
+
+    assert "las falsas alarmas serían" in refused and "false positives would be" not in refused
+    assert not SafetyPhrase.objects.filter(language="es", phrase="la").exists()
+    assert saved.status_code == 302
+    assert classify("Se me durmió media cara", "es").level == "emergency"
