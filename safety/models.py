@@ -29,7 +29,7 @@ class SafetyPhrase(models.Model):
 
     level = models.CharField(
         pgettext_lazy("safety", "level"), max_length=10, choices=Level.choices, db_index=True
-    )  # fmt: skip
+    )
     language = models.CharField(
         pgettext_lazy("safety", "language"),
         max_length=10,
@@ -42,7 +42,8 @@ class SafetyPhrase(models.Model):
         help_text=_(
             "Words matched on their stems. a|b: either word; pain*: any word starting "
             "so; * or *N: up to 3 (or N, at most 10) words between; $ last: the clause ends; "
-            "A && B: both anywhere in the text."
+            "A && B: both anywhere in the text. Accents do not matter; in Spanish, a pronoun "
+            "joined to a verb is a word of its own (write matar me for matarme)."
         ),
     )
     reason = models.CharField(

@@ -121,20 +121,9 @@ def stem_spanish(word: str) -> str:
 # phrases are also tried on text in the other (checks.classify), where "not suicidal" or
 # "sin fiebre" must stay negated.
 NEGATORS = frozenset(
-    {"no", "not", "never", "without", "nor", "none", "deny", "denies"}  # English
-    | {
-        "nunca",
-        "jamas",
-        "sin",
-        "ni",
-        "ningun",
-        "ninguna",
-        "ninguno",
-        "tampoco",
-        "nada",
-        "nadie",
-        "niego",
-    }  # Spanish; fmt: skip
+    {"no", "not", "never", "without", "nor", "none", "deny", "denies"}
+    | {"nunca", "jamas", "sin", "ni", "ningun", "ninguna", "ninguno", "tampoco", "nada", "nadie"}
+    | {"niego"}
 )
 # A negation does not reach past these: "I can't sleep and my chest hurts".
 NEGATION_STOPS = frozenset(
