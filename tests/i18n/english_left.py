@@ -51,8 +51,9 @@ PLACEHOLDER = re.compile(
 )
 TAG = re.compile(r"<[^>]*>")
 WORD = re.compile(r"[^\W\d_]+")
-# Stripped from the ends of a phrase: a sentence's own punctuation around a placeholder.
-EDGE_PUNCTUATION = " \t\n.,;:!?¿¡()[]\"'“”‘’«»—–-…/·|"
+# Stripped from the ends of a phrase: a sentence's own punctuation around a placeholder
+# (brackets stay: "All blogs (Atom)" is read whole).
+EDGE_PUNCTUATION = " \t\n.,;:!?¿¡\"'“”‘’«»—–-…/·|"
 
 
 def normalised(text: str) -> str:

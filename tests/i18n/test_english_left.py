@@ -40,6 +40,7 @@ def test_phrases_are_cut_at_placeholders_and_tags_and_need_three_words():
     assert phrases_of('Read the <a href="%(url)s">community guidelines</a> first.') == [
         "read the community guidelines first"
     ]
+    assert phrases_of("All blogs (Atom)") == ["all blogs (atom)"]
     assert phrases_of("Email") == []
     assert phrases_of("Knee osteotomy") == []
 
