@@ -95,3 +95,24 @@ def test_member_page_in_spanish(page, live_server, login, assert_accessible, nam
     page.set_viewport_size(SIZES[size])
 
     check_spanish_page(page, assert_accessible, MEMBER_PAGES[name])
+
+
+def test_the_composer_speaks_the_page_language(page, live_server, login):
+    """static/js/composer.js through the JavaScript catalogue: Spanish under /es/, English
+    on the same page without the prefix."""
+    seed()
+    thread = make_thread(forum=make_forum(), title="Rodilla rígida por la mañana")
+    login(page, live_server, make_user(username="escribiente", post_count=20))
+    toolbar_bold = page.locator("[data-composer-toolbar] [data-md=bold]")
+    body = page.locator("#id_body")
+
+    for prefix, placeholder, no_file in [
+        ("/es", "**texto en negrita**", "Primero elija una imagen."),
+        ("", "**bold text**", "Choose an image first."),
+    ]:
+        page.goto(prefix + thread.get_absolute_url())
+        toolbar_bold.click()
+        assert body.input_value() == placeholder
+        page.locator("[data-composer-image-toggle]").click()
+        page.locator("[data-composer-upload]").click()
+        assert page.locator("[data-composer-image-status]").inner_text() == no_file
