@@ -39,13 +39,15 @@ VISITOR_PAGES = {
 MEMBER_PAGES = {"settings": "/accounts/settings/", "notifications": "/notifications/"}
 
 
-def seed() -> dict[str, str]:
-    """Content for every page to show; the Spanish paths of the forum and the thread."""
+def seed(reader=None) -> dict[str, str]:
+    """Content for every page to show; the Spanish paths of the forum and the thread. The
+    `reader`, if any, started the thread and is named in the reply: a notification by the
+    forums' own code."""
     article = make_osteotomy()
     forum = make_forum(name="Cirugía de rodilla", slug="knee", articles=[article])
     thread = make_thread(
         forum=forum,
-        author=make_user(username="rodillafeliz"),
+        author=reader or make_user(username="rodillafeliz"),
         article=article,
         title="Cinco días después de la osteotomía: ¿es normal el dolor?",
         body="Me duele detrás de la rodilla por la noche. ¿Le pasó a alguien más?",
@@ -53,7 +55,8 @@ def seed() -> dict[str, str]:
     make_post(
         thread=thread,
         author=make_user(username="caminante"),
-        body="A mí también, pasó en unas dos semanas. ¡Ánimo!",
+        body="A mí también, pasó en unas dos semanas. ¡Ánimo"
+        + (f", @{reader.username}!" if reader else "!"),
     )
     make_blog_post(title="Mi diario de recuperación", body="Hoy caminé diez minutos sin muletas.")
     make_video(title="Ejercicios después de la cirugía", summary="Cómo doblar la rodilla.")
@@ -90,11 +93,14 @@ def test_visitor_page_in_spanish(page, live_server, assert_accessible, name, siz
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("name", MEMBER_PAGES)
 def test_member_page_in_spanish(page, live_server, login, assert_accessible, name, size):
-    seed()
-    login(page, live_server, make_user(username="pacientenuevo", language="es"))
+    member = make_user(username="pacientenuevo", language="es")
+    seed(reader=member)
+    login(page, live_server, member)
     page.set_viewport_size(SIZES[size])
 
     check_spanish_page(page, assert_accessible, MEMBER_PAGES[name])
+    if name == "notifications":
+        assert page.locator("main").get_by_text("caminante").count() >= 1
 
 
 def test_the_composer_speaks_the_page_language(page, live_server, login):
