@@ -109,7 +109,9 @@ def test_account_pages_under_a_prefix_are_not_page_cached(client, settings):
 def test_the_javascript_catalogue_is_per_language_and_cached_by_browsers(client):
     spanish = client.get("/es/jsi18n/")
     assert spanish.status_code == 200
-    assert "Cambiar el idioma a" not in spanish.content.decode()  # only JavaScript strings
+    catalogue = spanish.content.decode()
+    assert '"Are you sure?"' in catalogue  # the JavaScript strings, keyed by their English
+    assert "Cambiar el idioma a" not in catalogue  # only the JavaScript strings
     assert "max-age=3600" in spanish["Cache-Control"]
     again = client.get("/es/jsi18n/", HTTP_IF_MODIFIED_SINCE=spanish["Last-Modified"])
     assert again.status_code == 304
