@@ -6,6 +6,7 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
@@ -17,6 +18,7 @@ from safety.lines import crisis_lines
 from safety.models import CrisisLine, SafetyPhrase, SafetyReview
 from tests.factories import make_user
 from tests.forums.factories import make_thread
+from tests.i18n.english_left import english_left
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +28,12 @@ LINE_988_ES = "988 Línea de Prevención del Suicidio y Crisis"
 FIEBRE = SimpleNamespace(text="Fiebre o escalofríos", keyword_list=["fiebre", "escalofrios"])
 ROJA = SimpleNamespace(text="Enrojecimiento o calor alrededor de la herida",
                        keyword_list=["roja", "enrojecida", "caliente"])  # fmt: skip
+
+
+def ours(page: str, start: str, end: str) -> str:
+    """The part of the page this app renders (the header and footer are other apps')."""
+    part = page[page.index(start) : page.index(end, page.index(start))]
+    return f'<html lang="es"><body>{part}</body></html>'
 
 
 def spanish_url(name: str, *args) -> str:
@@ -131,6 +139,7 @@ def test_a_spanish_crisis_reply_gets_the_spanish_notice_with_024_for_a_member_in
     assert "No está solo ni sola." in page and "You are not alone." not in page
     assert LINE_024 in page and 'href="tel:024"' in page
     assert LINEA_DE_LA_VIDA not in page and "Samaritans" not in page
+    assert english_left(ours(page, 'id="safety-notice"', "<main")) == []
     report = Report.objects.get()
     assert report.level == "crisis" and "(es)" in report.note
 
@@ -155,6 +164,7 @@ def test_the_spanish_crisis_page_without_a_region_shows_every_spanish_line(clien
     assert LINE_988_ES in page and "oprima 2" in page
     assert "Samaritans" not in page and "Nadie vigila esta comunidad las 24 horas." in page
     assert "private" not in response.get("Cache-Control", "")
+    assert english_left(ours(page, "<main", "</main>")) == []
 
 
 def test_a_member_setting_wins_over_the_browser_region(client):
@@ -214,3 +224,20 @@ def test_the_admin_guards_a_spanish_phrase_with_the_spanish_corpus_and_says_so_i
     assert not SafetyPhrase.objects.filter(language="es", phrase="la").exists()
     assert saved.status_code == 302
     assert classify("Se me durmió media cara", "es").level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Me duele mucho el pecho y no puedo respirar", "La herida está roja y caliente, tengo fiebre"],
+)
+def test_the_emergency_and_sign_notices_in_spanish_have_no_english_left(client, text):
+    client.force_login(make_user())
+    result = classify(text, "es", warning_signs=[FIEBRE, ROJA])
+    with translation.override("es"):
+        html = Template("{% load safety_tags %}{% safety_notice result after=True %}").render(
+            Context({"result": result})
+        )
+
+    assert f'data-safety-level="{result.level}"' in html
+    assert "Contacte hoy" in html or "Llame ahora a su número local de emergencias" in html
+    assert english_left(f'<html lang="es"><body>{html}</body></html>') == []
