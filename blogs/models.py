@@ -40,7 +40,10 @@ class Blog(Timestamped):
         verbose_name=_("owner"),
     )  # fmt: skip
     title = models.CharField(
-        _("title"), max_length=120, blank=True, help_text=_("Empty: “<name>'s blog”.")
+        _("title"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave it empty for “(your name)'s blog”."),
     )
     description = models.CharField(_("description"), max_length=300, blank=True)
 
