@@ -346,7 +346,7 @@ def _suspend(moderator, member, form) -> None:
 QUEUE_LABELS = {
     Report.Level.CRISIS: _("Crisis flags"),
     Report.Level.EMERGENCY: _("Emergency flags"),
-    Report.Level.SIGN: _("Warning-sign flags"),
+    Report.Level.SIGN: _("Warning sign flags"),
     Report.Level.NONE: _("Member reports"),
 }
 

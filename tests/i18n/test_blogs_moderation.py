@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from moderation import services
-from tests.blogs.factories import make_post
+from tests.blogs.factories import make_comment, make_post
 from tests.factories import make_user
+from tests.i18n.english_left import english_left
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +37,24 @@ def test_the_blog_list_is_in_spanish_and_the_posts_as_written(client):
     assert "Mi rodilla, semana dos" in html and "0 comentarios" in html
     assert "Members write about their surgery" not in html
     assert "Write about your recovery" not in html
+
+
+def test_no_english_is_left_on_the_spanish_blog_pages(client, patient, other_patient):
+    post = make_post(author=patient, title="Día cinco", tags=["rodilla"])
+    comment = make_comment(post=post, author=other_patient, body="¡Ánimo con la recuperación!")
+    client.force_login(other_patient)
+    paths = [
+        "/es/blogs/", "/es/blogs/tag/rodilla/", "/es/blogs/new/", "/es/blogs/settings/",
+        spanish_url("blogs:blog_detail", patient.username),
+        spanish_url("blogs:post_detail", patient.username, post.pk, post.slug),
+        spanish_url("blogs:comment_edit", comment.pk),
+        spanish_url("moderation:report", "blogs", "blogpost", post.pk),
+    ]  # fmt: skip
+
+    for path in paths:
+        html = page(client, path)
+        assert '<html lang="es">' in html, path
+        assert english_left(html) == [], path
 
 
 def test_the_english_blog_list_is_unchanged(client):
@@ -122,6 +141,7 @@ def test_the_moderation_dashboard_follows_the_language_cookie(client, moderator)
     assert "Cerrar sesión" in spanish  # Django's own admin strings
     for text in ("Open work", "Member reports", "Go on duty", "Nothing is held for review"):
         assert text not in spanish, text
+    assert english_left(spanish) == []
 
 
 def test_the_back_office_index_in_spanish(client, moderator):
@@ -148,6 +168,7 @@ def test_the_report_page_in_spanish(client, moderator):
     assert "El contenido en su contexto" in html and "Decidir" in html
     assert "Publicidad no deseada (spam)" in html and "Desestimar" in html
     assert "The content in context" not in html and "Dismiss" not in html
+    assert english_left(html) == []
 
 
 def test_an_admin_action_reports_in_spanish(client, moderator):
