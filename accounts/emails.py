@@ -6,12 +6,18 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import User
 
 UNSUBSCRIBE_SALT = "accounts.unsubscribe"  # a token signed for unsubscribing does nothing else
 UNSUBSCRIBE_MAX_AGE = timezone.timedelta(days=60)
+
+
+def in_language_of(user: User):
+    """Render what the member reads (an email, its links) in their language: links reversed
+    inside point to /es/… for a Spanish member."""
+    return translation.override(user.language or settings.LANGUAGE_CODE)
 
 
 def unsubscribe_token(user: User) -> str:

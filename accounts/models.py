@@ -4,6 +4,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.time_zones import validate_time_zone
 from accounts.validators import username_validators
@@ -86,7 +87,7 @@ class User(AbstractUser):
 
     @property
     def public_name(self) -> str:
-        return "deleted member" if self.deleted_at else self.username
+        return gettext("deleted member") if self.deleted_at else self.username
 
     @property
     def is_suspended(self) -> bool:
@@ -139,7 +140,9 @@ class Notification(models.Model):
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     kind = models.CharField(max_length=40)
-    message = models.CharField(max_length=300)
+    # What the sentence needs (titles, names, an outcome): the sentence itself is rendered
+    # in the reader's language (accounts.notifications.render), never stored.
+    params = models.JSONField(default=dict, blank=True)
     url = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -151,6 +154,20 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def message(self) -> str:
+        """The sentence in the active language."""
+        from accounts.notifications import render  # it imports this module
+
+        return render(self)
+
+    @property
+    def link(self) -> str:
+        """Its page in the active language."""
+        from accounts.notifications import localized_url
+
+        return localized_url(self.url)
 
 
 class Block(models.Model):

@@ -128,7 +128,7 @@ def notifications_mark_read(request):
 def notification_open(request, pk):
     notification = get_object_or_404(request.user.notifications, pk=pk)
     notifications.mark_read(request.user, [notification.pk])
-    return redirect(notification.url or "accounts:notifications")
+    return redirect(notification.link or "accounts:notifications")
 
 
 @csrf_exempt  # RFC 8058 one-click unsubscribe: mail clients POST without a CSRF token.

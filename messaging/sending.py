@@ -67,7 +67,6 @@ def _add(conversation: Conversation, sender, body: str, token) -> Message:
         notify(
             recipient=participant.user, kind="message", actor=sender,
             url=conversation.get_absolute_url(),
-            message=f"{sender.public_name} sent you a private message.",
         )  # fmt: skip
     return message
 
