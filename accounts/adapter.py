@@ -76,7 +76,9 @@ class AccountAdapter(DefaultAccountAdapter):
         username = super().clean_username(username, shallow=shallow)
         if not shallow and looks_like_an_existing_username(username):
             raise ValidationError(
-                "That pseudonym is too close to an existing one. Please choose another.",
+                translation.gettext(
+                    "That pseudonym is too close to an existing one. Please choose another."
+                ),
                 code="lookalike",
             )
         return username

@@ -101,9 +101,10 @@ def localized_url(url: str, language: str | None = None) -> str:
     outside the language prefixes (the admin) and unknown ones stay as they are."""
     if not url:
         return url
+    wanted = language or translation.get_language()
     written_in = translation.get_language_from_path(urlsplit(url).path)
-    with translation.override(written_in or settings.LANGUAGE_CODE):
-        return translate_url(url, language or translation.get_language())
+    with translation.override(written_in or settings.LANGUAGE_CODE):  # to resolve it
+        return translate_url(url, wanted)
 
 
 def _stored(params: dict | None) -> dict:
