@@ -16,7 +16,7 @@ from django.utils import translation
 
 from accounts import devices
 from accounts.models import User
-from accounts.notifications import localized_url
+from accounts.notification_text import localized_url
 from accounts.tasks import queue_email
 from accounts.validators import skeleton, skeleton_expression
 

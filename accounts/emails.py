@@ -45,18 +45,20 @@ def _unsubscribe_url(user: User) -> str:
 
 
 def send_member_email(*, user: User, subject: str, template: str, context: dict) -> None:
-    """Every email we send a member carries a one-click unsubscribe link (RFC 8058)."""
-    unsubscribe_url = _unsubscribe_url(user)
-    body = render_to_string(
-        template,
-        {
-            **context,
-            "user": user,
-            "site_name": settings.SITE_NAME,
-            "site_url": settings.SITE_URL,
-            "unsubscribe_url": unsubscribe_url,
-        },
-    )
+    """Every email we send a member carries a one-click unsubscribe link (RFC 8058), and is
+    written in their language (the caller words the subject in it: `in_language_of`)."""
+    with in_language_of(user):
+        unsubscribe_url = _unsubscribe_url(user)
+        body = render_to_string(
+            template,
+            {
+                **context,
+                "user": user,
+                "site_name": settings.SITE_NAME,
+                "site_url": settings.SITE_URL,
+                "unsubscribe_url": unsubscribe_url,
+            },
+        )
     message = EmailMessage(
         subject=f"[{settings.SITE_NAME}] {subject}",
         body=body,

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.notification_text import localized_url, render
 from accounts.time_zones import validate_time_zone
 from accounts.validators import username_validators
 
@@ -171,15 +172,11 @@ class Notification(models.Model):
     @property
     def message(self) -> str:
         """The sentence in the active language."""
-        from accounts.notifications import render  # it imports this module
-
         return render(self)
 
     @property
     def link(self) -> str:
         """Its page in the active language."""
-        from accounts.notifications import localized_url
-
         return localized_url(self.url)
 
 

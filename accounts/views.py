@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -23,7 +23,6 @@ from accounts.models import SurgeonVerification, User
 from accounts.permissions import can_suspend, can_view_private_profile_fields
 from core.inputs import parse_int, query_int
 from core.roles import has_editor_role, has_moderator_role
-from portal.languages import remember_language
 
 
 def profile(request, username):
@@ -68,15 +67,18 @@ def settings_edit(request):
 
 
 def _settings_saved(request, *, language_changed: bool):
-    """Back to the settings page, in the member's new language if they chose one (and that
-    choice remembered for their visits signed out); "automatic" forgets the choice."""
+    """Back to the settings page. A newly chosen language goes through the language switcher
+    (portal.views.switch_language: the choice remembered in the cookie, the page reopened in
+    it); "automatic" forgets the choice."""
     chosen = request.user.language
     with translation.override(chosen or translation.get_language()):
         messages.success(request, _("Your settings were saved."))
-        response = redirect(reverse("accounts:settings"))
+        page = reverse("accounts:settings")
     if language_changed and chosen:
-        remember_language(response, chosen)
-    elif language_changed:
+        switcher = reverse("switch_language", args=[chosen])
+        return redirect(f"{switcher}?{urlencode({'next': page})}")
+    response = redirect(page)
+    if language_changed:
         response.delete_cookie(
             settings.LANGUAGE_COOKIE_NAME,
             path=settings.LANGUAGE_COOKIE_PATH,

@@ -4,24 +4,22 @@ params["legacy_text"], and render it as stored: their titles and names cannot be
 from the sentence reliably, and they age out with the retention period."""
 
 from django.db import migrations, models
+from django.db.models import F
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce, JSONObject, Substr
 
 LEGACY_TEXT = "legacy_text"
 
 
 def sentence_to_params(apps, schema_editor):
     Notification = apps.get_model("accounts", "Notification")
-    rows = list(Notification.objects.only("pk", "message"))
-    for row in rows:
-        row.params = {LEGACY_TEXT: row.message}
-    Notification.objects.bulk_update(rows, ["params"], batch_size=500)
+    Notification.objects.update(params=JSONObject(**{LEGACY_TEXT: F("message")}))
 
 
 def params_to_sentence(apps, schema_editor):
     Notification = apps.get_model("accounts", "Notification")
-    rows = list(Notification.objects.only("pk", "params"))
-    for row in rows:
-        row.message = str(row.params.get(LEGACY_TEXT, row.kind))[:300]
-    Notification.objects.bulk_update(rows, ["message"], batch_size=500)
+    stored = Coalesce(KT(f"params__{LEGACY_TEXT}"), F("kind"))
+    Notification.objects.update(message=Substr(stored, 1, 300))
 
 
 class Migration(migrations.Migration):
