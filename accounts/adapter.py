@@ -12,9 +12,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 
 from accounts import devices
 from accounts.models import User
+from accounts.notification_text import localized_url
 from accounts.tasks import queue_email
 from accounts.validators import skeleton, skeleton_expression
 
@@ -45,7 +47,13 @@ class AccountAdapter(DefaultAccountAdapter):
         }
         if "signup_url" in context:  # allauth's flows build it from the request's host
             context["signup_url"] = site_link(reverse("account_signup"))
-        queue_email(self.render_mail(template_prefix, email, context))
+        with translation.override(_recipient_language(context.get("user"))):
+            context = {
+                key: localized_url(value) if key.endswith("_url") and isinstance(value, str)
+                else value
+                for key, value in context.items()
+            }  # fmt: skip
+            queue_email(self.render_mail(template_prefix, email, context))
 
     def format_email_subject(self, subject: str) -> str:
         return f"[{settings.SITE_NAME}] {subject}"
@@ -68,7 +76,9 @@ class AccountAdapter(DefaultAccountAdapter):
         username = super().clean_username(username, shallow=shallow)
         if not shallow and looks_like_an_existing_username(username):
             raise ValidationError(
-                "That pseudonym is too close to an existing one. Please choose another.",
+                translation.gettext(
+                    "That pseudonym is too close to an existing one. Please choose another."
+                ),
                 code="lookalike",
             )
         return username
@@ -95,6 +105,13 @@ class AccountAdapter(DefaultAccountAdapter):
         response = super().post_login(request, user, **kwargs)
         devices.issue_device_cookie(response, user)
         return response
+
+
+def _recipient_language(user) -> str:
+    """The member's language; for an address with no account (or no choice yet), the
+    language of the page they asked from."""
+    chosen = getattr(user, "language", "") if user is not None else ""
+    return chosen or translation.get_language() or settings.LANGUAGE_CODE
 
 
 def _login(credentials: dict) -> str:

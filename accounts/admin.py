@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Block, Notification, PrivateDataAccess, User
 from accounts.permissions import can_see_member_emails
@@ -19,7 +20,7 @@ class PortalUserAdmin(UserAdmin):
     fieldsets = (
         *UserAdmin.fieldsets,
         (
-            "Portal",
+            _("Portal"),
             {
                 "fields": (
                     "bio",

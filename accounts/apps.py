@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
-    verbose_name = "Members"
+    verbose_name = _("Members")
 
     def ready(self):
         from accounts.groups import sync_role_groups

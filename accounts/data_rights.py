@@ -11,13 +11,20 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Block, Notification, PrivateDataAccess, SurgeonVerification, User
 from core.plugins import app_modules
 
 
 def export_user_data(user: User) -> dict:
+    """Everything the portal keeps about the member; sentences (notifications) in their
+    language, else the page's."""
+    with translation.override(user.language or translation.get_language()):
+        return _export(user)
+
+
+def _export(user: User) -> dict:
     data = {
         "account": {
             "username": user.username,
@@ -27,6 +34,8 @@ def export_user_data(user: User) -> dict:
             "bio": user.bio,
             "email_notifications": user.email_notifications,
             "time_zone": user.time_zone,
+            "language": user.language,
+            "country": user.country,
             "is_verified_surgeon": user.is_verified_surgeon,
             "terms_accepted_at": user.terms_accepted_at,
             "guidelines_accepted_at": user.guidelines_accepted_at,
@@ -43,8 +52,8 @@ def export_user_data(user: User) -> dict:
         ),
         "email_addresses": list(user.emailaddress_set.values("email", "verified", "primary")),
         "notifications": [
-            {"message": n.message, "url": n.url, "created_at": n.created_at.isoformat()}
-            for n in user.notifications.all()
+            {"message": n.message, "url": n.link, "created_at": n.created_at.isoformat()}
+            for n in user.notifications.select_related("actor")
         ],
     }
     for module in app_modules("exports"):
@@ -81,6 +90,7 @@ def _anonymise(user: User) -> None:
     user.first_name = user.last_name = ""
     user.bio = ""
     user.time_zone = ""
+    user.language = user.country = ""
     user.is_active = False
     user.is_staff = False
     user.is_superuser = False

@@ -6,12 +6,18 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import User
 
 UNSUBSCRIBE_SALT = "accounts.unsubscribe"  # a token signed for unsubscribing does nothing else
 UNSUBSCRIBE_MAX_AGE = timezone.timedelta(days=60)
+
+
+def in_language_of(user: User):
+    """Render what the member reads (an email, its links) in their language: links reversed
+    inside point to /es/… for a Spanish member."""
+    return translation.override(user.language or settings.LANGUAGE_CODE)
 
 
 def unsubscribe_token(user: User) -> str:
@@ -39,18 +45,20 @@ def _unsubscribe_url(user: User) -> str:
 
 
 def send_member_email(*, user: User, subject: str, template: str, context: dict) -> None:
-    """Every email we send a member carries a one-click unsubscribe link (RFC 8058)."""
-    unsubscribe_url = _unsubscribe_url(user)
-    body = render_to_string(
-        template,
-        {
-            **context,
-            "user": user,
-            "site_name": settings.SITE_NAME,
-            "site_url": settings.SITE_URL,
-            "unsubscribe_url": unsubscribe_url,
-        },
-    )
+    """Every email we send a member carries a one-click unsubscribe link (RFC 8058), and is
+    written in their language (the caller words the subject in it: `in_language_of`)."""
+    with in_language_of(user):
+        unsubscribe_url = _unsubscribe_url(user)
+        body = render_to_string(
+            template,
+            {
+                **context,
+                "user": user,
+                "site_name": settings.SITE_NAME,
+                "site_url": settings.SITE_URL,
+                "unsubscribe_url": unsubscribe_url,
+            },
+        )
     message = EmailMessage(
         subject=f"[{settings.SITE_NAME}] {subject}",
         body=body,

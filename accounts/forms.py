@@ -9,6 +9,7 @@ from django.core.validators import MaxLengthValidator
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from accounts.limits import link_refusal
 from accounts.models import SurgeonVerification, User
@@ -17,14 +18,24 @@ from accounts.time_zones import available_time_zones, time_zone_choices
 from core.forms import StorableTextMixin
 
 LOGIN_MAX_LENGTH = 254
-PSEUDONYM_HELP = (
+PSEUDONYM_HELP = _(
     "Shown publicly with everything you post: not your real name or email address. "
     "Letters a–z, digits, and . _ - only."
 )
 
 
 STARTED_SALT = "accounts.signup.started"
-TOO_FAST = "That was very quick. Please check the form and send it again."
+TOO_FAST = _("That was very quick. Please check the form and send it again.")
+# The countries whose crisis lines the portal knows (safety.models.CrisisLine); blank shows
+# all the lines for the member's language.
+COUNTRIES = [
+    ("AR", _("Argentina")),
+    ("CO", _("Colombia")),
+    ("MX", _("Mexico")),
+    ("ES", _("Spain")),
+    ("GB", _("United Kingdom")),
+    ("US", _("United States")),
+]
 
 
 def _page_link(slug: str, text: str) -> str:
@@ -40,7 +51,7 @@ class SignupForm(StorableTextMixin, AllauthSignupForm):
     accept_guidelines = forms.BooleanField(required=True)
     confirm_age = forms.BooleanField(required=True)
     website = forms.CharField(
-        required=False, label="Leave this field empty", max_length=200,
+        required=False, label=_("Leave this field empty"), max_length=200,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )  # fmt: skip
     started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
@@ -52,16 +63,18 @@ class SignupForm(StorableTextMixin, AllauthSignupForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = "Pseudonym"
+        self.fields["username"].label = _("Pseudonym")
         self.fields["username"].help_text = PSEUDONYM_HELP
-        self.fields["email"].help_text = "Private: never shown to other members."
+        self.fields["email"].help_text = _("Private: never shown to other members.")
         self.fields["accept_terms"].label = format_html(
-            "I accept the {}", _page_link("terms", "terms of use")
+            _("I accept the {}"), _page_link("terms", _("terms of use"))
         )
         self.fields["accept_guidelines"].label = format_html(
-            "I will follow the {}", _page_link("guidelines", "community guidelines")
+            _("I will follow the {}"), _page_link("guidelines", _("community guidelines"))
         )
-        self.fields["confirm_age"].label = f"I am {settings.MINIMUM_AGE} or older"
+        self.fields["confirm_age"].label = _("I am %(age)s or older") % {
+            "age": settings.MINIMUM_AGE
+        }
         self.fields["started"].initial = signing.dumps(time.time(), salt=STARTED_SALT)
 
     def clean_time_zone(self) -> str:
@@ -106,31 +119,47 @@ class LoginForm(StorableTextMixin, AllauthLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         login = self.fields["login"]
-        login.label = "Pseudonym or email"
+        login.label = _("Pseudonym or email")
         login.max_length = LOGIN_MAX_LENGTH  # an email address's longest
         login.validators.append(MaxLengthValidator(LOGIN_MAX_LENGTH))
 
 
 class SettingsForm(StorableTextMixin, forms.ModelForm):
+    language = forms.ChoiceField(
+        label=_("Language"), required=False,
+        choices=[("", _("Automatic (from your browser)")), *settings.LANGUAGES],
+        help_text=_("The site, your emails and your notifications are in this language."),
+    )  # fmt: skip
+    country = forms.ChoiceField(
+        label=_("Country"), required=False,
+        choices=[("", _("Not set: show all crisis lines for my language")), *COUNTRIES],
+        help_text=_(
+            "Only used to show the crisis lines of your country first. We never guess it "
+            "from your internet address."
+        ),
+    )  # fmt: skip
+
     class Meta:
         model = User
-        fields = ["bio", "email_notifications", "time_zone"]
+        fields = ["bio", "email_notifications", "time_zone", "language", "country"]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
-        help_texts = {"bio": "Public. A line or two about you; no contact details, please."}
+        help_texts = {"bio": _("Public. A line or two about you; no contact details, please.")}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         time_zone = self.fields["time_zone"]
         time_zone.widget = forms.Select(
-            choices=[("", "The site's time zone (UTC)"), *time_zone_choices()],
+            choices=[("", _("The site's time zone (UTC)")), *time_zone_choices()],
             # While none is chosen, static/js/portal.js selects the browser's zone.
             attrs={"data-browser-time-zone": ""} if not user.time_zone else {},
         )
         time_zone.help_text = (
-            "Times on the site are shown in this zone."
+            _("Times on the site are shown in this zone.")
             if user.time_zone
-            else "Times on the site are shown in this zone. Until you choose one, your "
-            "device's zone is suggested here: save to keep it."
+            else _(
+                "Times on the site are shown in this zone. Until you choose one, your "
+                "device's zone is suggested here: save to keep it."
+            )
         )
         if refusal := posting_refusal(user):  # the bio is public: no changes while suspended
             self.fields["bio"].disabled = True
@@ -139,12 +168,14 @@ class SettingsForm(StorableTextMixin, forms.ModelForm):
 
 class DeleteAccountForm(StorableTextMixin, forms.Form):
     erase_text = forms.BooleanField(
-        label="Also erase the text of everything I wrote",
+        label=_("Also erase the text of everything I wrote"),
         required=False,
-        help_text="Your posts, blog posts, comments and messages stay in place, reading "
-        '"removed at the author\'s request".',
+        help_text=_(
+            "Your posts, blog posts, comments and messages stay in place, reading "
+            '"removed at the author\'s request".'
+        ),
     )
-    confirm = forms.CharField(label="Type your pseudonym to confirm", max_length=150)
+    confirm = forms.CharField(label=_("Type your pseudonym to confirm"), max_length=150)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -153,25 +184,29 @@ class DeleteAccountForm(StorableTextMixin, forms.Form):
     def clean_confirm(self):
         value = self.cleaned_data["confirm"].strip()
         if value != self.user.username:
-            raise forms.ValidationError("That is not your pseudonym.")
+            raise forms.ValidationError(_("That is not your pseudonym."))
         return value
 
 
 class SurgeonVerificationForm(StorableTextMixin, forms.ModelForm):
     regulator = forms.CharField(
-        label="Regulator",
+        label=_("Regulator"),
         max_length=200,
-        help_text="The body you are registered with, e.g. the General Medical Council (UK) or "
-        "your state medical board.",
+        help_text=_(
+            "The body you are registered with, e.g. the General Medical Council (UK) or "
+            "your state medical board."
+        ),
     )
 
     class Meta:
         model = SurgeonVerification
         fields = ["full_name", "specialty", "practice", "regulator", "licence_number"]
         help_texts = {
-            "licence_number": "Your registration number with it. Seen only by moderators, "
-            "to check your registration.",
-            "full_name": "As registered; shown with the verified badge.",
+            "licence_number": _(
+                "Your registration number with it. Seen only by moderators, "
+                "to check your registration."
+            ),
+            "full_name": _("As registered; shown with the verified badge."),
         }
 
 
@@ -202,5 +237,5 @@ class NotificationPreferencesForm(StorableTextMixin, forms.ModelForm):
         model = User
         fields = ["email_notifications"]
         widgets = {"email_notifications": forms.RadioSelect}
-        labels = {"email_notifications": "Emails about replies, mentions and messages"}
-        help_texts = {"email_notifications": "The bell in the header shows them either way."}
+        labels = {"email_notifications": _("Emails about replies, mentions and messages")}
+        help_texts = {"email_notifications": _("The bell in the header shows them either way.")}

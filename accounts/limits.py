@@ -13,16 +13,18 @@ import re
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import get_usage
 
 from core.roles import is_moderator
 
 logger = logging.getLogger(__name__)
 
-NOUNS = {"forum_post": "posts", "blog_post": "blog posts", "blog_comment": "comments",
-         "nomination": "nominations", "article_feedback": "answers",
-         "image_upload": "images"}  # fmt: skip
-PERIODS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}
+NOUNS = {"forum_post": _("posts"), "blog_post": _("blog posts"), "blog_comment": _("comments"),
+         "nomination": _("nominations"), "article_feedback": _("answers"),
+         "image_upload": _("images")}  # fmt: skip
+PERIODS = {"s": _("second"), "m": _("minute"), "h": _("hour"), "d": _("day")}
 
 
 def is_new_member(user) -> bool:
@@ -61,11 +63,15 @@ def link_refusal(user, text: str) -> str:
         or count_links(text) <= limit
     ):
         return ""
-    return (
-        f"New members can include at most {limit} link{'' if limit == 1 else 's'} in a post "
-        f"(this has {count_links(text)}). Remove some, or describe where to find them: the "
-        "limit keeps spam away and is lifted once you have been here a little while."
-    )
+    return ngettext(
+        "New members can include at most %(limit)d link in a post (this has %(count)d). "
+        "Remove some, or describe where to find them: the limit keeps spam away and is "
+        "lifted once you have been here a little while.",
+        "New members can include at most %(limit)d links in a post (this has %(count)d). "
+        "Remove some, or describe where to find them: the limit keeps spam away and is "
+        "lifted once you have been here a little while.",
+        limit,
+    ) % {"limit": limit, "count": count_links(text)}
 
 
 def limit_refusal(request, action: str, *, count: bool = True) -> str:
@@ -93,16 +99,29 @@ def limit_refusal(request, action: str, *, count: bool = True) -> str:
 
 
 def _message(action: str, rate: str, newcomer: bool) -> str:
-    limit, _, period = rate.partition("/")
-    amount, unit = period[:-1] or "1", PERIODS[period[-1]]
-    window = f"{unit}" if amount == "1" else f"{amount} {unit}s"
-    extra = (
-        f" New members (in their first {settings.PORTAL_NEW_MEMBER_DAYS} days, or with fewer "
-        f"than {settings.PORTAL_NEW_MEMBER_POSTS} posts) have a lower limit."
-        if newcomer
-        else ""
-    )
-    return f"You can send {limit} {NOUNS[action]} per {window}; please wait a while.{extra}"
+    limit, _slash, period = rate.partition("/")
+    sentence = gettext("You can send %(limit)s %(things)s per %(window)s; please wait a while.")
+    sentence %= {"limit": limit, "things": NOUNS[action], "window": _window(period)}
+    if newcomer:
+        sentence += " " + gettext(
+            "New members (in their first %(days)s days, or with fewer than %(posts)s posts) "
+            "have a lower limit."
+        ) % {"days": settings.PORTAL_NEW_MEMBER_DAYS, "posts": settings.PORTAL_NEW_MEMBER_POSTS}
+    return sentence
+
+
+def _window(period: str) -> str:
+    """ "h" reads "hour", "10m" reads "10 minutes"."""
+    amount, unit = int(period[:-1] or 1), period[-1]
+    if amount == 1:
+        return str(PERIODS[unit])
+    plurals = {
+        "s": ngettext("%(n)d second", "%(n)d seconds", amount),
+        "m": ngettext("%(n)d minute", "%(n)d minutes", amount),
+        "h": ngettext("%(n)d hour", "%(n)d hours", amount),
+        "d": ngettext("%(n)d day", "%(n)d days", amount),
+    }
+    return plurals[unit] % {"n": amount}
 
 
 def images_per_post_refusal(user, count: int) -> str:
@@ -114,5 +133,16 @@ def images_per_post_refusal(user, count: int) -> str:
     limit = settings.PORTAL_IMAGES_PER_POST[0 if newcomer else 1]
     if count <= limit:
         return ""
-    who = "New members can" if newcomer else "You can"
-    return f"{who} show {limit} image{'' if limit == 1 else 's'} per post; this one has {count}."
+    if newcomer:
+        sentence = ngettext(
+            "New members can show %(limit)d image per post; this one has %(count)d.",
+            "New members can show %(limit)d images per post; this one has %(count)d.",
+            limit,
+        )
+    else:
+        sentence = ngettext(
+            "You can show %(limit)d image per post; this one has %(count)d.",
+            "You can show %(limit)d images per post; this one has %(count)d.",
+            limit,
+        )
+    return sentence % {"limit": limit, "count": count}

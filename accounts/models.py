@@ -4,11 +4,14 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from accounts.notification_text import localized_url, render
 from accounts.time_zones import validate_time_zone
 from accounts.validators import username_validators
 
-COUNTRY_CODE = RegexValidator(r"^[A-Z]{2}\Z", "Two capital letters, such as ES, MX or US.")
+COUNTRY_CODE = RegexValidator(r"^[A-Z]{2}\Z", _("Two capital letters, such as ES, MX or US."))
 # What other visitors see of a member (their name, badge, profile): a change to one of these
 # bumps the member's version (accounts.caching); a sign-in or a password change does not.
 PUBLIC_PROFILE_FIELDS = (
@@ -22,40 +25,45 @@ class User(AbstractUser):
     """A member. The username is the public pseudonym; the email is never shown to others."""
 
     class EmailNotifications(models.TextChoices):
-        OFF = "off", "Off"
-        EACH = "each", "An email for each notification"
-        DIGEST = "digest", "A daily digest"
+        OFF = "off", _("Off")
+        EACH = "each", _("An email for each notification")
+        DIGEST = "digest", _("A daily digest")
 
     username = models.CharField(
-        "pseudonym",
+        _("pseudonym"),
         max_length=40,
         unique=True,
         validators=username_validators,
-        help_text="Shown publicly. Letters, digits and @/./+/-/_ only.",
-        error_messages={"unique": "That pseudonym is taken."},
+        help_text=_("Shown publicly. Letters, digits and @/./+/-/_ only."),
+        error_messages={"unique": _("That pseudonym is taken.")},
     )
-    bio = models.TextField("about me", blank=True, max_length=2000)
+    bio = models.TextField(_("about me"), blank=True, max_length=2000)
     is_verified_surgeon = models.BooleanField(
-        default=False, help_text="Set by verifying a surgeon request; shows a badge."
+        _("verified surgeon"),
+        default=False,
+        help_text=_("Set by verifying a surgeon request; shows a badge."),
     )
     verified_name = models.CharField(
-        max_length=200, blank=True, editable=False,
-        help_text="The verified surgeon's full name, shown with the badge.",
+        _("verified name"), max_length=200, blank=True, editable=False,
+        help_text=_("The verified surgeon's full name, shown with the badge."),
     )  # fmt: skip
     email_notifications = models.CharField(
-        max_length=10, choices=EmailNotifications.choices, default=EmailNotifications.EACH
+        _("email notifications"),
+        max_length=10,
+        choices=EmailNotifications.choices,
+        default=EmailNotifications.EACH,
     )
     time_zone = models.CharField(
-        max_length=64, blank=True, validators=[validate_time_zone],
-        help_text="Times on the site are shown in this zone. Empty: the site's (UTC).",
+        _("time zone"), max_length=64, blank=True, validators=[validate_time_zone],
+        help_text=_("Times on the site are shown in this zone. Empty: the site's (UTC)."),
     )  # fmt: skip
     language = models.CharField(
-        max_length=8, blank=True, choices=settings.LANGUAGES,
-        help_text="The site, emails and notifications are in this language.",
+        _("language"), max_length=8, blank=True, choices=settings.LANGUAGES,
+        help_text=_("The site, emails and notifications are in this language."),
     )  # fmt: skip
     # ISO 3166 code (ES, MX, US…): which crisis lines are shown first. Empty: all of the
     # language's lines. Never looked up from the address.
-    country = models.CharField(max_length=2, blank=True, validators=[COUNTRY_CODE])
+    country = models.CharField(_("country"), max_length=2, blank=True, validators=[COUNTRY_CODE])
     suspended_until = models.DateTimeField(null=True, blank=True, editable=False)
     suspension_reason = models.TextField(blank=True, editable=False)
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -69,6 +77,8 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["username"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
 
     def __str__(self) -> str:
         return self.public_name
@@ -86,7 +96,7 @@ class User(AbstractUser):
 
     @property
     def public_name(self) -> str:
-        return "deleted member" if self.deleted_at else self.username
+        return gettext("deleted member") if self.deleted_at else self.username
 
     @property
     def is_suspended(self) -> bool:
@@ -100,22 +110,23 @@ class SurgeonVerification(models.Model):
     """A surgeon's request to be verified; the licence number is for moderators only."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        VERIFIED = "verified", "Verified"
-        REJECTED = "rejected", "Rejected"
+        PENDING = "pending", _("Pending")
+        VERIFIED = "verified", _("Verified")
+        REJECTED = "rejected", _("Rejected")
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="surgeon_verification")
-    full_name = models.CharField(max_length=200)
-    specialty = models.CharField(max_length=200)
-    practice = models.CharField("practice or hospital", max_length=200)
+    full_name = models.CharField(_("full name"), max_length=200)
+    specialty = models.CharField(_("specialty"), max_length=200)
+    practice = models.CharField(_("practice or hospital"), max_length=200)
     regulator = models.CharField(
+        _("regulator"),
         max_length=200,
         blank=True,
-        help_text="e.g. General Medical Council (UK), a state medical board",
+        help_text=_("e.g. General Medical Council (UK), a state medical board"),
     )
-    licence_number = models.CharField("registration number", max_length=100)
+    licence_number = models.CharField(_("registration number"), max_length=100)
     status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
     requested_at = models.DateTimeField(default=timezone.now, editable=False)
     decided_by = models.ForeignKey(
@@ -126,6 +137,8 @@ class SurgeonVerification(models.Model):
 
     class Meta:
         ordering = ["-requested_at"]
+        verbose_name = _("surgeon verification")
+        verbose_name_plural = _("surgeon verifications")
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.get_status_display()})"
@@ -139,7 +152,9 @@ class Notification(models.Model):
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     kind = models.CharField(max_length=40)
-    message = models.CharField(max_length=300)
+    # What the sentence needs (titles, names, an outcome): the sentence itself is rendered
+    # in the reader's language (accounts.notifications.render), never stored.
+    params = models.JSONField(default=dict, blank=True)
     url = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -148,9 +163,21 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def message(self) -> str:
+        """The sentence in the active language."""
+        return render(self)
+
+    @property
+    def link(self) -> str:
+        """Its page in the active language."""
+        return localized_url(self.url)
 
 
 class Block(models.Model):
@@ -168,6 +195,8 @@ class Block(models.Model):
                 condition=~models.Q(blocker=models.F("blocked")), name="no_self_block"
             ),
         ]
+        verbose_name = _("block")
+        verbose_name_plural = _("blocks")
 
     def __str__(self) -> str:
         return f"{self.blocker} blocks {self.blocked}"
@@ -188,7 +217,8 @@ class PrivateDataAccess(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name_plural = "private data accesses"
+        verbose_name = _("private data access")
+        verbose_name_plural = _("private data accesses")
 
     def __str__(self) -> str:
         return f"{self.viewer} viewed {self.what}"

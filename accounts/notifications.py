@@ -2,8 +2,16 @@
 
 Apps call `notify(...)`; emails go through the Tasks API (`accounts.tasks`), so the same
 code runs in-process by default and on a queue's workers in production.
+
+A notification stores a kind and its parameters (a title, a forum's name, an outcome), not a
+sentence: `render` writes the sentence in the active language, so the bell's page, the
+export and the emails (rendered under the recipient's language) speak the reader's language.
+The acting member's name comes from `actor` when it is read, so an account deleted since
+shows as "deleted member". Rows written before this (migration 0007) keep their English
+sentence in `params["legacy_text"]` and render it as stored.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
@@ -11,17 +19,33 @@ from django.utils import timezone
 
 from accounts.blocking import has_blocked
 from accounts.models import Notification, User
+from accounts.notification_text import (  # noqa: F401 (the registry, for callers' use)
+    LEGACY_TEXT,
+    SENTENCES,
+    localized_url,
+    render,
+)
 from accounts.tasks import send_notification_email
 
+MAX_PARAM_LENGTH = 300
 
-def notify(*, recipient: User, kind: str, message: str, url: str = "", actor=None):
+
+def _stored(params: dict | None) -> dict:
+    return {
+        key: value[:MAX_PARAM_LENGTH] if isinstance(value, str) else value
+        for key, value in (params or {}).items()
+    }
+
+
+def notify(*, recipient: User, kind: str, params: dict | None = None, url: str = "", actor=None):
     """Record a notification and, if the member wants each one by email, queue the email."""
-    notifications = notify_many(recipients=[recipient], kind=kind, message=message, url=url,
+    notifications = notify_many(recipients=[recipient], kind=kind, params=params, url=url,
                                 actor=actor)  # fmt: skip
     return notifications[0] if notifications else None
 
 
-def notify_many(*, recipients, kind: str, message: str, url: str = "", actor=None) -> list:
+def notify_many(*, recipients, kind: str, params: dict | None = None, url: str = "",
+                actor=None) -> list:  # fmt: skip
     """The same notification for many members in one insert; the emails (for members who
     want each one) are queued once the transaction commits, one task each."""
     members = [
@@ -29,9 +53,11 @@ def notify_many(*, recipients, kind: str, message: str, url: str = "", actor=Non
         if not member.deleted_at and member.is_active and member != actor
         and not has_blocked(member, actor)  # no mentions, replies or messages from them
     ]  # fmt: skip
+    params = _stored(params)
+    url = localized_url(url, settings.LANGUAGE_CODE)  # whatever the actor's language
     with transaction.atomic():
         notifications = Notification.objects.bulk_create(
-            Notification(recipient=member, actor=actor, kind=kind, message=message[:300], url=url)
+            Notification(recipient=member, actor=actor, kind=kind, params=params, url=url)
             for member in members
         )
         _count_new([member.pk for member in members])

@@ -1,5 +1,7 @@
 """Who may do what with accounts, and whether a member may post at all."""
 
+from django.utils.translation import gettext
+
 from accounts.suspension import suspension_notice
 from core.roles import is_moderator
 
@@ -7,9 +9,9 @@ from core.roles import is_moderator
 def posting_refusal(user) -> str:
     """Why this user may not post right now, or "" if they may."""
     if not user.is_authenticated:
-        return "Please sign in to post."
+        return gettext("Please sign in to post.")
     if user.deleted_at or not user.is_active:
-        return "This account is closed."
+        return gettext("This account is closed.")
     return suspension_notice(user)
 
 

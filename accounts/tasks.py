@@ -16,9 +16,10 @@ from datetime import timedelta
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django_tasks import task
 
-from accounts.emails import send_member_email
+from accounts.emails import in_language_of, send_member_email
 from accounts.models import Notification, User
 
 logger = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ def _deliver_notification(notification_id: int) -> None:
         # Locked while sending: a second run of the same task (re-queued) skips it.
         notification = (
             Notification.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("recipient")
+            .select_related("recipient", "actor")
             .filter(pk=notification_id, emailed_at=None, read_at=None)
             .first()
         )
@@ -66,12 +67,13 @@ def _deliver_notification(notification_id: int) -> None:
         user = notification.recipient
         if user.email_notifications != User.EmailNotifications.EACH or not user.email:
             return
-        send_member_email(
-            user=user,
-            subject=notification.message,
-            template="accounts/email/notification.txt",
-            context={"notification": notification},
-        )
+        with in_language_of(user):
+            send_member_email(
+                user=user,
+                subject=notification.message,
+                template="accounts/email/notification.txt",
+                context={"notification": notification},
+            )
         Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
 
 
@@ -89,18 +91,23 @@ def _deliver_digest(user_id: int) -> None:
         return
     with transaction.atomic():
         pending = list(
-            user.notifications.select_for_update(skip_locked=True)
+            user.notifications.select_for_update(skip_locked=True, of=("self",))
+            .select_related("actor")
             .filter(read_at__isnull=True, emailed_at__isnull=True)
             .order_by("created_at")[:50]
         )
         if not pending or not user.email:
             return
-        send_member_email(
-            user=user,
-            subject=f"{len(pending)} new notification{'s' if len(pending) != 1 else ''}",
-            template="accounts/email/digest.txt",
-            context={"notifications": pending},
-        )
+        with in_language_of(user):
+            send_member_email(
+                user=user,
+                subject=ngettext(
+                    "%(count)d new notification", "%(count)d new notifications", len(pending)
+                )
+                % {"count": len(pending)},
+                template="accounts/email/digest.txt",
+                context={"notifications": pending},
+            )
         Notification.objects.filter(pk__in=[n.pk for n in pending]).update(
             emailed_at=timezone.now()
         )

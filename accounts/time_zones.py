@@ -8,6 +8,7 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 
 @functools.cache
@@ -22,7 +23,7 @@ def time_zone_choices() -> list[tuple[str, str]]:
 def validate_time_zone(value: str) -> None:
     if value and value not in available_time_zones():
         raise ValidationError(
-            "“%(value)s” is not a time zone we know. Please choose one from the list.",
+            _("“%(value)s” is not a time zone we know. Please choose one from the list."),
             code="unknown_time_zone",
             params={"value": value[:64]},
         )

@@ -13,6 +13,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.db.models import F, Value
 from django.db.models.functions import Lower, Replace
+from django.utils.translation import gettext as _
 
 # Names that would collide with a route or impersonate the site.
 RESERVED_USERNAMES = frozenset(
@@ -58,22 +59,22 @@ STAFF_SKELETONS = tuple(skeleton(word) for word in STAFF_WORDS)
 
 def validate_not_reserved(value: str) -> None:
     if value.strip().lower() in RESERVED_USERNAMES:
-        raise ValidationError("This name is reserved. Please choose another.", code="reserved")
+        raise ValidationError(_("This name is reserved. Please choose another."), code="reserved")
     if not any(character.isalnum() for character in value):
         # Dots and dashes only: a browser reads /members/../ as /.
-        raise ValidationError("Please use at least one letter or digit.", code="no_letter")
+        raise ValidationError(_("Please use at least one letter or digit."), code="no_letter")
 
 
 def validate_no_email_shape(value: str) -> None:
     """An email address as a pseudonym would make the private email public."""
     if "@" in value:
-        raise ValidationError("Usernames are public: please don't use an email address.")
+        raise ValidationError(_("Usernames are public: please don't use an email address."))
 
 
 def validate_safe_characters(value: str) -> None:
     if not SAFE_USERNAME.match(value):
         raise ValidationError(
-            "Use only letters a–z, digits, and . _ - (starting with a letter or digit).",
+            _("Use only letters a–z, digits, and . _ - (starting with a letter or digit)."),
             code="characters",
         )
 
@@ -81,7 +82,7 @@ def validate_safe_characters(value: str) -> None:
 def validate_not_like_staff(value: str) -> None:
     folded = skeleton(value)
     if folded in RESERVED_SKELETONS or any(word in folded for word in STAFF_SKELETONS):
-        raise ValidationError("This name is reserved. Please choose another.", code="reserved")
+        raise ValidationError(_("This name is reserved. Please choose another."), code="reserved")
 
 
 # The model field's validators (the admin may still name accounts freely within them).

@@ -1,5 +1,6 @@
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -8,8 +9,10 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -41,15 +44,15 @@ def profile(request, username):
 def block_toggle(request, username):
     member = get_object_or_404(User, username=username, deleted_at__isnull=True)
     if member == request.user:
-        raise Http404("You cannot block yourself.")
+        raise Http404(_("You cannot block yourself."))
     if request.POST.get("action") == "unblock":
         blocking.unblock(request.user, member)
-        messages.success(request, f"You unblocked {member.username}.")
+        messages.success(request, _("You unblocked %(name)s.") % {"name": member.username})
     else:
         blocking.block(request.user, member)
         messages.success(
-            request, f"You blocked {member.username}: no messages, mentions or notifications "
-            "from them. They are not told.",
+            request, _("You blocked %(name)s: no messages, mentions or notifications from "
+                       "them. They are not told.") % {"name": member.username},
         )  # fmt: skip
     return redirect(member)
 
@@ -59,9 +62,29 @@ def settings_edit(request):
     form = SettingsForm(request.POST or None, instance=request.user, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your settings were saved.")
-        return redirect("accounts:settings")
+        return _settings_saved(request, language_changed="language" in form.changed_data)
     return render(request, "accounts/settings.html", {"form": form})
+
+
+def _settings_saved(request, *, language_changed: bool):
+    """Back to the settings page. A newly chosen language goes through the language switcher
+    (portal.views.switch_language: the choice remembered in the cookie, the page reopened in
+    it); "automatic" forgets the choice."""
+    chosen = request.user.language
+    with translation.override(chosen or translation.get_language()):
+        messages.success(request, _("Your settings were saved."))
+        page = reverse("accounts:settings")
+    if language_changed and chosen:
+        switcher = reverse("switch_language", args=[chosen])
+        return redirect(f"{switcher}?{urlencode({'next': page})}")
+    response = redirect(page)
+    if language_changed:
+        response.delete_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response
 
 
 @login_required
@@ -80,7 +103,7 @@ def account_delete(request):
     if request.method == "POST" and form.is_valid():
         delete_account(request.user, erase_text=form.cleaned_data["erase_text"])
         logout(request)
-        messages.success(request, "Your account was deleted. Thank you for being here.")
+        messages.success(request, _("Your account was deleted. Thank you for being here."))
         return redirect("home")
     return render(request, "accounts/account_delete.html", {"form": form})
 
@@ -98,7 +121,7 @@ def verification_request(request):
             verification.status = SurgeonVerification.Status.PENDING
             verification.requested_at = timezone.now()
             verification.save()
-        messages.success(request, "Thank you. A moderator will check your details.")
+        messages.success(request, _("Thank you. A moderator will check your details."))
         return redirect("accounts:verification")
     return render(request, "accounts/verification_form.html", {"form": form})
 
@@ -128,7 +151,7 @@ def notifications_mark_read(request):
 def notification_open(request, pk):
     notification = get_object_or_404(request.user.notifications, pk=pk)
     notifications.mark_read(request.user, [notification.pk])
-    return redirect(notification.url or "accounts:notifications")
+    return redirect(notification.link or "accounts:notifications")
 
 
 @csrf_exempt  # RFC 8058 one-click unsubscribe: mail clients POST without a CSRF token.
@@ -138,7 +161,7 @@ def unsubscribe(request, token):
     except signing.SignatureExpired:
         return render(request, "accounts/unsubscribe_expired.html", status=410)
     if user is None:
-        raise Http404("This unsubscribe link is not valid.")
+        raise Http404(_("This unsubscribe link is not valid."))
     if request.method == "POST":
         user.email_notifications = User.EmailNotifications.OFF
         user.save(update_fields=["email_notifications"])

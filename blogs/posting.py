@@ -109,11 +109,11 @@ def _notify_comment(comment: Comment) -> None:
     post, url = comment.post, comment.get_absolute_url()
     notify(
         recipient=post.author, kind="blog_comment", actor=comment.author, url=url,
-        message=f"{comment.author.public_name} commented on your post “{post.title}”.",
+        params={"title": post.title},
     )  # fmt: skip
     parent = comment.parent
     if parent is not None and parent.author_id != post.author_id:
         notify(
             recipient=parent.author, kind="blog_reply", actor=comment.author, url=url,
-            message=f"{comment.author.public_name} replied to your comment on “{post.title}”.",
+            params={"title": post.title},
         )  # fmt: skip

@@ -183,13 +183,11 @@ def refuse_held(post: Post) -> None:
 
 
 def _tell_author(post: Post, *, published: bool) -> None:
-    title = post.thread.title
-    if published:
-        message = f"Your post in “{title}” is published: everyone can read it now."
-    else:
-        reason = f" The moderator's note: {post.moderation_note}" if post.moderation_note else ""
-        message = f"Your post in “{title}” was not published.{reason}"
-    notify(recipient=post.author, kind="moderation", url=post.get_absolute_url(), message=message)
+    params = {"title": post.thread.title, "outcome": "published"}
+    if not published:
+        params["outcome"] = "refused_with_note" if post.moderation_note else "refused"
+        params["note"] = post.moderation_note
+    notify(recipient=post.author, kind="moderation", url=post.get_absolute_url(), params=params)
 
 
 def reply_draft_key(thread_id: int) -> str:
@@ -231,21 +229,20 @@ def notify_about_post(post_id: int, new_thread: bool) -> None:
     mentioned = mentioned_members(post.body, exclude={author.pk})
     notify_many(
         recipients=mentioned, kind="forum_mention", actor=author, url=url,
-        message=f"{author.public_name} mentioned you in “{thread.title}”",
+        params={"title": thread.title},
     )  # fmt: skip
     if not thread.is_visible:
         return
-    if new_thread:
-        message = f"{author.public_name} started “{thread.title}” in {thread.forum.name}"
-    else:
-        message = f"{author.public_name} replied to “{thread.title}”"
+    params = {"title": thread.title, "forum": thread.forum.name} if new_thread else {
+        "title": thread.title
+    }  # fmt: skip
     watchers = User.objects.filter(watched_threads__thread=thread) | User.objects.filter(
         watched_forums__forum_id=thread.forum_id
     )
     notify_many(
         recipients=watchers.exclude(pk__in={author.pk, *(m.pk for m in mentioned)}).distinct(),
         kind="forum_new_thread" if new_thread else "forum_reply", actor=author, url=url,
-        message=message,
+        params=params,
     )  # fmt: skip
 
 

@@ -35,10 +35,9 @@ def approve_nomination(
         _decide(nomination, Nomination.Status.APPROVED, moderator)
         log_action(actor=moderator, action="approve nomination", target=nomination,
                    note=f"Hero: {hero.display_name}{' (published)' if newly_published else ''}")  # fmt: skip
-        _tell_nominator(nomination, moderator, _approval_message(nomination, hero))
+        _tell_nominator(nomination, moderator, _approval(nomination, hero))
         if newly_published and hero.verified_account is not None:
             notify(recipient=hero.verified_account, kind="hero", actor=moderator,
-                   message="Patients nominated you as a hero: your hero page is now published.",
                    url=hero.get_absolute_url())  # fmt: skip
     return hero
 
@@ -53,7 +52,7 @@ def reject_nomination(*, nomination: Nomination, moderator, reason: str) -> Nomi
         log_action(actor=moderator, action="reject nomination", target=nomination, note=reason)
         _tell_nominator(
             nomination, moderator,
-            f"Your nomination of {nomination.nominee_name} was not approved. Reason: {reason}",
+            {"outcome": "rejected", "name": nomination.nominee_name, "reason": reason},
         )  # fmt: skip
     return nomination
 
@@ -69,10 +68,8 @@ def mark_duplicate(*, nomination: Nomination, moderator, duplicate_of: Nominatio
         log_action(actor=moderator, action="mark nomination duplicate", target=nomination,
                    note=f"Duplicate of #{duplicate_of.pk} ({duplicate_of})")  # fmt: skip
         _tell_nominator(
-            nomination, moderator,
-            f"Your nomination of {nomination.nominee_name} repeats one we already have, so "
-            "we closed it. Thank you for sending it.",
-        )  # fmt: skip
+            nomination, moderator, {"outcome": "duplicate", "name": nomination.nominee_name}
+        )
     return nomination
 
 
@@ -96,8 +93,8 @@ def _decide(nomination: Nomination, status: str, moderator, *, reason: str = "")
                                    "decided_at", "decision_reason"])  # fmt: skip
 
 
-def _tell_nominator(nomination: Nomination, moderator, message: str) -> None:
-    notify(recipient=nomination.nominator, kind="nomination", message=message,
+def _tell_nominator(nomination: Nomination, moderator, params: dict) -> None:
+    notify(recipient=nomination.nominator, kind="nomination", params=params,
            url=_nominations_url(), actor=moderator)  # fmt: skip
 
 
@@ -105,15 +102,14 @@ def _nominations_url() -> str:
     return reverse("heroes:nomination_list")
 
 
-def _approval_message(nomination: Nomination, hero: Hero) -> str:
+def _approval(nomination: Nomination, hero: Hero) -> dict:
     if hero.is_published and nomination.may_publish_story:
-        return f"Your nomination of {hero.display_name} was approved: your story is on their page."
-    if hero.is_published:
-        return f"Your nomination of {hero.display_name} was approved. Thank you!"
-    return (
-        f"Your nomination of {hero.display_name} was approved. Their hero page will appear "
-        "once the surgeon has agreed."
-    )
+        outcome = "approved_with_story"
+    elif hero.is_published:
+        outcome = "approved"
+    else:
+        outcome = "approved_awaiting_surgeon"
+    return {"outcome": outcome, "name": hero.display_name}
 
 
 def _hero_for_new_surgeon(nomination: Nomination) -> Hero:

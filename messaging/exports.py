@@ -1,5 +1,7 @@
 """A member's private conversations, for their data download (accounts.data_rights)."""
 
+from django.utils.translation import gettext
+
 from messaging.models import Participant
 
 
@@ -17,7 +19,9 @@ def export(user) -> dict:
                 ],
                 "messages": [
                     {
-                        "from": message.sender.public_name if message.sender else "deleted member",
+                        "from": message.sender.public_name
+                        if message.sender
+                        else gettext("deleted member"),
                         "body": message.body,
                         "sent_at": message.created_at.isoformat(),
                     }

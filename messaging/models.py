@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.markdown import render_markdown
 
@@ -27,9 +29,11 @@ class Conversation(models.Model):
 
     class Meta:
         ordering = ["-last_message_at"]
+        verbose_name = _("conversation")
+        verbose_name_plural = _("conversations")
 
     def __str__(self) -> str:
-        return f"Conversation {self.pk}"
+        return gettext("Conversation %(number)s") % {"number": self.pk}
 
     def get_absolute_url(self) -> str:
         return reverse("messaging:conversation", args=[self.pk])
@@ -69,6 +73,8 @@ class Participant(models.Model):
             models.UniqueConstraint(fields=["conversation", "user"], name="one_seat_per_member")
         ]
         indexes = [models.Index(fields=["user", "last_read_at"], name="participant_inbox")]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
 
     def __str__(self) -> str:
         return f"{self.user} in {self.conversation}"
@@ -85,7 +91,7 @@ class Message(models.Model):
         on_delete=models.SET_NULL,
         related_name="messages_sent",
     )
-    body = models.TextField(max_length=5000, help_text="Markdown.")
+    body = models.TextField(_("message"), max_length=5000, help_text=_("Markdown."))
     body_html = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     # The form's one-time token: a double submit reaches the same message.
@@ -97,10 +103,15 @@ class Message(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["sender", "form_token"], name="message_one_per_token")
         ]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
 
     def __str__(self) -> str:
-        sender = self.sender.public_name if self.sender else "deleted member"
-        return f"Private message from {sender}: {self.body[:60]}"
+        sender = self.sender.public_name if self.sender else gettext("deleted member")
+        return gettext("Private message from %(sender)s: %(start)s") % {
+            "sender": sender,
+            "start": self.body[:60],
+        }
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)

@@ -1,12 +1,13 @@
 """Who may do what with private messages: one predicate per rule, for views and templates."""
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from accounts.limits import is_new_member
 from accounts.permissions import posting_refusal
 from core.roles import is_moderator
 
-NEW_MEMBER_REPLY_ONLY = (
+NEW_MEMBER_REPLY_ONLY = _(
     "New members can answer the messages they receive, but cannot start a conversation yet "
     "(for their first {days} days, or until they have written {posts} forum posts). "
     "It keeps unsolicited messages away from everyone; reply in the forums in the meantime."

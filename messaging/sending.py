@@ -3,6 +3,7 @@ notifications. Each workflow runs in one transaction."""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.blocking import either_blocked
 from accounts.notifications import notify
@@ -19,12 +20,12 @@ def refusal(sender, recipients) -> str:
     if reason := posting_refusal(sender):
         return reason
     if not recipients:
-        return "Nobody else is in this conversation any more."
+        return gettext("Nobody else is in this conversation any more.")
     for member in recipients:
         if member.deleted_at or not member.is_active:
-            return "This member has left the community."
+            return gettext("This member has left the community.")
         if either_blocked(sender, member):
-            return f"You cannot send messages to {member.public_name}."
+            return gettext("You cannot send messages to %(name)s.") % {"name": member.public_name}
     return ""
 
 
@@ -67,7 +68,6 @@ def _add(conversation: Conversation, sender, body: str, token) -> Message:
         notify(
             recipient=participant.user, kind="message", actor=sender,
             url=conversation.get_absolute_url(),
-            message=f"{sender.public_name} sent you a private message.",
         )  # fmt: skip
     return message
 

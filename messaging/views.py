@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django_ratelimit.decorators import ratelimit
 
 from accounts.access_log import log_private_access
@@ -15,7 +16,7 @@ from moderation.models import Report
 from moderation.services import report_content
 from safety.notices import redirect_with_notice
 
-RATE_LIMITED = "You have sent a lot of messages in a short time; please wait a while."
+RATE_LIMITED = _("You have sent a lot of messages in a short time; please wait a while.")
 
 
 def _rate(group, request) -> str:
@@ -90,7 +91,7 @@ def conversation(request, pk):
 
 def _sent(request, message: Message):
     result = sending.safety_check(message)
-    messages.success(request, "Your message is sent.")
+    messages.success(request, _("Your message is sent."))
     url = f"{message.conversation.get_absolute_url()}#message-{message.pk}"
     return redirect_with_notice(request, result, url)
 
@@ -103,7 +104,7 @@ def message_detail(request, pk):
     if message.conversation.participants.filter(user=request.user).exists():
         return redirect(f"{message.conversation.get_absolute_url()}#message-{message.pk}")
     if not (is_moderator(request.user) and _is_reported(message)):
-        raise Http404("No such message.")
+        raise Http404(_("No such message."))
     log_private_access(viewer=request.user, owner=message.sender, what=str(message))
     return render(request, "messaging/reported_message.html", {"message": message})
 
@@ -128,6 +129,6 @@ def message_report(request, pk):
             target=message, reporter=request.user,
             reason=Report.Reason.ABUSE, note=form.cleaned_data["note"],
         )  # fmt: skip
-        messages.success(request, "Thank you. A moderator will read this message.")
+        messages.success(request, _("Thank you. A moderator will read this message."))
         return redirect(message.conversation)
     return render(request, "messaging/report_form.html", {"form": form, "message": message})

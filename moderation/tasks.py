@@ -38,7 +38,9 @@ def alert_moderators(report_id: int) -> None:
     url = reverse("admin:moderation_report_change", args=[report.pk])
     message = f"{report.get_level_display()}: a member may need help now. Open the flag."
     for moderator in alert_recipients():
-        notifications.add(recipient=moderator, kind="safety_flag", message=message, url=url)
+        notifications.add(
+            recipient=moderator, kind="safety_flag", params={"level": report.level}, url=url
+        )
         if moderator.email:
             send_mail(
                 subject=f"[{settings.SITE_NAME}] {report.get_level_display()} flag",

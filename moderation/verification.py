@@ -24,9 +24,5 @@ def decide_verification(*, verification: SurgeonVerification, moderator, approve
         user.save(update_fields=["is_verified_surgeon", "verified_name"])
         action = "verify surgeon" if approve else "reject verification"
         log_action(actor=moderator, action=action, target=verification, note=note)
-        message = (
-            "Your surgeon verification was approved: the verified badge now shows on your posts."
-            if approve
-            else "Your surgeon verification request was not approved."
-        )
-        notify(recipient=user, kind="verification", message=message, url=user.get_absolute_url())
+        params = {"outcome": "approved" if approve else "rejected"}
+        notify(recipient=user, kind="verification", params=params, url=user.get_absolute_url())

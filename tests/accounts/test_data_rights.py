@@ -21,8 +21,12 @@ def make_client_logged_in(user) -> Client:
 
 
 def test_member_downloads_their_own_data_as_json(client, patient, other_patient):
-    notify(recipient=patient, kind="reply", message="A reply for patient", url="/x/")
-    notify(recipient=other_patient, kind="reply", message="A reply for someone else")
+    notify(
+        recipient=patient, kind="reply", params={"legacy_text": "A reply for patient"}, url="/x/"
+    )
+    notify(
+        recipient=other_patient, kind="reply", params={"legacy_text": "A reply for someone else"}
+    )
     client.force_login(patient)
 
     response = client.get("/accounts/data/")

@@ -82,7 +82,12 @@ def test_notification_email_names_the_site_and_links_to_the_site_url():
     member.refresh_from_db()
 
     with TestCase.captureOnCommitCallbacks(execute=True):
-        notify(recipient=member, kind="forum_reply", message="Sam's reply in “Day 3”", url="/x/")
+        notify(
+            recipient=member,
+            kind="forum_reply",
+            params={"legacy_text": "Sam's reply in “Day 3”"},
+            url="/x/",
+        )
 
     message = mail.outbox[-1]
     assert_names_the_site_and_links_home(message)

@@ -104,7 +104,9 @@ def test_a_failed_notification_email_is_queued_again_later(patient, other_patien
                                                            settings):  # fmt: skip
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     with TestCase.captureOnCommitCallbacks(execute=True):
-        notification = notify(recipient=patient, kind="forum_reply", message="A reply")
+        notification = notify(
+            recipient=patient, kind="forum_reply", params={"legacy_text": "A reply"}
+        )
     first = DBTaskResult.objects.get()
 
     with pytest.raises(OSError):
@@ -121,7 +123,7 @@ def test_a_failed_notification_email_is_queued_again_later(patient, other_patien
 def test_a_task_left_running_by_a_killed_worker_is_picked_up_and_emails_once(patient, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.TASKS_STALE_AFTER_SECONDS = 60
-    notification = notify(recipient=patient, kind="forum_reply", message="A reply")
+    notification = notify(recipient=patient, kind="forum_reply", params={"legacy_text": "A reply"})
     # The worker claimed it, then was killed with SIGKILL before finishing.
     DBTaskResult.objects.update(
         status=TaskResultStatus.RUNNING, started_at=timezone.now() - timedelta(minutes=5)
@@ -139,7 +141,7 @@ def test_a_task_left_running_by_a_killed_worker_is_picked_up_and_emails_once(pat
 def test_a_task_still_within_its_time_is_left_running(patient, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     with TestCase.captureOnCommitCallbacks(execute=True):
-        notify(recipient=patient, kind="forum_reply", message="A reply")
+        notify(recipient=patient, kind="forum_reply", params={"legacy_text": "A reply"})
     DBTaskResult.objects.update(status=TaskResultStatus.RUNNING, started_at=timezone.now())
 
     call_command("requeue_stale_tasks", stdout=StringIO())

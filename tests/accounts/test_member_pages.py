@@ -81,7 +81,12 @@ def test_settings_form_cannot_change_protected_fields(client, patient):
 
 
 def test_notification_shows_in_the_bell_and_the_list(client, patient):
-    notify(recipient=patient, kind="reply", message="kneehealer replied", url="/articles/")
+    notify(
+        recipient=patient,
+        kind="reply",
+        params={"legacy_text": "kneehealer replied"},
+        url="/articles/",
+    )
     client.force_login(patient)
 
     home = client.get("/").content.decode()
@@ -95,7 +100,9 @@ def test_notification_email_carries_an_unsubscribe_link(
     patient, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        notify(recipient=patient, kind="reply", message="kneehealer replied", url="/x/")
+        notify(
+            recipient=patient, kind="reply", params={"legacy_text": "kneehealer replied"}, url="/x/"
+        )
 
     assert len(mail.outbox) == 1
     email = mail.outbox[0]
@@ -108,19 +115,26 @@ def test_no_email_when_member_turned_them_off(django_capture_on_commit_callbacks
     member = make_user(email_notifications=User.EmailNotifications.OFF)
 
     with django_capture_on_commit_callbacks(execute=True):
-        notify(recipient=member, kind="reply", message="hello")
+        notify(recipient=member, kind="reply", params={"legacy_text": "hello"})
 
     assert mail.outbox == []
     assert member.notifications.count() == 1
 
 
 def test_nobody_is_notified_of_their_own_action(patient, other_patient):
-    assert notify(recipient=patient, actor=other_patient, kind="reply", message="you") is not None
-    assert notify(recipient=patient, actor=patient, kind="reply", message="me") is None
+    assert (
+        notify(recipient=patient, actor=other_patient, kind="reply", params={"legacy_text": "you"})
+        is not None
+    )
+    assert (
+        notify(recipient=patient, actor=patient, kind="reply", params={"legacy_text": "me"}) is None
+    )
 
 
 def test_opening_a_notification_marks_it_read_and_follows_it(client, patient):
-    notification = notify(recipient=patient, kind="reply", message="hi", url="/articles/")
+    notification = notify(
+        recipient=patient, kind="reply", params={"legacy_text": "hi"}, url="/articles/"
+    )
     client.force_login(patient)
 
     response = client.get(f"/notifications/{notification.pk}/")
@@ -132,7 +146,9 @@ def test_opening_a_notification_marks_it_read_and_follows_it(client, patient):
 
 
 def test_member_cannot_open_someone_elses_notification(client, patient, other_patient):
-    notification = notify(recipient=other_patient, kind="reply", message="private", url="/")
+    notification = notify(
+        recipient=other_patient, kind="reply", params={"legacy_text": "private"}, url="/"
+    )
     client.force_login(patient)
 
     assert client.get(f"/notifications/{notification.pk}/").status_code == 404
@@ -141,9 +157,9 @@ def test_member_cannot_open_someone_elses_notification(client, patient, other_pa
 
 
 def test_mark_all_read(client, patient, other_patient):
-    notify(recipient=patient, kind="reply", message="one")
-    notify(recipient=patient, kind="reply", message="two")
-    theirs = notify(recipient=other_patient, kind="reply", message="theirs")
+    notify(recipient=patient, kind="reply", params={"legacy_text": "one"})
+    notify(recipient=patient, kind="reply", params={"legacy_text": "two"})
+    theirs = notify(recipient=other_patient, kind="reply", params={"legacy_text": "theirs"})
     client.force_login(patient)
 
     response = client.post("/notifications/read/")

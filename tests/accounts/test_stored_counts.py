@@ -26,8 +26,10 @@ def test_a_fan_out_counts_each_recipient_once_in_one_update(patient, other_patie
     third = make_user()
 
     with CaptureQueriesContext(connection) as captured:
-        notify_many(recipients=[patient, other_patient, third], kind="t", message="Hi")
-    notify_many(recipients=[patient], kind="t", message="Again")
+        notify_many(
+            recipients=[patient, other_patient, third], kind="t", params={"legacy_text": "Hi"}
+        )
+    notify_many(recipients=[patient], kind="t", params={"legacy_text": "Again"})
 
     assert _unread(patient, other_patient, third) == [2, 1, 1]
     updates = [q["sql"] for q in captured if q["sql"].startswith('UPDATE "accounts_user"')]
@@ -35,8 +37,8 @@ def test_a_fan_out_counts_each_recipient_once_in_one_update(patient, other_patie
 
 
 def test_the_bell_shows_the_stored_count_and_reading_lowers_it(client, patient):
-    notify_many(recipients=[patient], kind="t", message="One")
-    notify_many(recipients=[patient], kind="t", message="Two")
+    notify_many(recipients=[patient], kind="t", params={"legacy_text": "One"})
+    notify_many(recipients=[patient], kind="t", params={"legacy_text": "Two"})
     client.force_login(patient)
 
     before = client.get(reverse("home")).context["unread_notifications"]
@@ -51,9 +53,9 @@ def test_the_bell_shows_the_stored_count_and_reading_lowers_it(client, patient):
 
 
 def test_purging_old_unread_notifications_recounts_their_recipients(patient, other_patient):
-    notify_many(recipients=[patient, other_patient], kind="t", message="Old")
+    notify_many(recipients=[patient, other_patient], kind="t", params={"legacy_text": "Old"})
     Notification.objects.update(created_at=timezone.now() - timezone.timedelta(days=3650))
-    notify_many(recipients=[patient], kind="t", message="New")
+    notify_many(recipients=[patient], kind="t", params={"legacy_text": "New"})
 
     retention.purge(timezone.now())
 

@@ -195,7 +195,9 @@ def test_not_found_page(page, live_server, page_watch, assert_accessible):
 )
 def test_member_pages(page, live_server, login, assert_accessible, path):
     member = make_user(username="kneehealer")
-    notify(recipient=member, kind="reply", message="runagain replied to you", url="/")
+    notify(
+        recipient=member, kind="reply", params={"legacy_text": "runagain replied to you"}, url="/"
+    )
     login(page, live_server, member)
 
     page.goto(path)

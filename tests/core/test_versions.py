@@ -143,7 +143,7 @@ def test_a_sign_in_a_password_or_a_notification_bumps_nothing_a_new_pseudonym_do
         patient.save(update_fields=["last_login"])
         patient.set_password("another long secret")
         patient.save()
-        notify(recipient=patient, kind="test", message="Hello")
+        notify(recipient=patient, kind="test", params={"legacy_text": "Hello"})
 
     def rename():
         patient.username = "renamed"

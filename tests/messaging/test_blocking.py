@@ -40,8 +40,18 @@ def test_block_needs_post_and_a_member(client, patient):
 def test_no_notifications_from_a_blocked_member(patient, other_patient):
     block(patient, other_patient)
 
-    notify(recipient=patient, kind="forum_mention", message="@patient", actor=other_patient)
-    notify(recipient=other_patient, kind="forum_mention", message="@other", actor=patient)
+    notify(
+        recipient=patient,
+        kind="forum_mention",
+        params={"legacy_text": "@patient"},
+        actor=other_patient,
+    )
+    notify(
+        recipient=other_patient,
+        kind="forum_mention",
+        params={"legacy_text": "@other"},
+        actor=patient,
+    )
 
     assert list(Notification.objects.values_list("recipient__username", flat=True)) == [
         "other_patient"

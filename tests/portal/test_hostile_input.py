@@ -95,7 +95,9 @@ def world(patient):
         "comment": make_comment(post=blog_post, author=patient),
         "hero": hero,
         "nomination": make_nomination(nominator=patient, hero=hero),
-        "notification": notify(recipient=patient, kind="test", message="Hello", url="/"),
+        "notification": notify(
+            recipient=patient, kind="test", params={"legacy_text": "Hello"}, url="/"
+        ),
         "record": RecoveryRecord.objects.create(
             user=patient, article=article, surgery_date="2024-01-01"
         ),

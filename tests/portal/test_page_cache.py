@@ -178,7 +178,7 @@ def test_sign_ins_watches_read_states_and_notifications_keep_pages_cached(
         member.get(thread.get_absolute_url())  # a read state
         member.post(reverse("forums:thread_watch", args=[thread.pk]))
         member.post(reverse("forums:forum_watch", args=[thread.forum.slug]))
-        notify(recipient=patient, kind="test", message="Hello")
+        notify(recipient=patient, kind="test", params={"legacy_text": "Hello"})
     statuses = [_status(client, url) for url in pages]
     with django_capture_on_commit_callbacks(execute=True):
         reply(thread=thread, author=patient, body="The brace came off today.")

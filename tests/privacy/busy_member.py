@@ -68,7 +68,7 @@ def _accounts(member, other, moderator):
     SurgeonVerification.objects.create(
         user=member, full_name="Dr Busy", specialty="Knee", practice="City", licence_number="L1"
     )
-    notify(recipient=member, kind="reply", message="For busy")
+    notify(recipient=member, kind="reply", params={"legacy_text": "For busy"})
     block(member, make_user())
     block(make_user(), member)
     log_private_access(viewer=moderator, owner=member, what="recovery records")
@@ -77,7 +77,7 @@ def _accounts(member, other, moderator):
 def _forums(member, other):
     thread = make_thread(author=member, title="My knee", body=SECRET)
     make_post(thread=thread, author=other, body="@busy welcome")  # a notification's actor
-    notify(recipient=other, kind="reply", message="busy replied", actor=member)
+    notify(recipient=other, kind="reply", params={"legacy_text": "busy replied"}, actor=member)
     RecoveryRecord.objects.create(
         user=member, article=make_article(title="Knee osteotomy"),
         surgery_date=timezone.localdate(), is_public=True,

@@ -27,13 +27,13 @@ def purge() -> str:
 
 def test_old_notifications_go_recent_ones_stay(patient, settings):
     settings.RETENTION_DAYS = {**settings.RETENTION_DAYS, "notifications": 30}
-    old = notify(recipient=patient, kind="x", message="old")
+    old = notify(recipient=patient, kind="x", params={"legacy_text": "old"})
     Notification.objects.filter(pk=old.pk).update(created_at=days_ago(31))
-    notify(recipient=patient, kind="x", message="recent")
+    notify(recipient=patient, kind="x", params={"legacy_text": "recent"})
 
     output = purge()
 
-    assert list(Notification.objects.values_list("message", flat=True)) == ["recent"]
+    assert [n.message for n in Notification.objects.all()] == ["recent"]
     assert "notifications: 1" in output
 
 
