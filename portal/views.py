@@ -166,7 +166,10 @@ def search(request):
     kind = kind if kind in kinds else ""
     body_part = query_slug(request, "body_part")
     member = can_read_members_only(request.user)
-    results = site_search.search(raw, kind=kind, body_part=body_part, member=member)
+    language = translation.get_language()
+    results = site_search.search(
+        raw, kind=kind, body_part=body_part, member=member, language=language
+    )
     paginator = site_search.KnownCountPaginator(
         results.entries, SEARCH_PAGE_SIZE, count=results.count
     )
@@ -181,9 +184,9 @@ def search(request):
         "page_obj": page,
         "hits": [
             (
-                entry,
-                site_search.highlight(entry.title, query),
-                site_search.snippet(entry.body, query),
+                site_search.for_reader(entry, language),
+                site_search.highlight(entry.title, results.query_for(entry.language)),
+                site_search.snippet(entry.body, results.query_for(entry.language)),
                 item_labels.get(entry.kind, ""),
             )
             for entry in page
