@@ -175,16 +175,18 @@ def search(request):
     )
     page = paginator.get_page(query_int(request, "page"))
     query = results.query
+    body_parts = list(BodyPart.objects.all())
+    body_part_names = {part.slug: part.name for part in body_parts}
     context = {
         "q": site_search.clean_query(raw)[0],
         "kind": kind,
         "kinds": [(k, label, results.counts.get(k, 0)) for k, label in kinds.items()],
         "body_part": body_part,
-        "body_parts": BodyPart.objects.all(),
+        "body_parts": body_parts,
         "page_obj": page,
         "hits": [
             (
-                site_search.for_reader(entry, language),
+                site_search.for_reader(entry, language, body_part_names),
                 site_search.highlight(entry.title, results.query_for(entry.language)),
                 site_search.snippet(entry.body, results.query_for(entry.language)),
                 item_labels.get(entry.kind, ""),

@@ -462,10 +462,12 @@ def address_in(url: str, language: str) -> str:
     return f"/{language}{url}"
 
 
-def for_reader(entry: SearchEntry, language: str) -> SearchEntry:
-    """The entry as the results page shows it: its address in the reader's language, and the
-    name of its language when the reader's is another (`other_language`)."""
+def for_reader(entry: SearchEntry, language: str, body_part_names: dict) -> SearchEntry:
+    """The entry as the results page shows it: its address in the reader's language, its
+    body part's name, and the name of its language when the reader's is another
+    (`other_language`)."""
     entry.url = address_in(entry.url, language)
+    entry.body_part_name = body_part_names.get(entry.body_part_slug, entry.body_part_slug)
     same = entry.language == language
     entry.other_language = (
         "" if same else translation.get_language_info(entry.language)["name_translated"]
