@@ -37,5 +37,6 @@ SOURCES = [
         item_label=_("Blog post"),
         position=30,
         language=lambda post: language_of_author(post.author),
+        member_written=True,
     )
 ]

@@ -89,14 +89,14 @@ def _opening_post_thread(post: Post) -> Thread | None:
 REPLIES = Source(
     "post", _("Forum replies"), Post, public_replies, reply_document, item_label=_("Forum reply"),
     position=60, fields=frozenset(POST_SEARCH_FIELDS), audience=reply_audience,
-    language=written_in,
+    language=written_in, member_written=True,
 )  # fmt: skip
 THREADS = Source(
     "thread", _("Forum threads"), Thread, public_threads, thread_document,
     item_label=_("Forum thread"), position=50,
     dependents=lambda thread: [(REPLIES, replies_of(thread))],
     fields=frozenset(THREAD_SEARCH_FIELDS), parts=((Post, _opening_post_thread),),
-    audience=thread_audience, language=written_in,
+    audience=thread_audience, language=written_in, member_written=True,
 )  # fmt: skip
 SOURCES = [THREADS, REPLIES]
 

@@ -170,6 +170,7 @@ def search(request):
     raw = query_text(request, "q")
     kinds = {source.kind: source.label for source in indexing.sources()}
     item_labels = {source.kind: source.item_label for source in indexing.sources()}
+    member_kinds = {source.kind for source in indexing.sources() if source.member_written}
     kind = query_text(request, "type")
     kind = kind if kind in kinds else ""
     body_part = query_slug(request, "body_part")
@@ -192,6 +193,7 @@ def search(request):
         "body_part": body_part,
         "body_parts": body_parts,
         "page_obj": page,
+        "member_kinds": member_kinds,
         "hits": [
             (
                 site_search.for_reader(entry, language, body_part_names),

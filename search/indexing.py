@@ -71,6 +71,8 @@ class Source:
     audience: Callable[[Model], str] = field(default=lambda obj: Audience.PUBLIC)
     # The language the row is written in (`search.languages`): declared, or the author's.
     language: Callable[[Model], str] = field(default=declared_language)
+    # What members wrote (threads, replies, blog posts): shown as theirs, never translated.
+    member_written: bool = False
 
 
 @cache

@@ -79,9 +79,9 @@ class SearchSynonym(models.Model):
     replacement; LCA ↔ ligamento cruzado anterior), per language: a search expands the
     words with the synonyms of each entry's language. Editors extend the list in the admin."""
 
-    term = models.CharField(_("term"), max_length=100, help_text=_("e.g. TKR"))
+    term = models.CharField(_("term"), max_length=100, help_text=_("For example, TKR"))
     synonyms = models.TextField(
-        _("synonyms"), help_text=_("One per line, e.g. total knee replacement")
+        _("synonyms"), help_text=_("One per line, for example total knee replacement")
     )
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default=DEFAULT_LANGUAGE

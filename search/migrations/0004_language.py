@@ -41,22 +41,22 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='historicalsearchsynonym',
             name='synonyms',
-            field=models.TextField(help_text='One per line, e.g. total knee replacement', verbose_name='synonyms'),
+            field=models.TextField(help_text='One per line, for example total knee replacement', verbose_name='synonyms'),
         ),
         migrations.AlterField(
             model_name='historicalsearchsynonym',
             name='term',
-            field=models.CharField(help_text='e.g. TKR', max_length=100, verbose_name='term'),
+            field=models.CharField(help_text='For example, TKR', max_length=100, verbose_name='term'),
         ),
         migrations.AlterField(
             model_name='searchsynonym',
             name='synonyms',
-            field=models.TextField(help_text='One per line, e.g. total knee replacement', verbose_name='synonyms'),
+            field=models.TextField(help_text='One per line, for example total knee replacement', verbose_name='synonyms'),
         ),
         migrations.AlterField(
             model_name='searchsynonym',
             name='term',
-            field=models.CharField(help_text='e.g. TKR', max_length=100, verbose_name='term'),
+            field=models.CharField(help_text='For example, TKR', max_length=100, verbose_name='term'),
         ),
         migrations.AddIndex(
             model_name='searchentry',

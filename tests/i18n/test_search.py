@@ -12,6 +12,7 @@ from search.indexing import rebuild
 from search.models import SearchEntry, SearchSynonym
 from tests.factories import make_article, make_user
 from tests.forums.factories import make_thread
+from tests.i18n.english_left import english_left
 
 pytestmark = pytest.mark.django_db
 postgres_only = pytest.mark.skipif(
@@ -210,3 +211,17 @@ def test_did_you_mean_knows_accented_words(client):
     query = site_search.parse_query("osteotomya")
 
     assert site_search.suggest(query) == "osteotomía"
+
+
+def test_no_english_is_left_on_the_spanish_results_page(client):
+    make_spanish_article(title="Osteotomía de rodilla", summary="Se corta el hueso.")
+    make_article(title="Knee osteotomy", summary="The bone is cut and realigned above the knee.")
+    english_member = make_user(language="en")
+    make_thread(author=english_member, title="My knee osteotomy", body="Three weeks after it.")
+
+    response = client.get("/es/search/", {"q": "osteotomy OR osteotomía"})
+
+    assert set(titles(response)) == {"Osteotomía de rodilla", "Knee osteotomy", "My knee osteotomy"}
+    page = response.content.decode()
+    results = page[page.index("<main") : page.index("</main>")]  # the header is not ours
+    assert english_left(results) == []
