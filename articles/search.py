@@ -5,6 +5,7 @@ care instruction or warning sign re-indexes its article."""
 from operator import attrgetter
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, CareInstruction, WarningSign
 from search.indexing import Source, plain
@@ -42,7 +43,7 @@ def article_document(article: Article) -> dict:
 
 SOURCES = [
     Source(
-        "article", "Articles", Article, public_articles, article_document, item_label="Article",
+        "article", _("Articles"), Article, public_articles, article_document, item_label=_("Article"),
         position=10,
         parts=((CareInstruction, attrgetter("article")), (WarningSign, attrgetter("article"))),
     )

@@ -3,13 +3,16 @@
 A thread's document is its title and opening post; each reply is a document of its own
 (the thread's title shows with it, weighted low, so one busy thread does not crowd the
 results). Only posts in published threads are indexed; hiding, deleting or moving a
-thread re-indexes its replies."""
+thread re-indexes its replies. Members declare no language for what they write: a thread
+and a reply are indexed in their author's language setting (`search.languages`)."""
 
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 
 from forums.models import Post, Thread
 from search.indexing import Source, index_queryset, rebuild_vocabulary
+from search.languages import language_of_author
 from search.models import Audience
 
 # Saves that touch only these fields change nothing search shows (counters, last post).
@@ -27,7 +30,7 @@ def public_threads() -> QuerySet:
     opening = Post.objects.filter(thread=OuterRef("pk"), number=1).values("body_html")[:1]
     return (
         Thread.objects.visible()
-        .select_related("forum__body_part", "article__body_part")
+        .select_related("forum__body_part", "article__body_part", "author")
         .annotate(opening_html=Subquery(opening))
     )
 
@@ -47,7 +50,7 @@ def public_replies() -> QuerySet:
     return (
         Post.objects.visible()
         .filter(number__gt=1, thread__status=Thread.Status.VISIBLE)
-        .select_related("thread__forum__body_part", "thread__article__body_part")
+        .select_related("thread__forum__body_part", "thread__article__body_part", "author")
     )
 
 
@@ -70,6 +73,10 @@ def reply_audience(post: Post) -> str:
     return thread_audience(post.thread)
 
 
+def written_in(row: Thread | Post) -> str:
+    return language_of_author(row.author)
+
+
 def replies_of(thread: Thread) -> QuerySet:
     return Post.objects.filter(thread=thread, number__gt=1)
 
@@ -80,15 +87,16 @@ def _opening_post_thread(post: Post) -> Thread | None:
 
 
 REPLIES = Source(
-    "post", "Forum replies", Post, public_replies, reply_document, item_label="Forum reply",
+    "post", _("Forum replies"), Post, public_replies, reply_document, item_label=_("Forum reply"),
     position=60, fields=frozenset(POST_SEARCH_FIELDS), audience=reply_audience,
+    language=written_in, member_written=True,
 )  # fmt: skip
 THREADS = Source(
-    "thread", "Forum threads", Thread, public_threads, thread_document,
-    item_label="Forum thread", position=50,
+    "thread", _("Forum threads"), Thread, public_threads, thread_document,
+    item_label=_("Forum thread"), position=50,
     dependents=lambda thread: [(REPLIES, replies_of(thread))],
     fields=frozenset(THREAD_SEARCH_FIELDS), parts=((Post, _opening_post_thread),),
-    audience=thread_audience,
+    audience=thread_audience, language=written_in, member_written=True,
 )  # fmt: skip
 SOURCES = [THREADS, REPLIES]
 

@@ -6,6 +6,7 @@ index stale)."""
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 
 from heroes.models import Hero
 from search.indexing import Source
@@ -28,5 +29,7 @@ def hero_document(hero: Hero) -> dict:
 
 
 SOURCES = [
-    Source("hero", "Heroes", Hero, public_heroes, hero_document, item_label="Hero", position=40)
+    Source(
+        "hero", _("Heroes"), Hero, public_heroes, hero_document, item_label=_("Hero"), position=40
+    )
 ]

@@ -170,28 +170,35 @@ def search(request):
     raw = query_text(request, "q")
     kinds = {source.kind: source.label for source in indexing.sources()}
     item_labels = {source.kind: source.item_label for source in indexing.sources()}
+    member_kinds = {source.kind for source in indexing.sources() if source.member_written}
     kind = query_text(request, "type")
     kind = kind if kind in kinds else ""
     body_part = query_slug(request, "body_part")
     member = can_read_members_only(request.user)
-    results = site_search.search(raw, kind=kind, body_part=body_part, member=member)
+    language = translation.get_language()
+    results = site_search.search(
+        raw, kind=kind, body_part=body_part, member=member, language=language
+    )
     paginator = site_search.KnownCountPaginator(
         results.entries, SEARCH_PAGE_SIZE, count=results.count
     )
     page = paginator.get_page(query_int(request, "page"))
     query = results.query
+    body_parts = list(BodyPart.objects.all())
+    body_part_names = {part.slug: part.name for part in body_parts}
     context = {
         "q": site_search.clean_query(raw)[0],
         "kind": kind,
         "kinds": [(k, label, results.counts.get(k, 0)) for k, label in kinds.items()],
         "body_part": body_part,
-        "body_parts": BodyPart.objects.all(),
+        "body_parts": body_parts,
         "page_obj": page,
+        "member_kinds": member_kinds,
         "hits": [
             (
-                entry,
-                site_search.highlight(entry.title, query),
-                site_search.snippet(entry.body, query),
+                site_search.for_reader(entry, language, body_part_names),
+                site_search.highlight(entry.title, results.query_for(entry.language)),
+                site_search.snippet(entry.body, results.query_for(entry.language)),
                 item_labels.get(entry.kind, ""),
             )
             for entry in page

@@ -6,5 +6,6 @@ from search.models import SearchSynonym
 
 @admin.register(SearchSynonym)
 class SearchSynonymAdmin(HistoryAdmin):
-    list_display = ["term", "synonyms"]
+    list_display = ["term", "synonyms", "language"]
+    list_filter = ["language"]
     search_fields = ["term", "synonyms"]

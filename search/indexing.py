@@ -5,7 +5,8 @@ Each app says what it contributes in its own `search.py`: a `SOURCES` list of `S
 start-up, like the admin finds `admin.py`, so this module imports no app. Saving or
 deleting a row re-indexes it in the same transaction (post_save/post_delete), so search
 never shows what was just hidden; `manage.py rebuild_search_index` rebuilds everything in
-bulk.
+bulk. Documents are read in the site's default language, whoever's request saved the row, so
+an entry's address has no language prefix (the results page adds the reader's).
 """
 
 import re
@@ -17,17 +18,26 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Model, Q, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from core.plugins import app_modules
+from search.languages import DEFAULT as DEFAULT_LANGUAGE
+from search.languages import entry_language
 from search.models import Audience, SearchEntry, SearchSynonym, SearchWord
 
 BATCH = 2000
-VOCABULARY_WORD = re.compile(r"[a-z][a-z'-]{2,59}")
+# Words of any alphabet (osteotomía, rodilla), three letters or more.
+VOCABULARY_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['-]){2,59}")
 UPSERT_FIELDS = [
     "kind", "title", "other_names", "body", "url", "body_part_slug", "visible_from", "audience",
-    "updated_at",
+    "language", "updated_at",
 ]  # fmt: skip
+
+
+def declared_language(obj: Model) -> str:
+    """The row's own `language` field (an article's), else the site's default."""
+    return entry_language(getattr(obj, "language", ""))
 
 
 def plain(*html_parts: str) -> str:
@@ -59,6 +69,10 @@ class Source:
     # Who may find the row (`search.models.Audience`): everyone unless the app says (a
     # members-only thread is for members); `public` then means "its audience may see it".
     audience: Callable[[Model], str] = field(default=lambda obj: Audience.PUBLIC)
+    # The language the row is written in (`search.languages`): declared, or the author's.
+    language: Callable[[Model], str] = field(default=declared_language)
+    # What members wrote (threads, replies, blog posts): shown as theirs, never translated.
+    member_written: bool = False
 
 
 @cache
@@ -79,11 +93,13 @@ def source_of_kind(kind: str) -> Source:
 
 
 def _entry(source: Source, obj: Model, content_type: ContentType) -> SearchEntry:
-    document = source.document(obj)
+    with translation.override(DEFAULT_LANGUAGE):
+        document = source.document(obj)
     document["title"] = document["title"][:300]
     return SearchEntry(
         content_type=content_type, object_id=obj.pk, kind=source.kind,
-        audience=source.audience(obj), **document,
+        audience=source.audience(obj), language=entry_language(source.language(obj)),
+        **document,
     )  # fmt: skip
 
 

@@ -1,10 +1,17 @@
 """Site search over `SearchEntry` rows: query parsing, synonyms, ranking, snippets.
 
-PostgreSQL: full-text search on the weighted `search_vector` (English stemming), with
-websearch-style syntax ("quoted phrases", -exclusions, OR) compiled to tsquery operators,
-synonyms as extra alternatives, and pg_trgm for "did you mean". SQLite, the development
-fallback: the same parser and page, matching words with case-insensitive containment and a
-light suffix-stripping stem, ranked by where the words matched.
+PostgreSQL: full-text search on the weighted `search_vector`, with websearch-style syntax
+("quoted phrases", -exclusions, OR) compiled to tsquery operators, synonyms as extra
+alternatives, and pg_trgm for "did you mean". SQLite, the development fallback: the same
+parser and page, matching words with case- and accent-insensitive containment and a light
+suffix-stripping stem, ranked by where the words matched.
+
+Languages (`search.languages`): the query is read in each entry's language, each entry
+matched by the query compiled in its language (stemming, stop words, synonyms), so a Spanish
+query finds Spanish entries as Spanish and an English one English entries as before. Every
+language's matches are shown, the reader's language first (a Spanish reader also finds the
+English forum posts, after the Spanish results), each hit labelled with its language when it
+is not the page's.
 """
 
 import difflib
@@ -16,14 +23,31 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import BooleanField, Case, Count, F, FloatField, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    Q,
+    TextField,
+    Value,
+    When,
+)  # fmt: skip
 from django.db.models.expressions import RawSQL
-from django.utils import timezone
+from django.db.models.lookups import Contains
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core import versions
 from core.versions import cached_until_content_changes
+from search import languages
+from search.languages import accent_insensitive, fold, text_search_config
 from search.models import Audience, SearchEntry, SearchSynonym, SearchWord
 
 MAX_QUERY_LENGTH = 200
@@ -70,9 +94,12 @@ def clean_query(raw: str) -> tuple[str, str]:
     """Strip control characters (NUL bytes break PostgreSQL) and cap the length."""
     text = "".join(ch for ch in raw if ch.isprintable() or ch in " \t").strip()
     if len(text) > MAX_QUERY_LENGTH:
-        return text[
-            :MAX_QUERY_LENGTH
-        ], f"Your search was shortened to {MAX_QUERY_LENGTH} characters."
+        message = ngettext(
+            "Your search was shortened to %(count)d character.",
+            "Your search was shortened to %(count)d characters.",
+            MAX_QUERY_LENGTH,
+        ) % {"count": MAX_QUERY_LENGTH}
+        return text[:MAX_QUERY_LENGTH], message
     return text, ""
 
 
@@ -137,33 +164,40 @@ def _seconds_until(moment) -> int:
 SYNONYM_VERSIONS = ("search-synonyms", "articles")
 
 
-# The synonym groups of the current versions, kept in this process: every search needs them
-# and they change only with a synonym or an article. One entry: a new version replaces it.
-_synonyms_by_version: dict[tuple, list[set[str]]] = {}
+# The synonym groups of the current versions, per language, kept in this process: every
+# search needs them and they change only with a synonym or an article. One entry: a new
+# version replaces it.
+_synonyms_by_version: dict[tuple, dict[str, list[set[str]]]] = {}
 
 
-def synonym_groups() -> list[set[str]]:
-    """The editors' synonym list, plus each article's title with its other names; kept
-    until a synonym or an article changes (core.versions): in this process's memory, else in
-    the shared cache (computed once for all app servers)."""
+def synonym_groups(language: str = languages.DEFAULT) -> list[set[str]]:
+    """The editors' synonym list of a language, plus each article's title with its other
+    names; kept until a synonym or an article changes (core.versions): in this process's
+    memory, else in the shared cache (computed once for all app servers). Phrases are
+    folded (lower case, no accents): "LCA" and "lca", "osteotomía" and "osteotomia" meet."""
     version = tuple(sorted(versions.depends_on(*SYNONYM_VERSIONS).items()))
-    groups = _synonyms_by_version.get(version)
-    if groups is None:
-        groups = versions.cached("search:synonyms", SYNONYM_VERSIONS, _synonyms, timeout=300)
+    by_language = _synonyms_by_version.get(version)
+    if by_language is None:
+        by_language = versions.cached(
+            "search:synonyms:languages", SYNONYM_VERSIONS, _synonyms, timeout=300
+        )
         _synonyms_by_version.clear()
-        _synonyms_by_version[version] = groups
-    return groups
+        _synonyms_by_version[version] = by_language
+    return by_language.get(language, [])
 
 
-def _synonyms() -> list[set[str]]:
-    groups = [{synonym.term, *synonym.synonym_list} for synonym in SearchSynonym.objects.all()]
-    groups += [
-        {title, *other_names.split("  ")}
-        for title, other_names in SearchEntry.objects.filter(kind="article")
-        .exclude(other_names="")
-        .values_list("title", "other_names")
-    ]
-    return [{_words(phrase) for phrase in group} - {""} for group in groups]
+def _synonyms() -> dict[str, list[set[str]]]:
+    by_language: dict[str, list[set[str]]] = {code: [] for code in languages.codes()}
+    for synonym in SearchSynonym.objects.all():
+        group = {synonym.term, *synonym.synonym_list}
+        by_language.setdefault(synonym.language, []).append(group)
+    articles = SearchEntry.objects.filter(kind="article").exclude(other_names="")
+    for title, other_names, language in articles.values_list("title", "other_names", "language"):
+        by_language.setdefault(language, []).append({title, *other_names.split("  ")})
+    return {
+        language: [{fold(_words(phrase)) for phrase in group} - {""} for group in groups]
+        for language, groups in by_language.items()
+    }
 
 
 def expand_synonyms(query: ParsedQuery, groups: list[set[str]]) -> ParsedQuery:
@@ -174,7 +208,7 @@ def expand_synonyms(query: ParsedQuery, groups: list[set[str]]) -> ParsedQuery:
             continue
         for alternative in list(clause.alternatives):
             for group in groups:
-                if alternative in group:
+                if fold(alternative) in group:
                     clause.alternatives.extend(g for g in group if g not in clause.alternatives)
     return ParsedQuery(clauses, query.message)
 
@@ -188,7 +222,7 @@ def _merge_multiword(clauses: list[Clause], groups: list[set[str]]) -> list[Clau
             window = clauses[i : i + size]
             simple = all(len(c.alternatives) == 1 and not c.negated for c in window)
             phrase = " ".join(c.alternatives[0] for c in window)
-            if len(window) == size and simple and phrase in known:
+            if len(window) == size and simple and fold(phrase) in known:
                 merged.append(Clause([phrase]))
                 i += size
                 break
@@ -208,63 +242,120 @@ def stem(word: str) -> str:
 # --- the two engines -------------------------------------------------------------------
 
 
-def _tsquery_sql(query: ParsedQuery) -> tuple[str, list[str]]:
+def _tsquery_sql(query: ParsedQuery, language: str) -> tuple[str, list[str]]:
+    """The query as a tsquery in a language's configuration (a constant of ours, never the
+    reader's text)."""
+    config = text_search_config(language)
     parts, params = [], []
     for clause in query.clauses:
-        alternatives = " || ".join("phraseto_tsquery('english', %s)" for _ in clause.alternatives)
+        alternatives = " || ".join(f"phraseto_tsquery('{config}', %s)" for _ in clause.alternatives)
         params.extend(clause.alternatives)
         parts.append(f"!!({alternatives})" if clause.negated else f"({alternatives})")
     return " && ".join(parts), params
 
 
-def _postgres_matches(query: ParsedQuery):
-    tsquery, params = _tsquery_sql(query)
-    matches = SearchEntry.objects.filter(
-        RawSQL(f"search_vector @@ ({tsquery})", params, output_field=BooleanField())
-    )
-    return matches, tsquery, params
+def _in_language(language: str) -> str:
+    """The SQL test for an entry of this language; the default language also takes any
+    entry of a language without a configuration of its own."""
+    if language != languages.DEFAULT:
+        return f"language = '{language}'"
+    others = [code for code in languages.codes() if code != language]
+    return " AND ".join(f"language <> '{code}'" for code in others) or "TRUE"
+
+
+def _language_q(language: str) -> Q:
+    """`_in_language` for the ORM."""
+    if language != languages.DEFAULT:
+        return Q(language=language)
+    return ~Q(language__in=[code for code in languages.codes() if code != language])
+
+
+def _postgres_sql(queries: dict[str, "ParsedQuery"]) -> tuple[str, list, str, list]:
+    """The match condition (one indexed test per language, so the GIN index serves each) and
+    the rank, each entry against the query in its own language."""
+    matches, match_params, cases, rank_params = [], [], [], []
+    for language, query in queries.items():
+        tsquery, params = _tsquery_sql(query, language)
+        matches.append(f"({_in_language(language)} AND search_vector @@ ({tsquery}))")
+        match_params += params
+        cases.append(f"WHEN {_in_language(language)} THEN ({tsquery})")
+        rank_params += params
+    match_sql = " OR ".join(matches)
+    rank_sql = f"ts_rank_cd(search_vector, CASE {' '.join(cases)} END, 1)"
+    return match_sql, match_params, rank_sql, rank_params
+
+
+class Folded(Func):
+    """A text column folded like `search.languages.fold` (SQLite: the function
+    `portal_fold` that search.apps registers on each connection)."""
+
+    function = "portal_fold"
+    output_field = TextField()
+
+
+def _contains(column: str, piece: str) -> Contains:
+    return Contains(Folded(F(column)), piece)
 
 
 def _sqlite_condition(alternative: str) -> Q:
     """A reply shows its thread's title but is found only by what it says (kind "post")."""
     condition = Q()
     for word in alternative.split() if " " not in alternative else [alternative]:
-        piece = stem(word)
-        in_title = Q(title__icontains=piece) & ~Q(kind="post")
-        condition &= in_title | Q(other_names__icontains=piece) | Q(body__icontains=piece)
+        piece = stem(fold(word))
+        in_title = Q(_contains("title", piece)) & ~Q(kind="post")
+        condition &= in_title | Q(_contains("other_names", piece)) | Q(_contains("body", piece))
     return condition
 
 
-def _sqlite_matches(query: ParsedQuery):
-    matches = SearchEntry.objects.all()
+def _sqlite_query_matches(query: ParsedQuery) -> Q:
+    matches = Q()
     for clause in query.clauses:
         condition = Q()
         for alternative in clause.alternatives:
             condition |= _sqlite_condition(alternative)
-        matches = matches.exclude(condition) if clause.negated else matches.filter(condition)
+        matches &= ~condition if clause.negated else condition
     return matches
+
+
+def _sqlite_matches(queries: dict[str, ParsedQuery]):
+    """Each entry against the query with its language's synonyms."""
+    condition = Q()
+    for language, query in queries.items():
+        condition |= _language_q(language) & _sqlite_query_matches(query)
+    return SearchEntry.objects.filter(condition)
 
 
 def _sqlite_rank(query: ParsedQuery):
     """Per word: 3 for a title match, 2 for other names, 1 for the body only."""
     rank = Value(0.0, output_field=FloatField())
-    for word in {stem(w) for w in query.words if len(w) > 1}:
+    for word in {stem(fold(w)) for w in query.words if len(w) > 1}:
         rank += Case(
-            When(~Q(kind="post") & Q(title__icontains=word), then=Value(3.0)),
-            When(other_names__icontains=word, then=Value(2.0)),
+            When(~Q(kind="post") & Q(_contains("title", word)), then=Value(3.0)),
+            When(_contains("other_names", word), then=Value(2.0)),
             default=Value(1.0),
             output_field=FloatField(),
         )
     return rank
 
 
+def _readers_language_first(language: str) -> Case:
+    return Case(
+        When(language=language, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+
+
 @dataclass
 class SearchResults:
-    query: ParsedQuery
+    query: ParsedQuery  # in the reader's language
     entries: object  # a QuerySet ordered by relevance
     counts: dict[str, int]
     capped: bool = False
     count: int = 0  # how many entries `entries` holds, known without counting them again
+    # The query as read in each language (its synonyms): an entry is highlighted with its own.
+    queries: dict[str, ParsedQuery] = field(default_factory=dict)
+
+    def query_for(self, language: str) -> ParsedQuery:
+        return self.queries.get(language, self.query)
 
 
 class KnownCountPaginator(Paginator):
@@ -284,16 +375,22 @@ def audiences(*, member: bool) -> list[str]:
     return [Audience.PUBLIC.value, Audience.MEMBERS.value] if member else [Audience.PUBLIC.value]
 
 
-def search(raw: str, *, kind: str = "", body_part: str = "", member: bool = False) -> SearchResults:
+def search(
+    raw: str, *, kind: str = "", body_part: str = "", member: bool = False, language: str = ""
+) -> SearchResults:
     """Entries the reader may see (`member`: a signed-in member, who also finds the
-    members-only ones) matching the query, best first, with counts per kind."""
-    query = expand_synonyms(parse_query(raw), synonym_groups())
+    members-only ones) matching the query, the reader's `language` first and then the
+    others, best first, with counts per kind."""
+    language = languages.entry_language(language)
+    parsed = parse_query(raw)
+    queries = {code: expand_synonyms(parsed, synonym_groups(code)) for code in languages.codes()}
+    query = queries[language]
     if not query.positive:
         if not query.message:
             query.message = (
-                "Type a word or two to search."
+                _("Type a word or two to search.")
                 if not raw.strip()
-                else ("There were no words to search for in that query.")
+                else _("There were no words to search for in that query.")
             )
         return SearchResults(query, SearchEntry.objects.none(), {})
     visible = SearchEntry.objects.filter(
@@ -302,45 +399,80 @@ def search(raw: str, *, kind: str = "", body_part: str = "", member: bool = Fals
     if body_part:
         visible = visible.filter(body_part_slug=body_part)
     if connection.vendor == "postgresql":
-        return _postgres_search(query, visible, kind, body_part, member)
-    matches = visible & _sqlite_matches(query)
+        return _postgres_search(queries, language, visible, kind, body_part, member)
+    matches = visible & _sqlite_matches(queries)
     counts = dict(matches.order_by().values_list("kind").annotate(n=Count("pk")))
     if kind:
         matches = matches.filter(kind=kind)
-    ranked = matches.annotate(rank=_sqlite_rank(query)).order_by("-rank", "-visible_from")
+    ranked = matches.annotate(
+        readers_language=_readers_language_first(language), rank=_sqlite_rank(query)
+    ).order_by("readers_language", "-rank", "-visible_from")
     count = counts.get(kind, 0) if kind else sum(counts.values())
-    return SearchResults(query, ranked, counts, count=count)
+    return SearchResults(query, ranked, counts, count=count, queries=queries)
+
+
+def _recent_ids(candidates, language: str) -> list[int]:
+    """The most recent matches, the reader's language first: those are ranked (at most
+    MAX_RANKED_CANDIDATES, one more to tell that there were more)."""
+    wanted = MAX_RANKED_CANDIDATES + 1
+    newest_first = candidates.order_by("-visible_from").values_list("pk", flat=True)
+    ids = list(newest_first.filter(language=language)[:wanted])
+    if len(ids) < wanted:
+        ids += newest_first.exclude(language=language)[: wanted - len(ids)]
+    return ids
 
 
 def _postgres_search(
-    query: ParsedQuery, visible, kind: str, body_part: str, member: bool
-) -> SearchResults:
-    matches, tsquery, params = _postgres_matches(query)
+    queries: dict[str, ParsedQuery], language: str, visible, kind: str, body_part: str,
+    member: bool,
+) -> SearchResults:  # fmt: skip
+    match_sql, match_params, rank_sql, rank_params = _postgres_sql(queries)
+    matches = SearchEntry.objects.filter(
+        RawSQL(match_sql, match_params, output_field=BooleanField())
+    )
     candidates = visible & matches
     if kind:
         candidates = candidates.filter(kind=kind)
-    recent = list(
-        candidates.order_by("-visible_from").values_list("pk", flat=True)[
-            : MAX_RANKED_CANDIDATES + 1
-        ]
-    )
+    recent = _recent_ids(candidates, language)
     capped = len(recent) > MAX_RANKED_CANDIDATES
     # The audience is part of the key: visitors' counts never include members' rows.
-    asked = hashlib.sha256(repr((tsquery, params, body_part, member)).encode()).hexdigest()
+    asked = hashlib.sha256(repr((match_sql, match_params, body_part, member)).encode())
     counts = cached_until_content_changes(
-        f"search-counts:{asked}",
+        f"search-counts:{asked.hexdigest()}",
         lambda: dict((visible & matches).order_by().values_list("kind").annotate(n=Count("pk"))),
         timeout=COUNTS_SECONDS,
         expires_in=seconds_until_next_publication,
     )
-    rank = RawSQL(f"ts_rank_cd(search_vector, ({tsquery}), 1)", params, output_field=FloatField())
+    rank = RawSQL(rank_sql, rank_params, output_field=FloatField())
     ids = recent[:MAX_RANKED_CANDIDATES]
     ranked = (
         SearchEntry.objects.filter(_id_in(ids))
-        .annotate(rank=rank)
-        .order_by(F("rank").desc(), "-visible_from")
+        .annotate(readers_language=_readers_language_first(language), rank=rank)
+        .order_by("readers_language", F("rank").desc(), "-visible_from")
     )
-    return SearchResults(query, ranked, counts, capped, count=len(ids))
+    query = queries[language]
+    return SearchResults(query, ranked, counts, capped, count=len(ids), queries=queries)
+
+
+def address_in(url: str, language: str) -> str:
+    """An entry's address (stored without a language prefix) for a reader of `language`;
+    an address that already names its language keeps it."""
+    if language == languages.DEFAULT or translation.get_language_from_path(url):
+        return url
+    return f"/{language}{url}"
+
+
+def for_reader(entry: SearchEntry, language: str, body_part_names: dict) -> SearchEntry:
+    """The entry as the results page shows it: its address in the reader's language, its
+    body part's name, and the name of its language when the reader's is another
+    (`other_language`)."""
+    entry.url = address_in(entry.url, language)
+    entry.body_part_name = body_part_names.get(entry.body_part_slug, entry.body_part_slug)
+    same = entry.language == language
+    entry.other_language = (
+        "" if same else translation.get_language_info(entry.language)["name_translated"]
+    )
+    return entry
 
 
 def _id_in(ids: list[int]) -> RawSQL:
@@ -389,10 +521,12 @@ def _closest(word: str, readable: list[str]) -> str:
 
 
 def _highlight_pattern(query: ParsedQuery) -> re.Pattern | None:
-    stems = sorted({stem(word) for word in query.words if len(word) > 1}, key=len, reverse=True)
+    """The query's stems, with or without accents ("osteotomia" marks "osteotomía")."""
+    stems = {stem(fold(word)) for word in query.words if len(word) > 1}
     if not stems:
         return None
-    return re.compile(r"\b(" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
+    alternatives = "|".join(accent_insensitive(s) for s in sorted(stems, key=len, reverse=True))
+    return re.compile(r"\b(" + alternatives + r")\w*", re.IGNORECASE)
 
 
 def highlight(text: str, query: ParsedQuery) -> SafeString:

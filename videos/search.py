@@ -6,6 +6,7 @@ from operator import attrgetter
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from search.indexing import Source, plain
 from videos.models import Chapter, Video
@@ -33,7 +34,7 @@ def video_document(video: Video) -> dict:
 
 SOURCES = [
     Source(
-        "video", "Videos", Video, public_videos, video_document, item_label="Video", position=20,
+        "video", _("Videos"), Video, public_videos, video_document, item_label=_("Video"), position=20,
         parts=((Chapter, attrgetter("video")),), m2m=(Video.related_articles.through,),
     )
 ]  # fmt: skip
