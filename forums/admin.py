@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.db import transaction
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.history_admin import HistoryAdmin
 from core.roles import is_moderator
@@ -141,6 +143,10 @@ class PostAdmin(HideRestoreActions, HistoryAdmin):
                        "edited_at", "moderated_by", "moderated_at", "moderation_note",
                        "recovery_badge", "helpful_count", "support_count"]  # fmt: skip
     fields = readonly_fields
+
+    @admin.display(description=_("recovery badge"))
+    def recovery_badge(self, post: Post) -> str:
+        return post.recovery_badge
 
     def has_add_permission(self, request):
         return False

@@ -20,6 +20,7 @@ from core.markdown import render_markdown
 from core.models import Moderated, Timestamped
 from core.moderation import ModeratedQuerySet
 from core.roles import is_moderator
+from forums.badges import describe_day
 from safety.levels import URGENT, Level
 
 POSTS_PER_PAGE = 20
@@ -213,7 +214,8 @@ class PostQuerySet(ModeratedQuerySet):
         """Posts as a thread page shows them: the author's card, not the whole account."""
         return self.select_related("author").only(
             "thread", "number", "status", "created_at", "updated_at", "edited_at", "body_html",
-            "helpful_count", "support_count", "recovery_badge", "safety_level", "is_clinician_answer",
+            "helpful_count", "support_count", "safety_level", "is_clinician_answer",
+            "recovery_article", "recovery_procedure", "recovery_day", "recovery_sentence",
             "author__username", "author__deleted_at", "author__is_verified_surgeon",
             "author__verified_name",
             "author__date_joined", "author__post_count", "author__is_active",
@@ -236,7 +238,21 @@ class Post(Timestamped, Moderated):
     edited_at = models.DateTimeField(null=True, blank=True, editable=False)
     helpful_count = models.PositiveIntegerField(default=0, editable=False)
     support_count = models.PositiveIntegerField(default=0, editable=False)
-    recovery_badge = models.CharField(max_length=120, blank=True, editable=False)
+    # The recovery badge ("Day 5 after ACL reconstruction"), worked out when the post is
+    # written and rendered in the reader's language (forums.recovery.badge_text): the
+    # procedure (its article, and its title then, shown when the article is gone) and the day.
+    recovery_article = models.ForeignKey(
+        "articles.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        editable=False,
+    )  # fmt: skip
+    recovery_procedure = models.CharField(max_length=200, blank=True, editable=False)
+    recovery_day = models.IntegerField(
+        null=True, blank=True, editable=False,
+        help_text="Days after the surgery when the post was written (negative: before it).",
+    )  # fmt: skip
+    # A badge stored as an English sentence before badges were data, which could not be read
+    # back as procedure and day: shown as it was written.
+    recovery_sentence = models.CharField(max_length=120, blank=True, editable=False)
     safety_level = models.CharField(
         max_length=10, choices=Level.choices, default=Level.NONE, editable=False,
         help_text="What the safety check found; crisis and emergency show readers a banner.",
@@ -288,6 +304,15 @@ class Post(Timestamped, Moderated):
     @property
     def page_number(self) -> int:
         return (self.number - 1) // POSTS_PER_PAGE + 1
+
+    @property
+    def recovery_badge(self) -> str:
+        """ "Day 5 after ACL reconstruction" in the active language; "" without a badge. The
+        procedure is named in the reader's language where `forums.recovery` found it so."""
+        if self.recovery_day is None:
+            return self.recovery_sentence
+        procedure = getattr(self, "recovery_procedure_shown", None) or self.recovery_procedure
+        return describe_day(self.recovery_day, procedure)
 
     @property
     def shows_safety_banner(self) -> bool:
