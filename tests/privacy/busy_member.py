@@ -83,7 +83,11 @@ def _forums(member, other):
         user=member, article=osteotomy, surgery_date=timezone.localdate(), is_public=True
     )
     post = thread.posts.get(number=1)
-    post.recovery_article, post.recovery_procedure, post.recovery_day = osteotomy, osteotomy.title, 5
+    post.recovery_article, post.recovery_procedure, post.recovery_day = (
+        osteotomy,
+        osteotomy.title,
+        5,
+    )
     post.save()
     Reaction.objects.create(post=thread.posts.get(number=2), user=member, kind="helpful")
     ThreadWatch.objects.get_or_create(user=member, thread=thread)
