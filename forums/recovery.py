@@ -4,8 +4,10 @@ in the reader's language (forums.badges)."""
 
 import datetime
 
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
+from articles.models import Article
 from forums.badges import describe_interval
 from forums.models import Post, RecoveryRecord, Thread
 
@@ -38,9 +40,22 @@ def recovery_fields(user, thread: Thread, on: datetime.date) -> dict:
 
 
 def procedure_titles(article_ids, language: str) -> dict[int, str]:
-    """The titles of these procedure articles in `language`, for those that have a
-    translation in it."""
-    return {}
+    """The titles of these procedure articles in `language`: each one's published version
+    in it (itself, its original or a translation), for those that have one."""
+    if not hasattr(Article, "translation_of"):  # articles in one language only
+        return {}
+    group = Coalesce("translation_of_id", "pk")
+    groups = dict(
+        Article.objects.filter(pk__in=article_ids).annotate(group=group).values_list("pk", "group")
+    )
+    titles = dict(
+        Article.objects.published()
+        .filter(language=language)
+        .annotate(group=group)
+        .filter(group__in=set(groups.values()))
+        .values_list("group", "title")
+    )
+    return {pk: titles[group] for pk, group in groups.items() if group in titles}
 
 
 def add_procedure_titles(posts: list[Post]) -> None:
