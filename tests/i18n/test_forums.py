@@ -4,6 +4,7 @@
 import datetime
 import importlib
 
+import polib
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -14,6 +15,7 @@ from forums.badges import describe_day
 from forums.models import Post, RecoveryRecord
 from tests.factories import make_article
 from tests.forums.factories import make_forum, make_post, make_thread
+from tests.i18n.english_left import ROOT, catalogue_phrases, english_left, reader_text
 
 pytestmark = pytest.mark.django_db
 
@@ -217,3 +219,35 @@ def test_a_badge_names_the_procedure_by_its_translation_in_the_readers_language(
     assert "Day 5 after ACL reconstruction" in english
     assert "Día 5 después de Reconstrucción del LCA" in spanish
     assert "Día 5 después de ACL reconstruction" not in spanish
+
+
+def _forum_phrases() -> frozenset[str]:
+    """The English sentences of the forums' own strings (templates/forums, forums/)."""
+    catalogue = polib.pofile(str(ROOT / "locale/es/LC_MESSAGES/django.po"))
+    ours = polib.POFile()
+    for entry in catalogue:
+        if any(path.startswith(("forums/", "templates/forums/")) for path, _ in entry.occurrences):
+            ours.append(entry)
+    return catalogue_phrases(ours)
+
+
+def _main(page: str) -> str:
+    """The page's own part (the header and footer are the site's, checked on their own)."""
+    return page[page.index("<main") : page.index("</main>") + len("</main>")]
+
+
+def test_no_english_of_the_forums_is_left_on_their_spanish_pages(client, moderator, patient):
+    forum = make_forum(name="Rodilla")
+    thread = make_thread(forum=forum, title="Rigidez", author=patient)
+    make_post(thread=thread)
+    client.force_login(moderator)
+    paths = [
+        "/forums/", forum.get_absolute_url(), thread.get_absolute_url(), "/forums/latest/",
+        f"/forums/{forum.slug}/new/", f"/forums/thread/{thread.pk}/reply/", "/forums/recovery/",
+    ]  # fmt: skip
+    phrases = _forum_phrases()
+
+    left = {path: english_left(_main(_page(client, f"/es{path}")), phrases) for path in paths}
+
+    assert "publicar la respuesta" in reader_text(_page(client, f"/es{thread.get_absolute_url()}"))
+    assert left == dict.fromkeys(paths, [])
