@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.db import transaction
+from django.utils.translation import gettext, ngettext, ngettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core.history_admin import HistoryAdmin
 from core.roles import is_moderator
@@ -34,28 +36,50 @@ class ForumAdmin(admin.ModelAdmin):
                 moderating.forum_audience_changed(obj, actor=request.user,
                                                   note="From the forum's page.")  # fmt: skip
 
-    def _set_audience(self, request, queryset, value: bool, done: str):
+    def _set_audience(self, request, queryset, value: bool):
         changed = sum(
             moderating.set_forum_members_only(
                 forum=forum, value=value, moderator=request.user, note="From the admin."
             )  # fmt: skip
             for forum in queryset
         )
-        self.message_user(request, f"{changed} forum(s) {done}.", messages.SUCCESS)
+        if value:
+            done = ngettext(
+                "%(count)d forum made members-only.", "%(count)d forums made members-only.",
+                changed,
+            )  # fmt: skip
+        else:
+            done = ngettext(
+                "%(count)d forum made public.", "%(count)d forums made public.", changed
+            )
+        self.message_user(request, done % {"count": changed}, messages.SUCCESS)
 
-    @admin.action(permissions=["moderate"], description="Make selected forums members-only")
+    @admin.action(permissions=["moderate"], description=_("Make selected forums members-only"))
     def members_only_forums(self, request, queryset):
-        self._set_audience(request, queryset, True, "made members-only")
+        self._set_audience(request, queryset, True)
 
-    @admin.action(permissions=["moderate"], description="Make selected forums public")
+    @admin.action(permissions=["moderate"], description=_("Make selected forums public"))
     def public_forums(self, request, queryset):
-        self._set_audience(request, queryset, False, "made public")
+        self._set_audience(request, queryset, False)
 
 
 class MoveActionForm(ActionForm):
     forum = forms.ModelChoiceField(
-        queryset=Forum.objects.all(), required=False, label="Move to forum"
+        queryset=Forum.objects.all(), required=False, label=_("Move to forum")
     )
+
+
+# What the thread actions did: "count" is the number of threads.
+LOCKED = ngettext_lazy("%(count)d thread locked.", "%(count)d threads locked.", "count")
+UNLOCKED = ngettext_lazy("%(count)d thread unlocked.", "%(count)d threads unlocked.", "count")
+PINNED = ngettext_lazy("%(count)d thread pinned.", "%(count)d threads pinned.", "count")
+UNPINNED = ngettext_lazy("%(count)d thread unpinned.", "%(count)d threads unpinned.", "count")
+MADE_MEMBERS_ONLY = ngettext_lazy(
+    "%(count)d thread made members-only.", "%(count)d threads made members-only.", "count"
+)
+MADE_PUBLIC = ngettext_lazy(
+    "%(count)d thread made public.", "%(count)d threads made public.", "count"
+)
 
 
 @admin.register(Thread)
@@ -83,51 +107,55 @@ class ThreadAdmin(HideRestoreActions, admin.ModelAdmin):
     def _each(self, request, queryset, action, done):
         for thread in queryset.select_related("forum"):
             action(thread=thread, moderator=request.user, note="From the admin.")
-        self.message_user(request, f"{queryset.count()} thread(s) {done}.", messages.SUCCESS)
+        self._done(request, queryset.count(), done)
 
-    @admin.action(permissions=["moderate"], description="Lock selected threads")
+    def _done(self, request, count: int, done):
+        self.message_user(request, done % {"count": count}, messages.SUCCESS)
+
+    @admin.action(permissions=["moderate"], description=_("Lock selected threads"))
     def lock_selected(self, request, queryset):
-        self._each(request, queryset, moderating.lock_thread, "locked")
+        self._each(request, queryset, moderating.lock_thread, LOCKED)
 
-    @admin.action(permissions=["moderate"], description="Unlock selected threads")
+    @admin.action(permissions=["moderate"], description=_("Unlock selected threads"))
     def unlock_selected(self, request, queryset):
-        self._each(request, queryset, moderating.unlock_thread, "unlocked")
+        self._each(request, queryset, moderating.unlock_thread, UNLOCKED)
 
-    @admin.action(permissions=["moderate"], description="Pin selected threads")
+    @admin.action(permissions=["moderate"], description=_("Pin selected threads"))
     def pin_selected(self, request, queryset):
-        self._each(request, queryset, moderating.pin_thread, "pinned")
+        self._each(request, queryset, moderating.pin_thread, PINNED)
 
-    @admin.action(permissions=["moderate"], description="Unpin selected threads")
+    @admin.action(permissions=["moderate"], description=_("Unpin selected threads"))
     def unpin_selected(self, request, queryset):
-        self._each(request, queryset, moderating.unpin_thread, "unpinned")
+        self._each(request, queryset, moderating.unpin_thread, UNPINNED)
 
-    @admin.action(permissions=["moderate"], description="Move selected threads to the forum")
+    @admin.action(permissions=["moderate"], description=_("Move selected threads to the forum"))
     def move_selected(self, request, queryset):
         forum = Forum.objects.filter(pk=request.POST.get("forum") or None).first()
         if forum is None:
-            self.message_user(request, "Choose a forum to move to.", messages.ERROR)
+            self.message_user(request, gettext("Choose a forum to move to."), messages.ERROR)
             return
         for thread in queryset.select_related("forum"):
             moderating.move_thread(thread=thread, forum=forum, moderator=request.user)
-        self.message_user(request, f"Moved to {forum}.", messages.SUCCESS)
+        self.message_user(request, gettext("Moved to %(forum)s.") % {"forum": forum},
+                          messages.SUCCESS)  # fmt: skip
 
-    @admin.action(permissions=["moderate"], description="Make selected threads members-only")
+    @admin.action(permissions=["moderate"], description=_("Make selected threads members-only"))
     def members_only_selected(self, request, queryset):
         done = sum(
             services.make_members_only(target=t, moderator=request.user, note="From the admin.")
             for t in queryset.select_related("forum")
             if permissions.can_make_members_only(request.user, t)
         )
-        self.message_user(request, f"{done} thread(s) made members-only.", messages.SUCCESS)
+        self._done(request, done, MADE_MEMBERS_ONLY)
 
-    @admin.action(permissions=["moderate"], description="Make selected threads public")
+    @admin.action(permissions=["moderate"], description=_("Make selected threads public"))
     def public_selected(self, request, queryset):
         done = sum(
             services.make_public(target=t, moderator=request.user, note="From the admin.")
             for t in queryset.select_related("forum")
             if permissions.can_make_public(request.user, t)
         )
-        self.message_user(request, f"{done} thread(s) made public.", messages.SUCCESS)
+        self._done(request, done, MADE_PUBLIC)
 
 
 @admin.register(Post)
@@ -141,6 +169,10 @@ class PostAdmin(HideRestoreActions, HistoryAdmin):
                        "edited_at", "moderated_by", "moderated_at", "moderation_note",
                        "recovery_badge", "helpful_count", "support_count"]  # fmt: skip
     fields = readonly_fields
+
+    @admin.display(description=_("recovery badge"))
+    def recovery_badge(self, post: Post) -> str:
+        return post.recovery_badge
 
     def has_add_permission(self, request):
         return False

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ForumsConfig(AppConfig):
     name = "forums"
-    verbose_name = "Forums"
+    verbose_name = _("Forums")
 
     def ready(self):
         from forums import mentions

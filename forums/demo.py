@@ -11,7 +11,7 @@ import datetime
 from accounts.models import User
 from articles.models import Article, BodyPart
 from forums.models import Forum, Post, RecoveryRecord, Thread, ThreadWatch
-from forums.recovery import recovery_badge
+from forums.recovery import recovery_fields
 from moderation import services
 
 FORUMS = [
@@ -179,7 +179,7 @@ def _thread(forum: Forum, spec, members: dict[str, User]) -> bool:
         member = members[username]
         Post.objects.create(
             thread=thread, author=member, number=number, body=body, created_at=when,
-            recovery_badge=recovery_badge(member, thread, when.date()),
+            **recovery_fields(member, thread, when.date()),
         )  # fmt: skip
         ThreadWatch.objects.get_or_create(user=member, thread=thread)
     thread.last_post_number = len(posts)

@@ -1,5 +1,6 @@
 from django import forms
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import LinkLimitMixin
 from articles.models import Article
@@ -7,17 +8,17 @@ from core.forms import FormTokenMixin, StorableTextMixin
 from forums.models import BODY_MAX_LENGTH, Forum, Post, RecoveryRecord, Thread
 from safety.contacts import contact_details
 
-CONTACT_PROMPT = (
+CONTACT_PROMPT = _(
     "This will be public — remove personal details? We found what looks like contact "
-    "details ({found}). Anyone can read forum posts. Remove them, or tick the box below "
+    "details (%(found)s). Anyone can read forum posts. Remove them, or tick the box below "
     "to post anyway."
 )
 
 
 class BodyField(forms.CharField):
     def __init__(self, **kwargs):
-        kwargs.setdefault("label", "Your message")
-        kwargs.setdefault("help_text", "Markdown works: **bold**, *italic*, > quote, lists.")
+        kwargs.setdefault("label", _("Your message"))
+        kwargs.setdefault("help_text", _("Markdown works: **bold**, *italic*, > quote, lists."))
         super().__init__(
             widget=forms.Textarea(attrs={"rows": 8}),
             max_length=BODY_MAX_LENGTH,
@@ -32,7 +33,7 @@ class ContactCheckMixin:
     def _setup_contact_check(self, check_url: str):
         self.fields["publish_anyway"] = forms.BooleanField(
             required=False,
-            label="Post it anyway: I know these details will be public",
+            label=_("Post it anyway: I know these details will be public"),
             widget=forms.HiddenInput,
         )
         body = self.fields["body"]
@@ -53,7 +54,7 @@ class ContactCheckMixin:
         cleaned = super().clean()
         found = contact_details(cleaned.get("body", ""))
         if found and not cleaned.get("publish_anyway"):
-            raise forms.ValidationError(CONTACT_PROMPT.format(found=", ".join(found[:3])))
+            raise forms.ValidationError(CONTACT_PROMPT % {"found": ", ".join(found[:3])})
         return cleaned
 
 
@@ -74,23 +75,27 @@ class ReplyForm(
 class ThreadForm(
     LinkLimitMixin, StorableTextMixin, ContactCheckMixin, FormTokenMixin, forms.ModelForm
 ):
-    body = BodyField(label="Your first post")
+    body = BodyField(label=_("Your first post"))
 
     class Meta:
         model = Thread
         fields = ["title", "article", "body", "members_only", "title_public"]
         labels = {
-            "title": "Title",
-            "article": "Procedure (optional)",
-            "members_only": "Members only",
-            "title_public": "Show the title to visitors",
+            "title": _("Title"),
+            "article": _("Procedure (optional)"),
+            "members_only": _("Members only"),
+            "title_public": _("Show the title to visitors"),
         }
         help_texts = {
-            "article": "Which procedure is this about? Others can find it by it.",
-            "members_only": "Only signed-in members can read this thread: visitors, search "
-            "engines and the public search do not see it.",
-            "title_public": "For a members-only thread: visitors see the title (never the "
-            "posts or who wrote them). Leave it unticked if the title is personal.",
+            "article": _("Which procedure is this about? Others can find it by it."),
+            "members_only": _(
+                "Only signed-in members can read this thread: visitors, search "
+                "engines and the public search do not see it."
+            ),
+            "title_public": _(
+                "For a members-only thread: visitors see the title (never the "
+                "posts or who wrote them). Leave it unticked if the title is personal."
+            ),
         }
 
     def __init__(self, *args, forum: Forum, **kwargs):
@@ -101,7 +106,7 @@ class ThreadForm(
                 Article.objects.published().filter(body_part_id=forum.body_part_id) | articles
             )
         self.fields["article"].queryset = articles.distinct().order_by("title")
-        self.fields["article"].empty_label = "Not about one procedure"
+        self.fields["article"].empty_label = _("Not about one procedure")
         if forum.members_only:  # every thread here is members-only, its title too
             del self.fields["members_only"], self.fields["title_public"]
         self._setup_contact_check(reverse("forums:post_check") + f"?forum={forum.pk}")
@@ -121,8 +126,8 @@ class PostEditForm(LinkLimitMixin, StorableTextMixin, ContactCheckMixin, forms.M
 
 
 class MoveThreadForm(StorableTextMixin, forms.Form):
-    forum = forms.ModelChoiceField(queryset=Forum.objects.all(), label="Move to forum")
-    note = forms.CharField(label="Reason (optional)", required=False, max_length=300)
+    forum = forms.ModelChoiceField(queryset=Forum.objects.all(), label=_("Move to forum"))
+    note = forms.CharField(label=_("Reason (optional)"), required=False, max_length=300)
 
 
 class CheckForm(StorableTextMixin, forms.Form):
@@ -135,7 +140,7 @@ class RecoveryRecordForm(StorableTextMixin, forms.ModelForm):
     class Meta:
         model = RecoveryRecord
         fields = ["article", "surgery_date", "is_public"]
-        labels = {"article": "Procedure", "surgery_date": "Date of surgery"}
+        labels = {"article": _("Procedure"), "surgery_date": _("Date of surgery")}
         widgets = {"surgery_date": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args, user, **kwargs):
@@ -151,5 +156,5 @@ class RecoveryRecordForm(StorableTextMixin, forms.ModelForm):
             surgery_date=cleaned.get("surgery_date"),
         ).exists()
         if exists:
-            raise forms.ValidationError("You have already recorded this surgery.")
+            raise forms.ValidationError(_("You have already recorded this surgery."))
         return cleaned

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.mentions import member_links
@@ -20,6 +21,7 @@ from core.markdown import render_markdown
 from core.models import Moderated, Timestamped
 from core.moderation import ModeratedQuerySet
 from core.roles import is_moderator
+from forums.badges import describe_day
 from safety.levels import URGENT, Level
 
 POSTS_PER_PAGE = 20
@@ -31,15 +33,15 @@ RESERVED_SLUGS = {"thread", "post", "recovery", "check", "watching", "latest", "
 
 def validate_forum_slug(value: str) -> None:
     if value in RESERVED_SLUGS:
-        raise ValidationError("This address is reserved; choose another slug.")
+        raise ValidationError(_("This address is reserved; choose another slug."))
 
 
 class Forum(models.Model):
     """A category of threads, optionally tied to a body part and procedure articles."""
 
-    name = models.CharField(max_length=120)
+    name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(max_length=120, unique=True, validators=[validate_forum_slug])
-    description = models.CharField(max_length=300, blank=True)
+    description = models.CharField(_("description"), max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
     body_part = models.ForeignKey(
         "articles.BodyPart", null=True, blank=True, on_delete=models.SET_NULL, related_name="forums"
@@ -51,10 +53,12 @@ class Forum(models.Model):
         "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
     members_only = models.BooleanField(
-        "members only",
+        _("members only"),
         default=False,
-        help_text="Only signed-in members can read this forum: visitors, search engines and "
-        "the public search see neither its threads nor their titles.",
+        help_text=_(
+            "Only signed-in members can read this forum: visitors, search engines and "
+            "the public search see neither its threads nor their titles."
+        ),
     )
     # What visitors are shown: the counters above without the members-only threads.
     public_thread_count = models.PositiveIntegerField(default=0, editable=False)
@@ -65,6 +69,8 @@ class Forum(models.Model):
 
     class Meta:
         ordering = ["position", "name"]
+        verbose_name = _("forum")
+        verbose_name_plural = _("forums")
 
     def __str__(self) -> str:
         return self.name
@@ -110,7 +116,7 @@ class ThreadQuerySet(ModeratedQuerySet):
 
 class Thread(Timestamped, Moderated):
     forum = models.ForeignKey(Forum, on_delete=models.PROTECT, related_name="threads")
-    title = models.CharField(max_length=150)
+    title = models.CharField(_("title"), max_length=150)
     slug = models.SlugField(max_length=160, allow_unicode=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="forum_threads"
@@ -121,26 +127,30 @@ class Thread(Timestamped, Moderated):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="forum_threads",
-        verbose_name="procedure",
+        verbose_name=_("procedure"),
     )
-    is_pinned = models.BooleanField(default=False)
-    is_locked = models.BooleanField(default=False)
+    is_pinned = models.BooleanField(_("pinned"), default=False)
+    is_locked = models.BooleanField(_("locked"), default=False)
     members_only = models.BooleanField(
-        "members only",
+        _("members only"),
         default=False,
-        help_text="Only signed-in members can read it (a forum that is members-only makes "
-        "all its threads so).",
+        help_text=_(
+            "Only signed-in members can read it (a forum that is members-only makes "
+            "all its threads so)."
+        ),
     )
     title_public = models.BooleanField(
-        "show the title to visitors",
+        _("show the title to visitors"),
         default=False,
-        help_text="For a members-only thread in a public forum: visitors see the title "
-        "(never the posts or who wrote them).",
+        help_text=_(
+            "For a members-only thread in a public forum: visitors see the title "
+            "(never the posts or who wrote them)."
+        ),
     )
     reply_count = models.PositiveIntegerField(default=0, editable=False)
     view_count = models.PositiveIntegerField(default=0, editable=False)
     last_post_number = models.PositiveIntegerField(
-        default=0, editable=False, help_text="Number of the newest post, hidden ones included."
+        default=0, editable=False, help_text=_("Number of the newest post, hidden ones included.")
     )
     last_post = models.ForeignKey(
         "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
@@ -151,6 +161,8 @@ class Thread(Timestamped, Moderated):
 
     class Meta:
         ordering = ["-is_pinned", "-last_post_at", "-pk"]
+        verbose_name = _("thread")
+        verbose_name_plural = _("threads")
         indexes = [
             models.Index(
                 fields=["forum", "status", "-is_pinned", "-last_post_at", "-id"],
@@ -213,7 +225,8 @@ class PostQuerySet(ModeratedQuerySet):
         """Posts as a thread page shows them: the author's card, not the whole account."""
         return self.select_related("author").only(
             "thread", "number", "status", "created_at", "updated_at", "edited_at", "body_html",
-            "helpful_count", "support_count", "recovery_badge", "safety_level", "is_clinician_answer",
+            "helpful_count", "support_count", "safety_level", "is_clinician_answer",
+            "recovery_article", "recovery_procedure", "recovery_day", "recovery_sentence",
             "author__username", "author__deleted_at", "author__is_verified_surgeon",
             "author__verified_name",
             "author__date_joined", "author__post_count", "author__is_active",
@@ -229,25 +242,41 @@ class Post(Timestamped, Moderated):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="forum_posts"
     )
     number = models.PositiveIntegerField(
-        editable=False, help_text="Place in the thread, from 1; hidden posts keep theirs."
+        editable=False, help_text=_("Place in the thread, from 1; hidden posts keep theirs.")
     )
-    body = models.TextField(max_length=BODY_MAX_LENGTH, help_text="Markdown.")
+    body = models.TextField(_("message"), max_length=BODY_MAX_LENGTH, help_text=_("Markdown."))
     body_html = models.TextField(editable=False, blank=True)
     edited_at = models.DateTimeField(null=True, blank=True, editable=False)
     helpful_count = models.PositiveIntegerField(default=0, editable=False)
     support_count = models.PositiveIntegerField(default=0, editable=False)
-    recovery_badge = models.CharField(max_length=120, blank=True, editable=False)
+    # The recovery badge ("Day 5 after ACL reconstruction"), worked out when the post is
+    # written and rendered in the reader's language (forums.recovery.badge_text): the
+    # procedure (its article, and its title then, shown when the article is gone) and the day.
+    recovery_article = models.ForeignKey(
+        "articles.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        editable=False,
+    )  # fmt: skip
+    recovery_procedure = models.CharField(max_length=200, blank=True, editable=False)
+    recovery_day = models.IntegerField(
+        null=True, blank=True, editable=False,
+        help_text=_("Days after the surgery when the post was written (negative: before it)."),
+    )  # fmt: skip
+    # A badge stored as an English sentence before badges were data, which could not be read
+    # back as procedure and day: shown as it was written.
+    recovery_sentence = models.CharField(max_length=120, blank=True, editable=False)
     safety_level = models.CharField(
         max_length=10, choices=Level.choices, default=Level.NONE, editable=False,
-        help_text="What the safety check found; crisis and emergency show readers a banner.",
+        help_text=_("What the safety check found; crisis and emergency show readers a banner."),
     )  # fmt: skip
     # The form's one-time token (core.forms.FormTokenMixin): a double submit of a reply or a
     # new thread reaches this post instead of adding another. A thread's is its first post's.
     form_token = models.UUIDField(null=True, blank=True, editable=False)
     is_clinician_answer = models.BooleanField(
         default=False, editable=False,
-        help_text="A verified surgeon's reply the thread's author or a moderator marked; "
-        "shown under the first post.",
+        help_text=_(
+            "A verified surgeon's reply the thread's author or a moderator marked; "
+            "shown under the first post."
+        ),
     )  # fmt: skip
     history = HistoricalRecords(
         excluded_fields=[
@@ -264,6 +293,8 @@ class Post(Timestamped, Moderated):
 
     class Meta:
         ordering = ["thread", "number"]
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
         constraints = [
             models.UniqueConstraint(fields=["thread", "number"], name="post_number_in_thread"),
             models.UniqueConstraint(fields=["author", "form_token"], name="post_one_per_token"),
@@ -290,6 +321,15 @@ class Post(Timestamped, Moderated):
         return (self.number - 1) // POSTS_PER_PAGE + 1
 
     @property
+    def recovery_badge(self) -> str:
+        """ "Day 5 after ACL reconstruction" in the active language; "" without a badge. The
+        procedure is named in the reader's language where `forums.recovery` found it so."""
+        if self.recovery_day is None:
+            return self.recovery_sentence
+        procedure = getattr(self, "recovery_procedure_shown", None) or self.recovery_procedure
+        return describe_day(self.recovery_day, procedure)
+
+    @property
     def shows_safety_banner(self) -> bool:
         """Crisis and emergency posts show readers a banner to the "Need help now?" page."""
         return self.safety_level in URGENT
@@ -302,8 +342,8 @@ class Post(Timestamped, Moderated):
 
 class Reaction(models.Model):
     class Kind(models.TextChoices):
-        HELPFUL = "helpful", "Helpful"
-        SUPPORT = "support", "Sending support"
+        HELPFUL = "helpful", _("Helpful")
+        SUPPORT = "support", _("Sending support")
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
     user = models.ForeignKey(
@@ -314,6 +354,8 @@ class Reaction(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("reaction")
+        verbose_name_plural = _("reactions")
         constraints = [
             models.UniqueConstraint(fields=["post", "user", "kind"], name="one_reaction_per_kind")
         ]
@@ -335,6 +377,8 @@ class ThreadWatch(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("thread watch")
+        verbose_name_plural = _("thread watches")
         constraints = [
             models.UniqueConstraint(fields=["user", "thread"], name="one_watch_per_thread")
         ]
@@ -352,6 +396,8 @@ class ForumWatch(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("forum watch")
+        verbose_name_plural = _("forum watches")
         constraints = [
             models.UniqueConstraint(fields=["user", "forum"], name="one_watch_per_forum")
         ]
@@ -372,6 +418,8 @@ class ThreadReadState(models.Model):
 
     class Meta:
         ordering = ["-updated_at"]
+        verbose_name = _("read state")
+        verbose_name_plural = _("read states")
         constraints = [
             models.UniqueConstraint(fields=["user", "thread"], name="one_read_state_per_thread")
         ]
@@ -395,14 +443,16 @@ class RecoveryRecord(models.Model):
         "articles.Article",
         on_delete=models.PROTECT,
         related_name="recovery_records",
-        verbose_name="procedure",
+        verbose_name=_("procedure"),
     )
-    surgery_date = models.DateField()
+    surgery_date = models.DateField(_("date of surgery"))
     is_public = models.BooleanField(
-        "show on my posts and profile",
+        _("show on my posts and profile"),
         default=False,
-        help_text="When ticked, your posts carry a badge such as “Day 5 after ACL "
-        "reconstruction” and your profile lists this procedure.",
+        help_text=_(
+            "When ticked, your posts carry a badge such as “Day 5 after ACL "
+            "reconstruction” and your profile lists this procedure."
+        ),
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -410,6 +460,8 @@ class RecoveryRecord(models.Model):
 
     class Meta:
         ordering = ["-surgery_date"]
+        verbose_name = _("recovery record")
+        verbose_name_plural = _("recovery records")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "article", "surgery_date"], name="one_record_per_surgery"

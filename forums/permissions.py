@@ -1,5 +1,7 @@
 """Who may do what in the forums: one predicate per action, used by views, templates, admin."""
 
+from django.utils.translation import gettext as _
+
 from accounts.permissions import can_read_members_only, posting_refusal
 from core.roles import is_moderator
 from forums.models import Forum, Post, Thread
@@ -11,11 +13,11 @@ def reply_refusal(user, thread: Thread) -> str:
     if refusal:
         return refusal
     if thread.is_locked and not is_moderator(user):
-        return "This thread is locked: it no longer takes replies."
+        return _("This thread is locked: it no longer takes replies.")
     if thread.is_held and not is_moderator(user):
-        return "This thread is waiting for a moderator: replies open once it is published."
+        return _("This thread is waiting for a moderator: replies open once it is published.")
     if not thread.is_visible and not is_moderator(user):
-        return "This thread is hidden: it no longer takes replies."
+        return _("This thread is hidden: it no longer takes replies.")
     return ""
 
 

@@ -21,7 +21,7 @@ from core.composing import attach_images, discard_draft
 from core.roles import is_moderator
 from forums import permissions
 from forums.models import Forum, Post, Reaction, Thread, ThreadReadState, ThreadWatch
-from forums.recovery import recovery_badge
+from forums.recovery import recovery_fields
 from moderation import services
 from safety.checks import classify
 from safety.classifier import SafetyResult
@@ -153,7 +153,7 @@ def _create_post(
 ) -> Post:
     post = Post.objects.create(
         thread=thread, author=author, body=body, number=number, created_at=now, status=status,
-        recovery_badge=recovery_badge(author, thread, timezone.localdate(now)), form_token=token,
+        form_token=token, **recovery_fields(author, thread, timezone.localdate(now)),
     )  # fmt: skip
     if status == Post.Status.VISIBLE:  # a held post counts once it is published
         User.objects.filter(pk=author.pk).update(post_count=F("post_count") + 1)

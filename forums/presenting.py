@@ -21,6 +21,7 @@ from accounts.models import User
 from forums import permissions
 from forums.caching import post_card_versions
 from forums.models import Post, Reaction, Thread
+from forums.recovery import add_procedure_titles
 
 MODERATOR_IDS_KEY = "forums:moderator-ids"
 MODERATOR_IDS_SECONDS = 300
@@ -83,6 +84,7 @@ def prepare_posts(user, thread: Thread, posts: list[Post], shown: dict[str, int]
     reacted = _reactions(user, posts)
     blocked = blocked_ids(user)
     may_suspend = permissions.can_suspend_members(user)
+    add_procedure_titles(posts)
     for post in posts:
         post.thread = thread
         post.author_is_moderator = post.author_id in moderators
@@ -142,7 +144,7 @@ def _reactions(user, posts: list[Post]) -> dict[int, set[str]]:
 def card_key(post: Post, shown: dict[str, int]) -> str:
     """The version of what a post card's shared part shows: the post's and its author's
     named versions (core.versions), the fields that queryset updates change without a
-    signal (safety level, the badge an erasure removes), the moderator badge, whether the
+    signal (safety level, the badge an erasure removes, in the reader's words), the moderator badge, whether the
     reader sees the body and whether collapsed (its author is one they blocked), the
     language and time zone."""
     return "|".join(

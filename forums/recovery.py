@@ -1,19 +1,17 @@
-"""The recovery context: "Day 5 after ACL reconstruction", computed when a post is written."""
+"""The recovery context of a post: which procedure and which day after surgery, worked out
+when the post is written; the words ("Day 5 after ACL reconstruction") come at display time,
+in the reader's language (forums.badges)."""
 
 import datetime
 
-from forums.models import RecoveryRecord, Thread
+from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 
+from articles.models import Article
+from forums.badges import describe_interval
+from forums.models import Post, RecoveryRecord, Thread
 
-def describe_interval(surgery_date: datetime.date, on: datetime.date, procedure: str) -> str:
-    days = (on - surgery_date).days
-    if days < 0:
-        return f"{-days} day{'s' if days != -1 else ''} before {procedure}"
-    if days < 120:
-        return f"Day {days} after {procedure}"
-    if days < 730:
-        return f"Month {days // 30} after {procedure}"
-    return f"Year {days // 365} after {procedure}"
+__all__ = ["add_procedure_titles", "describe_interval", "procedure_titles", "recovery_fields"]
 
 
 def _relevant_record(user, thread: Thread) -> RecoveryRecord | None:
@@ -28,10 +26,42 @@ def _relevant_record(user, thread: Thread) -> RecoveryRecord | None:
     return None
 
 
-def recovery_badge(user, thread: Thread, on: datetime.date) -> str:
-    """The badge for a post by `user` in `thread` written on `on`; "" without a public record
-    for the thread's procedure (or one of its forum's procedures)."""
+def recovery_fields(user, thread: Thread, on: datetime.date) -> dict:
+    """The badge fields of a post by `user` in `thread` written on `on`; none without a
+    public record for the thread's procedure (or one of its forum's procedures)."""
     record = _relevant_record(user, thread)
     if record is None:
-        return ""
-    return describe_interval(record.surgery_date, on, record.article.title)
+        return {}
+    return {
+        "recovery_article": record.article,
+        "recovery_procedure": record.article.title,
+        "recovery_day": (on - record.surgery_date).days,
+    }
+
+
+def procedure_titles(article_ids, language: str) -> dict[int, str]:
+    """The titles of these procedure articles in `language`: each one's published version
+    in it (itself, its original or a translation), for those that have one."""
+    if not hasattr(Article, "translation_of"):  # articles in one language only
+        return {}
+    group = Coalesce("translation_of_id", "pk")
+    groups = dict(
+        Article.objects.filter(pk__in=article_ids).annotate(group=group).values_list("pk", "group")
+    )
+    titles = dict(
+        Article.objects.published()
+        .filter(language=language)
+        .annotate(group=group)
+        .filter(group__in=set(groups.values()))
+        .values_list("group", "title")
+    )
+    return {pk: titles[group] for pk, group in groups.items() if group in titles}
+
+
+def add_procedure_titles(posts: list[Post]) -> None:
+    """Name each badge's procedure for the reader: its article's title in the active
+    language where there is one, else the title stored with the post."""
+    ids = {post.recovery_article_id for post in posts} - {None}
+    titles = procedure_titles(ids, get_language()) if ids else {}
+    for post in posts:
+        post.recovery_procedure_shown = titles.get(post.recovery_article_id)

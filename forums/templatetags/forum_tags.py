@@ -9,6 +9,7 @@ from itertools import chain
 from django import template
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
 
 from forums import permissions
 from forums.models import Forum, Post, RecoveryRecord, Thread
@@ -85,7 +86,7 @@ def discuss_procedure(context, article, count: int = 5):
 
 
 @register.inclusion_tag("forums/includes/member_posts.html")
-def member_recent_posts(member, count: int = 5, heading: str = "Recent forum posts"):
+def member_recent_posts(member, count: int = 5, heading: str = _("Recent forum posts")):
     """A member's latest public posts (the heroes page shows a surgeon's answers).
     `heading=""` leaves out the section's own heading, for a page that has one."""
     posts = (

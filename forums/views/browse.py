@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
 from accounts.permissions import can_read_members_only
 from core import versions
@@ -268,6 +269,6 @@ def post_permalink(request, pk):
 def post_history(request, pk):
     post = get_object_or_404(Post.objects.select_related("thread", "author"), pk=pk)
     if not permissions.can_view_history(request.user, post):
-        raise PermissionDenied("Only moderators can read a post's revisions.")
+        raise PermissionDenied(_("Only moderators can read a post's revisions."))
     revisions = post.history.select_related("history_user").order_by("-history_date")
     return render(request, "forums/post_history.html", {"post": post, "revisions": revisions})

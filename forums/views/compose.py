@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.composing import DRAFT_TITLE_MAX_LENGTH, discard_draft, save_draft
@@ -43,7 +44,7 @@ def _draft_key(request) -> tuple[str, str]:
         return posting.thread_draft_key(forum.pk), reverse(
             "forums:thread_create", args=[forum.slug]
         )
-    raise PermissionDenied("Which composer is this draft for?")
+    raise PermissionDenied(_("Which composer is this draft for?"))
 
 
 @require_POST
@@ -73,7 +74,7 @@ def draft_discard(request):
         response = render(request, "includes/draft_status.html", {"discarded": True})
         response["HX-Trigger"] = json.dumps({"composer:clear": {}})
         return response
-    messages.success(request, "Your draft is discarded.")
+    messages.success(request, _("Your draft is discarded."))
     return redirect(page)
 
 
@@ -106,12 +107,14 @@ def post_clinician(request, pk):
     )
     if not permissions.can_mark_clinician_answer(request.user, post):
         raise PermissionDenied(
-            "Only the thread's author or a moderator can mark a verified surgeon's reply."
+            _("Only the thread's author or a moderator can mark a verified surgeon's reply.")
         )
     marked = request.POST.get("marked") == "1"
     posting.mark_clinician_answer(post=post, by=request.user, marked=marked)
     if marked:
-        messages.success(request, "Marked as the clinician answer: it shows under the first post.")
+        messages.success(
+            request, _("Marked as the clinician answer: it shows under the first post.")
+        )
     else:
-        messages.success(request, "No longer marked as a clinician answer.")
+        messages.success(request, _("No longer marked as a clinician answer."))
     return redirect(post.get_absolute_url())

@@ -3,6 +3,8 @@ the same functions. Hide and restore are moderation's generic views."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.decorators import moderator_required
@@ -12,7 +14,7 @@ from forums.forms import MoveThreadForm
 from forums.models import Thread
 
 
-def _thread_action(action, done: str):
+def _thread_action(action, done):
     @require_POST
     @moderator_required
     def view(request, pk):
@@ -25,10 +27,12 @@ def _thread_action(action, done: str):
     return view
 
 
-thread_lock = _thread_action(moderating.lock_thread, "The thread is locked.")
-thread_unlock = _thread_action(moderating.unlock_thread, "The thread is open again.")
-thread_pin = _thread_action(moderating.pin_thread, "The thread is pinned.")
-thread_unpin = _thread_action(moderating.unpin_thread, "The thread is no longer pinned.")
+thread_lock = _thread_action(moderating.lock_thread, gettext_lazy("The thread is locked."))
+thread_unlock = _thread_action(moderating.unlock_thread, gettext_lazy("The thread is open again."))
+thread_pin = _thread_action(moderating.pin_thread, gettext_lazy("The thread is pinned."))
+thread_unpin = _thread_action(
+    moderating.unpin_thread, gettext_lazy("The thread is no longer pinned.")
+)
 
 
 @moderator_required
@@ -40,6 +44,6 @@ def thread_move(request, pk):
             thread=thread, forum=form.cleaned_data["forum"], moderator=request.user,
             note=form.cleaned_data["note"],
         )  # fmt: skip
-        messages.success(request, f"The thread is now in {thread.forum}.")
+        messages.success(request, _("The thread is now in %(forum)s.") % {"forum": thread.forum})
         return redirect(thread)
     return render(request, "forums/thread_move.html", {"form": form, "thread": thread})

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import public_write
@@ -17,7 +18,7 @@ def recovery_list(request):
         record = form.save(commit=False)
         record.user = request.user
         record.save()
-        messages.success(request, "Your surgery is recorded. New posts will use it.")
+        messages.success(request, _("Your surgery is recorded. New posts will use it."))
         return redirect("forums:recovery_list")
     records = request.user.recovery_records.select_related("article")
     return render(request, "forums/recovery_list.html", {"form": form, "records": records})
@@ -28,5 +29,7 @@ def recovery_list(request):
 def recovery_delete(request, pk):
     record = get_object_or_404(RecoveryRecord, pk=pk, user=request.user)
     record.delete()
-    messages.success(request, "The record is removed. Badges on earlier posts stay as they were.")
+    messages.success(
+        request, _("The record is removed. Badges on earlier posts stay as they were.")
+    )
     return redirect("forums:recovery_list")

@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.limits import images_per_post_refusal, limit_refusal
@@ -17,7 +19,7 @@ from forums.models import Forum, Post, Reaction, Thread
 from safety.classifier import SafetyResult
 from safety.notices import redirect_with_notice
 
-HELD_MESSAGE = (
+HELD_MESSAGE = gettext_lazy(
     "Thank you. A moderator reads a new member's first posts before they are published: "
     "yours is held for review, and only you can see it until then. We'll tell you when it is "
     "published."
@@ -77,7 +79,7 @@ def thread_create(request, slug):
         if post.is_held:
             messages.success(request, HELD_MESSAGE)
         else:
-            messages.success(request, "Your thread is posted. You are watching it.")
+            messages.success(request, _("Your thread is posted. You are watching it."))
         return _after_posting(request, post, post.thread.get_absolute_url())
     context = {"form": form, "forum": forum, "composer": thread_composer(request.user, forum)}
     context["precheck"] = _precheck(request, form, posting.safety_article_ids(forum))
@@ -111,7 +113,7 @@ def post_create(request, pk):
             )  # fmt: skip
         except posting.PostingRefused as refused:
             raise PermissionDenied(str(refused)) from refused
-        messages.success(request, HELD_MESSAGE if post.is_held else "Your reply is posted.")
+        messages.success(request, HELD_MESSAGE if post.is_held else _("Your reply is posted."))
         return _after_posting(request, post)
     context = {"form": form, "thread": thread, "composer": reply_composer(request.user, thread)}
     context["precheck"] = _precheck(request, form, posting.safety_article_ids(thread))
@@ -131,13 +133,13 @@ def _post_for(user, pk) -> Post:
 def post_edit(request, pk):
     post = _post_for(request.user, pk)
     if not permissions.can_edit_post(request.user, post):
-        raise PermissionDenied("Only the author can edit this post, while the thread is open.")
+        raise PermissionDenied(_("Only the author can edit this post, while the thread is open."))
     form = PostEditForm(
         request.POST or None, instance=Post.objects.get(pk=post.pk), author=request.user
     )
     if request.method == "POST" and form.is_valid() and _within_image_limit(request, form):
         posting.edit_post(post=post, editor=request.user, body=form.cleaned_data["body"])
-        messages.success(request, "Your post is updated.")
+        messages.success(request, _("Your post is updated."))
         return _after_posting(request, post)
     context = {"form": form, "post": post, "composer": edit_composer(post.thread)}
     context["precheck"] = _precheck(request, form, posting.safety_article_ids(post.thread))
@@ -149,9 +151,9 @@ def post_edit(request, pk):
 def post_delete(request, pk):
     post = _post_for(request.user, pk)
     if not permissions.can_delete_post(request.user, post):
-        raise PermissionDenied("Only the author can delete this post.")
+        raise PermissionDenied(_("Only the author can delete this post."))
     posting.delete_post(post=post, by=request.user)
-    messages.success(request, "Your post is deleted. Replies keep their place.")
+    messages.success(request, _("Your post is deleted. Replies keep their place."))
     return redirect(post)
 
 
@@ -159,10 +161,10 @@ def post_delete(request, pk):
 @login_required
 def post_react(request, pk, kind):
     if kind not in Reaction.Kind.values:
-        raise Http404("No such reaction.")
+        raise Http404(_("No such reaction."))
     post = _post_for(request.user, pk)
     if not permissions.can_react(request.user, post):
-        raise PermissionDenied("You can't react to this post.")
+        raise PermissionDenied(_("You can't react to this post."))
     posting.toggle_reaction(post=post, user=request.user, kind=kind)
     if request.htmx:
         post.refresh_from_db(fields=["helpful_count", "support_count"])
@@ -180,9 +182,9 @@ def post_react(request, pk, kind):
 def thread_watch(request, pk):
     thread = get_object_or_404(Thread.objects.visible_to(request.user), pk=pk)
     if watching.toggle_thread_watch(user=request.user, thread=thread):
-        messages.success(request, "You are watching this thread: we'll tell you about replies.")
+        messages.success(request, _("You are watching this thread: we'll tell you about replies."))
     else:
-        messages.success(request, "You no longer watch this thread.")
+        messages.success(request, _("You no longer watch this thread."))
     return redirect(thread)
 
 
@@ -191,9 +193,12 @@ def thread_watch(request, pk):
 def forum_watch(request, slug):
     forum = get_object_or_404(Forum, slug=slug)
     if watching.toggle_forum_watch(user=request.user, forum=forum):
-        messages.success(request, f"You are watching {forum.name}: we'll tell you of new posts.")
+        messages.success(
+            request,
+            _("You are watching %(forum)s: we'll tell you of new posts.") % {"forum": forum.name},
+        )
     else:
-        messages.success(request, f"You no longer watch {forum.name}.")
+        messages.success(request, _("You no longer watch %(forum)s.") % {"forum": forum.name})
     return redirect(forum)
 
 

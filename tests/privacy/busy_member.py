@@ -78,12 +78,16 @@ def _forums(member, other):
     thread = make_thread(author=member, title="My knee", body=SECRET)
     make_post(thread=thread, author=other, body="@busy welcome")  # a notification's actor
     notify(recipient=other, kind="reply", params={"legacy_text": "busy replied"}, actor=member)
+    osteotomy = make_article(title="Knee osteotomy")
     RecoveryRecord.objects.create(
-        user=member, article=make_article(title="Knee osteotomy"),
-        surgery_date=timezone.localdate(), is_public=True,
-    )  # fmt: skip
+        user=member, article=osteotomy, surgery_date=timezone.localdate(), is_public=True
+    )
     post = thread.posts.get(number=1)
-    post.recovery_badge = "Day 5 after Knee osteotomy"
+    post.recovery_article, post.recovery_procedure, post.recovery_day = (
+        osteotomy,
+        osteotomy.title,
+        5,
+    )
     post.save()
     Reaction.objects.create(post=thread.posts.get(number=2), user=member, kind="helpful")
     ThreadWatch.objects.get_or_create(user=member, thread=thread)
