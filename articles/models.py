@@ -58,6 +58,13 @@ class ArticleQuerySet(models.QuerySet):
             Q(language=language) | Q(translation_of__isnull=True) & ~Q(pk__in=translated)
         )
 
+    def for_reader(self, language: str):
+        """These articles as a reader of `language` is offered them: each one's version in
+        that language when there is one (videos and heroes link to one version)."""
+        ids = self.values("pk")
+        family = Q(pk__in=ids) | Q(translation_of__in=ids) | Q(translations__in=ids)
+        return Article.objects.filter(family).distinct().readable_in(language)
+
 
 class Section(models.TextChoices):
     """The article's headed sections, in page order: their anchors (#why-done…) make the
