@@ -315,6 +315,17 @@ class Article(models.Model):
         )
 
 
+def default_version(versions) -> Article:
+    """Of an article's versions, the one for readers of no language we have (hreflang
+    x-default): the one in the default language, else the original, else any."""
+    versions = list(versions)
+    for article in versions:
+        if article.language == settings.LANGUAGE_CODE:
+            return article
+    originals = [article for article in versions if article.translation_of_id is None]
+    return (originals or versions)[0]
+
+
 class OrderedArticleItem(models.Model):
     """One line of an ordered list inside an article, edited inline in the admin."""
 

@@ -1,7 +1,7 @@
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Q
 
-from articles.models import Article
+from articles.models import Article, default_version
 
 
 class ArticleSitemap(Sitemap):
@@ -22,22 +22,21 @@ class ArticleSitemap(Sitemap):
     def lastmod(self, article):
         return article.updated_at
 
-    def _urls(self, page, protocol, domain):
-        urls = super()._urls(page, protocol, domain)
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page, site, protocol)
+        origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
         groups = self._published_groups([url["item"] for url in urls])
         for url in urls:
             family = groups.get(url["item"].group_id, [])
             if len(family) > 1:
-                url["alternates"] = self._alternates(family, f"{protocol}://{domain}")
+                url["alternates"] = self._alternates(family, origin)
         return urls
 
     @staticmethod
     def _published_groups(articles) -> dict[int, list[Article]]:
         """The published articles of these articles' groups, by group: one query."""
         ids = {article.group_id for article in articles}
-        family = Article.objects.published().filter(
-            pk__in=ids
-        ) | Article.objects.published().filter(translation_of_id__in=ids)
+        family = Article.objects.published().filter(Q(pk__in=ids) | Q(translation_of_id__in=ids))
         groups: dict[int, list[Article]] = {}
         for article in family.only("slug", "language", "translation_of_id"):
             groups.setdefault(article.group_id, []).append(article)
@@ -46,8 +45,7 @@ class ArticleSitemap(Sitemap):
     @staticmethod
     def _alternates(family: list[Article], origin: str) -> list[dict]:
         by_language = {article.language: article for article in family}
-        originals = [article for article in family if article.translation_of_id is None]
-        default = by_language.get(settings.LANGUAGE_CODE) or (originals or family)[0]
+        default = default_version(family)
         alternates = [
             {"lang_code": code, "location": origin + article.canonical_url()}
             for code, article in sorted(by_language.items())

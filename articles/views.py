@@ -18,7 +18,7 @@ from accounts.limits import limit_refusal
 from accounts.permissions import can_post
 from articles.caching import article_body_versions, article_section_versions
 from articles.forms import FeedbackForm
-from articles.models import Article, ArticleFeedback, BodyPart
+from articles.models import Article, ArticleFeedback, BodyPart, default_version
 from core import versions
 from core.inputs import query_int, query_slug, query_text
 from search.query import seconds_until_next_publication
@@ -105,9 +105,7 @@ def alternates(request, translations: dict[str, Article]) -> list[tuple[str, str
     urls = [
         (code, request.build_absolute_uri(a.canonical_url())) for code, a in translations.items()
     ]
-    default = translations.get(settings.LANGUAGE_CODE) or min(
-        translations.values(), key=lambda a: a.translation_of_id is not None
-    )
+    default = default_version(translations.values())
     return [*sorted(urls), ("x-default", request.build_absolute_uri(default.canonical_url()))]
 
 
