@@ -11,11 +11,12 @@ from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import last_modified, require_GET
+from django.views.i18n import JavaScriptCatalog
 
 from accounts.permissions import can_read_members_only
 from articles.models import Article, BodyPart
@@ -133,6 +134,13 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+# The catalogues change only with a deployment (a new process).
+CATALOGUE_BUILT = timezone.now()
+javascript_catalog = cache_control(max_age=3600)(
+    last_modified(lambda request, **kwargs: CATALOGUE_BUILT)(JavaScriptCatalog.as_view())
+)
+
+
 @require_GET
 @never_cache
 def switch_language(request, code):
@@ -140,7 +148,7 @@ def switch_language(request, code):
     (a cookie; a member's settings too). A link, not a form, so cached pages carry it."""
     if code not in dict(settings.LANGUAGES):
         raise Http404
-    next_url = request.GET.get("next", "/")
+    next_url = query_text(request, "next") or "/"
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
