@@ -13,6 +13,7 @@ from django.urls import reverse
 from articles.models import Article
 from tests.factories import make_article
 from tests.heroes.factories import make_hero
+from tests.i18n.english_left import english_left
 from tests.videos.factories import make_video
 
 pytestmark = pytest.mark.django_db
@@ -128,6 +129,23 @@ def test_an_untranslated_article_in_spanish_is_shown_in_english_and_says_so(clie
     assert '<div lang="en">' in html and "What it is" in html  # its own headings, marked English
 
 
+def main_part(html: str) -> str:
+    """The page's own content: the header and footer (the site's frame) are checked apart."""
+    return html[html.index("<main") : html.index("</main>") + len("</main>")]
+
+
+def test_no_english_is_left_in_the_spanish_article_pages(client, osteotomy):
+    make_video(title="Osteotomy explained", related_articles=[osteotomy[0]])
+    for path in (
+        "/es/articles/", "/es/articles/osteotomia-de-rodilla/",
+        "/es/articles/osteotomia-de-rodilla/print/", "/es/articles/osteotomia-de-rodilla/feedback/",
+        "/es/articles/hip-arthroscopy/",  # in English, marked lang="en"
+    ):  # fmt: skip
+        html = main_part(page(client, path))
+        assert "Osteotomía de rodilla" in html or "Hip arthroscopy" in html, path
+        assert english_left(html) == [], path
+
+
 # --- lists and sitemap ----------------------------------------------------------------------
 
 
@@ -226,6 +244,20 @@ def test_the_heroes_pages_are_in_spanish(client):
     assert "Historias de nuestros miembros" in detail and "Jane Demo" in detail
     assert "Stories from our members" not in detail
     assert "Stories from our members" in page(client, f"/heroes/{hero.slug}/")
+
+
+def test_no_english_is_left_in_the_spanish_video_and_hero_pages(client):
+    video = make_video(title="Knee exercises after surgery", is_featured=True)
+    hero = make_hero(name="Jane Demo", status="published")
+    for path in (
+        "/es/videos/",
+        f"/es/videos/{video.slug}/",
+        "/es/heroes/",
+        f"/es/heroes/{hero.slug}/",
+    ):
+        html = main_part(page(client, path))
+        assert "Knee exercises after surgery" in html or "Jane Demo" in html, path
+        assert english_left(html) == [], path
 
 
 def test_videos_of_the_original_show_on_its_translation(client, osteotomy):
