@@ -169,8 +169,10 @@ class Article(models.Model):
         related_name="reviewed_articles",
         help_text=_("A verified surgeon's account, or fill in the name below."),
     )
-    reviewer_name = models.CharField(_("reviewer's name"), max_length=200, blank=True)
-    reviewer_credentials = models.CharField(_("reviewer's credentials"), max_length=200, blank=True)
+    reviewer_name = models.CharField(_("name of the reviewer"), max_length=200, blank=True)
+    reviewer_credentials = models.CharField(
+        _("the reviewer's credentials"), max_length=200, blank=True
+    )
     last_reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
     next_review_due_on = models.DateField(
         _("next review due on"), null=True, blank=True, db_index=True

@@ -254,7 +254,7 @@ class Nomination(models.Model):
         verbose_name=_("hero"),
         help_text=_("The hero nominated, or the hero an approval linked or created."),
     )
-    surgeon_name = models.CharField(_("surgeon's name"), max_length=200, blank=True)
+    surgeon_name = models.CharField(_("the surgeon's name"), max_length=200, blank=True)
     surgeon_specialty = models.CharField(_("specialty"), max_length=200, blank=True)
     surgeon_practice = models.CharField(_("practice or hospital"), max_length=200, blank=True)
     surgeon_city = models.CharField(_("city"), max_length=100, blank=True)

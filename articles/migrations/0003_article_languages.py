@@ -138,12 +138,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='article',
             name='reviewer_credentials',
-            field=models.CharField(blank=True, max_length=200, verbose_name="reviewer's credentials"),
+            field=models.CharField(blank=True, max_length=200, verbose_name="the reviewer's credentials"),
         ),
         migrations.AlterField(
             model_name='article',
             name='reviewer_name',
-            field=models.CharField(blank=True, max_length=200, verbose_name="reviewer's name"),
+            field=models.CharField(blank=True, max_length=200, verbose_name='name of the reviewer'),
         ),
         migrations.AlterField(
             model_name='article',
@@ -308,12 +308,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='historicalarticle',
             name='reviewer_credentials',
-            field=models.CharField(blank=True, max_length=200, verbose_name="reviewer's credentials"),
+            field=models.CharField(blank=True, max_length=200, verbose_name="the reviewer's credentials"),
         ),
         migrations.AlterField(
             model_name='historicalarticle',
             name='reviewer_name',
-            field=models.CharField(blank=True, max_length=200, verbose_name="reviewer's name"),
+            field=models.CharField(blank=True, max_length=200, verbose_name='name of the reviewer'),
         ),
         migrations.AlterField(
             model_name='historicalarticle',

@@ -159,4 +159,9 @@ class Migration(migrations.Migration):
             name='status',
             field=models.CharField(choices=[('pending', 'Waiting for review'), ('approved', 'Approved'), ('rejected', 'Not approved'), ('duplicate', 'Duplicate')], db_index=True, default='pending', max_length=10, verbose_name='status'),
         ),
+        migrations.AlterField(
+            model_name="nomination",
+            name="surgeon_name",
+            field=models.CharField(blank=True, max_length=200, verbose_name="the surgeon's name"),
+        ),
     ]
