@@ -1,8 +1,11 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from articles.forms import IllustrationForm
 from articles.models import (
@@ -13,6 +16,7 @@ from articles.models import (
     Illustration,
     WarningSign,
 )
+from articles.translating import draft_translation
 from core.history_admin import HistoryAdmin
 
 
@@ -44,11 +48,11 @@ class IllustrationInline(admin.StackedInline):
 
 
 class ReviewOverdueFilter(admin.SimpleListFilter):
-    title = "review"
+    title = gettext_lazy("review")
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
-        return [("overdue", "Review overdue"), ("current", "Review up to date")]
+        return [("overdue", _("Review overdue")), ("current", _("Review up to date"))]
 
     def queryset(self, request, queryset):
         today = timezone.localdate()
@@ -62,52 +66,74 @@ class ReviewOverdueFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(HistoryAdmin):
     list_display = [
-        "title", "body_part", "status", "last_reviewed_on", "next_review_due_on", "review_current",
+        "title", "language", "body_part", "status", "last_reviewed_on", "next_review_due_on", "review_current",
         "is_featured", "preview",
     ]  # fmt: skip
-    list_filter = ["status", ReviewOverdueFilter, "body_part", "is_featured", "is_demo"]
+    list_filter = ["status", "language", ReviewOverdueFilter, "body_part", "is_featured", "is_demo"]
     search_fields = ["title", "other_names", "summary"]
     list_select_related = ["body_part"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["reviewer"]
+    autocomplete_fields = ["reviewer", "translation_of"]
     inlines = [CareInstructionInline, WarningSignInline, IllustrationInline]
-    readonly_fields = ["published_at", "created_at", "updated_at", "preview", "reader_feedback"]
-    actions = ["publish_selected", "unpublish_selected"]
+    readonly_fields = ["published_at", "created_at", "updated_at", "preview", "reader_feedback",
+                       "translations"]  # fmt: skip
+    actions = ["publish_selected", "unpublish_selected", "translate_selected"]
     date_hierarchy = "published_at"
     fieldsets = [
         (None, {"fields": ["title", "slug", "body_part", "other_names", "specialist", "status",
                            "is_featured", "is_demo", "preview"]}),
-        ("The procedure", {"fields": ["summary", "why_done", "description"]}),
-        ("Stay and recovery", {"fields": [
+        (gettext_lazy("Language"), {"fields": ["language", "translation_of", "translations"]}),
+        (gettext_lazy("The procedure"), {"fields": ["summary", "why_done", "description"]}),
+        (gettext_lazy("Stay and recovery"), {"fields": [
             ("hospital_stay_min_days", "hospital_stay_max_days"),
             ("home_recovery_min_weeks", "home_recovery_max_weeks"), "home_recovery_note",
             "restrictions", ("restriction_min_months", "restriction_max_months")]}),
-        ("Risks and medicines", {"fields": ["risks", "medicines", "sources"]}),
-        ("Medical review", {"fields": ["reviewer", "reviewer_name", "reviewer_credentials",
-                                       ("last_reviewed_on", "next_review_due_on")]}),
-        ("Readers", {"fields": ["reader_feedback"]}),
-        ("Dates", {"fields": ["published_at", "created_at", "updated_at"]}),
+        (gettext_lazy("Risks and medicines"), {"fields": ["risks", "medicines", "sources"]}),
+        (gettext_lazy("Medical review"), {"fields": [
+            "reviewer", "reviewer_name", "reviewer_credentials",
+            ("last_reviewed_on", "next_review_due_on")]}),
+        (gettext_lazy("Readers"), {"fields": ["reader_feedback"]}),
+        (gettext_lazy("Dates"), {"fields": ["published_at", "created_at", "updated_at"]}),
     ]  # fmt: skip
 
-    @admin.display(boolean=True, description="review up to date")
+    @admin.display(boolean=True, description=gettext_lazy("review up to date"))
     def review_current(self, article):
         """A green tick when the review is current, the red cross (the warning) when overdue."""
         return not article.is_review_overdue
 
-    @admin.display(description="preview")
+    @admin.display(description=gettext_lazy("preview"))
     def preview(self, article):
         if not article.pk:
-            return "Save first to preview."
+            return _("Save first to preview.")
         return format_html(
-            '<a href="{}" target="_blank" rel="noopener">View on site</a>',
-            article.get_absolute_url(),
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            article.canonical_url(),
+            _("View on site"),
         )
 
-    @admin.display(description="was this page helpful?")
+    @admin.display(description=gettext_lazy("versions in other languages"))
+    def translations(self, article):
+        """The original and the other translations, each linked to its own admin page."""
+        if not article.pk:
+            return "-"
+        others = article.family().exclude(pk=article.pk).order_by("language")
+        if not others:
+            return _("None yet: use the action “Create draft translations” in the list.")
+        return format_html_join(
+            ", ",
+            '<a href="{}">{} ({})</a>',
+            (
+                (reverse("admin:articles_article_change", args=[other.pk]), other.title,
+                 other.get_language_display())
+                for other in others
+            ),
+        )  # fmt: skip
+
+    @admin.display(description=gettext_lazy("was this page helpful?"))
     def reader_feedback(self, article):
         """Yes and no counts, linked to the answers (with their comments) for this article."""
         if not article.pk:
-            return "No answers yet."
+            return _("No answers yet.")
         counts = article.feedback.aggregate(
             yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False))
         )
@@ -116,22 +142,66 @@ class ArticleAdmin(HistoryAdmin):
             + f"?article__id__exact={article.pk}"
         )
         return format_html(
-            '{} yes, {} no. <a href="{}">Read the answers and comments</a>',
-            counts["yes"], counts["no"], url,
+            '{} <a href="{}">{}</a>',
+            _("%(yes)s yes, %(no)s no.") % counts, url, _("Read the answers and comments"),
         )  # fmt: skip
 
-    @admin.action(description="Publish the selected articles", permissions=["change"])
+    @admin.action(description=gettext_lazy("Publish the selected articles"), permissions=["change"])
     def publish_selected(self, request, queryset):
         for article in queryset:
             article.publish()
-        messages.success(request, f"Published {queryset.count()} article(s).")
+        count = queryset.count()
+        messages.success(
+            request,
+            ngettext("Published %(count)d article.", "Published %(count)d articles.", count)
+            % {"count": count},
+        )
 
-    @admin.action(description="Return the selected articles to draft", permissions=["change"])
+    @admin.action(
+        description=gettext_lazy("Return the selected articles to draft"), permissions=["change"]
+    )
     def unpublish_selected(self, request, queryset):
         for article in queryset:
             article.status = Article.Status.DRAFT
             article.save()
-        messages.success(request, f"{queryset.count()} article(s) returned to draft.")
+        count = queryset.count()
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d article returned to draft.",
+                "%(count)d articles returned to draft.",
+                count,
+            )
+            % {"count": count},
+        )
+
+    @admin.action(
+        description=gettext_lazy("Create draft translations (every language still missing)"),
+        permissions=["add"],
+    )
+    def translate_selected(self, request, queryset):
+        """A draft copy in each language the article's group does not have yet, for the
+        translator to rewrite and a reviewer to check before it is published."""
+        created = [
+            copy
+            for article in queryset
+            for code, _name in settings.LANGUAGES
+            if (copy := draft_translation(article, code)) is not None
+        ]
+        if not created:
+            messages.info(request, _("Every selected article already has all its translations."))
+            return
+        messages.success(
+            request,
+            ngettext(
+                "Created %(count)d draft translation: rewrite it in its language, then have it "
+                "reviewed before publishing.",
+                "Created %(count)d draft translations: rewrite each in its language, then have "
+                "them reviewed before publishing.",
+                len(created),
+            )
+            % {"count": len(created)},
+        )
 
 
 @admin.register(ArticleFeedback)

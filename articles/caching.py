@@ -14,7 +14,12 @@ from articles.models import (
 
 
 def article_names(article: Article, **signal) -> list[str]:
-    return [f"article:{article.pk}", "articles"]
+    """The article and its translations: each page links to the others (hreflang, "Leer en
+    español"), so a translation published or renamed changes them all."""
+    family = {article.pk, article.translation_of_id}
+    if article.pk is not None:
+        family.update(article.family().values_list("pk", flat=True))
+    return [*(f"article:{pk}" for pk in sorted(family - {None})), "articles"]
 
 
 def item_names(item, **signal) -> list[str]:

@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import FEEDBACK_COMMENT_MAX_LENGTH, ArticleFeedback, Illustration
 from core.forms import FormTokenMixin, StorableTextMixin
@@ -22,34 +24,41 @@ class IllustrationForm(StorableTextMixin, forms.ModelForm):
     """The admin inline's form: the picture is re-encoded without its metadata."""
 
     image = CleanImageField(
-        help_text="JPEG, PNG, WebP or GIF; up to 5 MB and 4000×4000 pixels. Saved without "
-        "its metadata (camera, place)."
+        label=_("Image"),
+        help_text=_(
+            "JPEG, PNG, WebP or GIF; up to 5 MB and 4000×4000 pixels. Saved without "
+            "its metadata (camera, place)."
+        ),
     )
 
     class Meta:
         model = Illustration
         fields = ["section", "position", "image", "alt_text", "caption"]
         error_messages = {
-            "alt_text": {"required": "Please describe the picture for people who cannot see it."}
+            "alt_text": {"required": _("Please describe the picture for people who cannot see it.")}
         }
 
 
 class FeedbackForm(StorableTextMixin, FormTokenMixin, forms.ModelForm):
     helpful = forms.TypedChoiceField(
-        label="Your answer",
-        choices=[("yes", "Yes"), ("no", "No")],
+        label=_("Your answer"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Please choose Yes or No."},
+        error_messages={"required": _("Please choose Yes or No.")},
     )
 
     class Meta:
         model = ArticleFeedback
         fields = ["helpful", "comment"]
-        labels = {"comment": "What could we do better? (optional)"}
+        labels = {"comment": _("What could we do better? (optional)")}
         help_texts = {
-            "comment": f"Up to {FEEDBACK_COMMENT_MAX_LENGTH} characters. Anonymous: please "
-            "do not include your name or contact details. This is not a way to ask for "
-            "medical advice."
+            "comment": format_lazy(
+                _(
+                    "Up to {count} characters. Anonymous: please do not include your name or "
+                    "contact details. This is not a way to ask for medical advice."
+                ),
+                count=FEEDBACK_COMMENT_MAX_LENGTH,
+            )
         }
         widgets = {"comment": forms.Textarea(attrs={"rows": 3})}

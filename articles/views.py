@@ -2,11 +2,15 @@ import string
 import uuid
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Substr, Upper
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -14,7 +18,7 @@ from accounts.limits import limit_refusal
 from accounts.permissions import can_post
 from articles.caching import article_body_versions, article_section_versions
 from articles.forms import FeedbackForm
-from articles.models import Article, ArticleFeedback, BodyPart
+from articles.models import Article, ArticleFeedback, BodyPart, default_version
 from core import versions
 from core.inputs import query_int, query_slug, query_text
 from search.query import seconds_until_next_publication
@@ -23,7 +27,12 @@ ARTICLES_PER_PAGE = 20
 
 
 def article_list(request):
-    articles = Article.objects.published().select_related("body_part").order_by("title")
+    articles = (
+        Article.objects.published()
+        .readable_in(translation.get_language())
+        .select_related("body_part")
+        .order_by("title")
+    )
     body_part = None
     if slug := query_slug(request, "body_part"):
         body_part = get_object_or_404(BodyPart, slug=slug)
@@ -60,14 +69,21 @@ def article_detail(request, slug):
         Article.objects.visible_to(request.user).select_related("body_part", "reviewer"),
         slug=slug,
     )
+    language = translation.get_language()
+    translations = article.published_translations()
+    if article.language != language and language in translations:
+        return redirect(translations[language].get_absolute_url())
     related = (
         Article.objects.published()
+        .readable_in(language)
         .filter(body_part=article.body_part)
         .exclude(pk=article.pk)
-        .only("title", "slug", "summary_html")[:6]
+        .only("title", "slug", "language", "summary_html")[:6]
     )
     context = {
         "article": article,
+        "alternates": alternates(request, translations),
+        "other_versions": other_versions(article, translations),
         "related_articles": related,
         "body_versions": article_body_versions(article),
         "section_versions": article_section_versions(article),
@@ -75,6 +91,37 @@ def article_detail(request, slug):
         "fragment_seconds": versions.lifetime(seconds_until_next_publication()),
     }
     return render(request, "articles/article_detail.html", context)
+
+
+# Offered to the reader in the language of the other version, whatever the page's language.
+READ_IN = {"en": "Read in English", "es": "Leer en español"}
+
+
+def alternates(request, translations: dict[str, Article]) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) for each published version, and x-default: the version in
+    the default language, else the original."""
+    if not translations:
+        return []
+    urls = [
+        (code, request.build_absolute_uri(a.canonical_url())) for code, a in translations.items()
+    ]
+    default = default_version(translations.values())
+    return [*sorted(urls), ("x-default", request.build_absolute_uri(default.canonical_url()))]
+
+
+def other_versions(article: Article, translations: dict[str, Article]) -> list[dict]:
+    """The links to this article in the other languages. The default language has no prefix:
+    its link goes through the language switcher, which also remembers the choice (else a
+    reader whose browser prefers Spanish would be sent back to the Spanish page)."""
+    links = []
+    for code, other in sorted(translations.items()):
+        if other.pk == article.pk or code not in READ_IN:
+            continue
+        url = other.canonical_url()
+        if code == settings.LANGUAGE_CODE:
+            url = reverse("switch_language", args=[code]) + "?" + urlencode({"next": url})
+        links.append({"language": code, "url": url, "label": READ_IN[code]})
+    return links
 
 
 def article_print(request, slug):
@@ -129,5 +176,5 @@ def _save_feedback(article: Article, form: FeedbackForm) -> None:
 def _thanks(request, article: Article):
     if request.htmx:
         return render(request, "articles/includes/feedback_thanks.html", {"article": article})
-    messages.success(request, "Thank you: your answer helps the editors improve this page.")
+    messages.success(request, _("Thank you: your answer helps the editors improve this page."))
     return redirect(article.get_absolute_url() + "#feedback")

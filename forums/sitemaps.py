@@ -4,6 +4,9 @@ from forums.models import Forum, Thread
 
 
 class ForumSitemap(Sitemap):
+    # Every page exists in every language (the interface translated, members' and editors'
+    # text as written): each address, with the others as hreflang alternates.
+    i18n = alternates = x_default = True
     changefreq = "daily"
     priority = 0.5
 
@@ -12,6 +15,9 @@ class ForumSitemap(Sitemap):
 
 
 class ThreadSitemap(Sitemap):
+    # Every page exists in every language (the interface translated, members' and editors'
+    # text as written): each address, with the others as hreflang alternates.
+    i18n = alternates = x_default = True
     changefreq = "weekly"
     priority = 0.4
     limit = 5000

@@ -3,6 +3,8 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.history_admin import HistoryAdmin
 from core.models import SitePage
@@ -27,36 +29,37 @@ class HeroAdmin(HistoryAdmin):
     actions = ["publish_selected", "unpublish_selected"]
     fieldsets = [
         (None, {"fields": [("honorific", "name"), "slug", "status", "is_featured"]}),
-        ("Practice", {"fields": ["specialty", "practice", ("city", "country"), "body_part",
+        (gettext_lazy("Practice"), {"fields": ["specialty", "practice", ("city", "country"), "body_part",
                                  "procedures"]}),
-        ("Profile", {"fields": ["photo", "photo_alt", "bio", "featured_title", "featured_url",
+        (gettext_lazy("Profile"), {"fields": ["photo", "photo_alt", "bio", "featured_title", "featured_url",
                                 "account"]}),
-        ("Dates", {"fields": ["published_at", "created_at", "updated_at"]}),
+        (gettext_lazy("Dates"), {"fields": ["published_at", "created_at", "updated_at"]}),
     ]  # fmt: skip
 
-    @admin.action(description="Publish the selected heroes", permissions=["change"])
+    @admin.action(description=gettext_lazy("Publish the selected heroes"), permissions=["change"])
     def publish_selected(self, request, queryset):
         for hero in queryset:
             hero.publish()
-        messages.success(request, "Published.")
+        messages.success(request, _("Published."))
 
     @admin.action(
-        description="Unpublish the selected heroes (e.g. the surgeon asked)", permissions=["change"]
+        description=gettext_lazy("Unpublish the selected heroes (e.g. the surgeon asked)"),
+        permissions=["change"],
     )
     def unpublish_selected(self, request, queryset):
         for hero in queryset:
             hero.unpublish()
-        messages.success(request, "Unpublished: the pages now answer 404 to the public.")
+        messages.success(request, _("Unpublished: the pages now answer 404 to the public."))
 
 
 class DecisionFilter(admin.SimpleListFilter):
     """The queue: pending nominations unless another status is picked."""
 
-    title = "status"
+    title = gettext_lazy("status")
     parameter_name = "decision"
 
     def lookups(self, request, model_admin):
-        return [(None, "Waiting for review"), *Nomination.Status.choices[1:], ("all", "All")]
+        return [(None, _("Waiting for review")), *Nomination.Status.choices[1:], ("all", _("All"))]
 
     def choices(self, changelist):
         for value, label in self.lookup_choices:
@@ -77,8 +80,9 @@ class DecisionFilter(admin.SimpleListFilter):
 
 class RejectForm(forms.Form):
     reason = forms.CharField(
+        label=gettext_lazy("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Sent to the nominator and kept in the moderation log.",
+        help_text=gettext_lazy("Sent to the nominator and kept in the moderation log."),
     )
 
 
@@ -86,20 +90,28 @@ class ApproveForm(forms.Form):
     hero = forms.ModelChoiceField(
         Hero.objects.order_by("name"),
         required=False,
-        help_text="Leave empty to use the nominated hero, or a hero with the same name, or "
-        "to create a new draft hero from the nomination.",
+        label=gettext_lazy("Hero"),
+        help_text=gettext_lazy(
+            "Leave empty to use the nominated hero, or a hero with the same name, or "
+            "to create a new draft hero from the nomination."
+        ),
     )
     publish = forms.BooleanField(
         required=False,
         initial=False,
-        help_text="Publish the hero page now. Leave unticked to keep a new hero page as a draft "
-        "(e.g. until the surgeon has agreed).",
+        label=gettext_lazy("Publish"),
+        help_text=gettext_lazy(
+            "Publish the hero page now. Leave unticked to keep a new hero page as a draft "
+            "(e.g. until the surgeon has agreed)."
+        ),
     )
 
 
 class DuplicateForm(forms.Form):
     duplicate_of = forms.ModelChoiceField(
-        Nomination.objects.none(), help_text="The earlier nomination this one repeats."
+        Nomination.objects.none(),
+        label=gettext_lazy("Duplicate of"),
+        help_text=gettext_lazy("The earlier nomination this one repeats."),
     )
 
     def __init__(self, *args, nominations, **kwargs):
@@ -136,63 +148,67 @@ class NominationAdmin(admin.ModelAdmin):
     def has_moderate_permission(self, request) -> bool:
         return is_moderator(request.user)
 
-    @admin.display(description="nominee", ordering="surgeon_name")
+    @admin.display(description=gettext_lazy("nominee"), ordering="surgeon_name")
     def nominee(self, nomination):
         return nomination.nominee_name
 
-    @admin.display(description="nominator lets us publish the story", boolean=True,
+    @admin.display(description=gettext_lazy("nominator lets us publish the story"), boolean=True,
                    ordering="may_publish_story")  # fmt: skip
     def story_may_be_shown(self, nomination):
         return nomination.may_publish_story
 
-    @admin.display(description="decision", ordering="status")
+    @admin.display(description=gettext_lazy("decision"), ordering="status")
     def decision(self, nomination):
         return nomination.get_status_display()
 
-    @admin.display(description="story")
+    @admin.display(description=gettext_lazy("story"))
     def story_preview(self, nomination):
         return format_html('<div class="readonly">{}</div>', nomination.story)
 
-    @admin.action(description="Approve (create or link the hero)", permissions=["moderate"])
+    @admin.action(
+        description=gettext_lazy("Approve (create or link the hero)"), permissions=["moderate"]
+    )
     def approve(self, request, queryset):
         form = ApproveForm(request.POST if "apply" in request.POST else None)
         if not form.is_valid():
-            return self._decision_page(request, queryset, form, "Approve nominations")
+            return self._decision_page(request, queryset, form, _("Approve nominations"))
         for nomination in queryset:
             self._run(request, approve_nomination, nomination=nomination,
                       hero=form.cleaned_data["hero"], publish=form.cleaned_data["publish"])  # fmt: skip
 
-    @admin.action(description="Reject (with a reason)", permissions=["moderate"])
+    @admin.action(description=gettext_lazy("Reject (with a reason)"), permissions=["moderate"])
     def reject(self, request, queryset):
         form = RejectForm(request.POST if "apply" in request.POST else None)
         if not form.is_valid():
-            return self._decision_page(request, queryset, form, "Reject nominations")
+            return self._decision_page(request, queryset, form, _("Reject nominations"))
         for nomination in queryset:
             self._run(request, reject_nomination, nomination=nomination,
                       reason=form.cleaned_data["reason"])  # fmt: skip
 
-    @admin.action(description="Mark as duplicate", permissions=["moderate"])
+    @admin.action(description=gettext_lazy("Mark as duplicate"), permissions=["moderate"])
     def mark_as_duplicate(self, request, queryset):
         data = request.POST if "apply" in request.POST else None
         form = DuplicateForm(data, nominations=list(queryset))
         if not form.is_valid():
-            return self._decision_page(request, queryset, form, "Mark nominations as duplicates")
+            return self._decision_page(request, queryset, form, _("Mark nominations as duplicates"))
         for nomination in queryset:
             self._run(request, mark_duplicate, nomination=nomination,
                       duplicate_of=form.cleaned_data["duplicate_of"])  # fmt: skip
 
-    @admin.action(description="Hide the story from the hero page", permissions=["moderate"])
+    @admin.action(
+        description=gettext_lazy("Hide the story from the hero page"), permissions=["moderate"]
+    )
     def hide_story(self, request, queryset):
         for nomination in queryset.filter(is_story_hidden=False):
             services.hide(target=nomination, moderator=request.user,
                           note="Hidden from the nomination queue.")  # fmt: skip
-        messages.success(request, "The stories are hidden; the decisions stand.")
+        messages.success(request, _("The stories are hidden; the decisions stand."))
 
-    @admin.action(description="Show the story again", permissions=["moderate"])
+    @admin.action(description=gettext_lazy("Show the story again"), permissions=["moderate"])
     def restore_story(self, request, queryset):
         for nomination in queryset.filter(is_story_hidden=True):
             services.restore(target=nomination, moderator=request.user)
-        messages.success(request, "The stories show again where their nominators agreed.")
+        messages.success(request, _("The stories show again where their nominators agreed."))
 
     def _run(self, request, service, **kwargs) -> None:
         try:
@@ -204,8 +220,12 @@ class NominationAdmin(admin.ModelAdmin):
             nomination.refresh_from_db()
             messages.success(
                 request,
-                f"Nomination #{nomination.pk} ({nomination.nominee_name}): "
-                f"{nomination.get_status_display().lower()}; the nominator is told.",
+                _("Nomination #%(number)s (%(name)s): %(status)s; the nominator is told.")
+                % {
+                    "number": nomination.pk,
+                    "name": nomination.nominee_name,
+                    "status": nomination.get_status_display().lower(),
+                },
             )
 
     def _decision_page(self, request, queryset, form, title):

@@ -1,6 +1,9 @@
 import uuid
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from articles.models import Article
 from core.forms import FormTokenMixin, StorableTextMixin
@@ -19,16 +22,27 @@ class NominationForm(StorableTextMixin, FormTokenMixin, forms.ModelForm):
             "hero", "surgeon_name", "surgeon_specialty", "surgeon_practice", "surgeon_city",
             "relationship", "procedure", "story", "may_publish_story", "consent_to_policy",
         ]  # fmt: skip
-        labels = {"hero": "A surgeon already on our Heroes page"}
+        labels = {"hero": gettext_lazy("A surgeon already on our Heroes page")}
         help_texts = {
-            "hero": "Choose them here, or leave this and name a surgeon who is not listed below.",
-            "surgeon_name": "If the surgeon is not listed above: their name, e.g. Dr. Jane Smith.",
-            "procedure": "Optional: the operation they did or helped you through.",
-            "story": f"A specific situation: what they did and what it meant to you. At "
-            f"least {STORY_MIN_LENGTH} characters. Please leave out other people's names "
-            "and anything private. You can use Markdown.",
-            "may_publish_story": "If your nomination is approved, your story may appear on the "
-            "hero's page under your pseudonym.",
+            "hero": gettext_lazy(
+                "Choose them here, or leave this and name a surgeon who is not listed below."
+            ),
+            "surgeon_name": gettext_lazy(
+                "If the surgeon is not listed above: their name, e.g. Dr. Jane Smith."
+            ),
+            "procedure": gettext_lazy("Optional: the operation they did or helped you through."),
+            "story": format_lazy(
+                gettext_lazy(
+                    "A specific situation: what they did and what it meant to you. At least "
+                    "{count} characters. Please leave out other people's names and anything "
+                    "private. You can use Markdown."
+                ),
+                count=STORY_MIN_LENGTH,
+            ),
+            "may_publish_story": gettext_lazy(
+                "If your nomination is approved, your story may appear on the hero's page "
+                "under your pseudonym."
+            ),
         }
         widgets = {"story": forms.Textarea(attrs={"rows": 8})}
 
@@ -36,16 +50,18 @@ class NominationForm(StorableTextMixin, FormTokenMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["hero"].queryset = Hero.objects.for_public_display()
-        self.fields["hero"].empty_label = "— Someone not listed: fill in their details below —"
-        self.fields["procedure"].queryset = Article.objects.published().order_by("title")
-        self.fields["procedure"].empty_label = "— None, or not listed —"
+        self.fields["hero"].empty_label = _("— Someone not listed: fill in their details below —")
+        self.fields["procedure"].queryset = (
+            Article.objects.published().readable_in(get_language()).order_by("title")
+        )
+        self.fields["procedure"].empty_label = _("— None, or not listed —")
         self.fields["consent_to_policy"].required = True
-        self.fields["consent_to_policy"].error_messages["required"] = (
+        self.fields["consent_to_policy"].error_messages["required"] = _(
             "Please read and agree to the hero policy to send a nomination."
         )
         self.fields["story"].min_length = STORY_MIN_LENGTH
-        self.fields["story"].error_messages["min_length"] = (
-            f"Please tell us a little more: at least {STORY_MIN_LENGTH} characters "
+        self.fields["story"].error_messages["min_length"] = _(
+            "Please tell us a little more: at least %(limit_value)d characters "
             "(you wrote %(show_value)d)."
         )
         self.fields["story"].strip = True
@@ -55,10 +71,10 @@ class NominationForm(StorableTextMixin, FormTokenMixin, forms.ModelForm):
         hero, name = cleaned.get("hero"), cleaned.get("surgeon_name", "").strip()
         if hero and name:
             raise forms.ValidationError(
-                "Choose a surgeon from the list or name a new one, not both."
+                _("Choose a surgeon from the list or name a new one, not both.")
             )
         if hero and hero.account_id == self.user.pk:
-            raise forms.ValidationError("You can't nominate yourself, but thank you for asking.")
+            raise forms.ValidationError(_("You can't nominate yourself, but thank you for asking."))
         if not hero:
             self._clean_new_surgeon(cleaned, name)
             hero = cleaned["hero"] = self._listed_hero(name)
@@ -69,13 +85,13 @@ class NominationForm(StorableTextMixin, FormTokenMixin, forms.ModelForm):
 
     def _clean_new_surgeon(self, cleaned, name):
         if not name:
-            self.add_error("surgeon_name", "Choose a surgeon from the list, or give their name.")
+            self.add_error("surgeon_name", _("Choose a surgeon from the list, or give their name."))
             return
         if not name_key(name):
-            self.add_error("surgeon_name", "Please give the surgeon's name in letters.")
+            self.add_error("surgeon_name", _("Please give the surgeon's name in letters."))
         for field in ("surgeon_practice", "surgeon_city"):
             if not cleaned.get(field, "").strip():
-                self.add_error(field, "Needed to tell surgeons with the same name apart.")
+                self.add_error(field, _("Needed to tell surgeons with the same name apart."))
 
     @staticmethod
     def _listed_hero(name: str):

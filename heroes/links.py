@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 HONORIFICS = ("dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame")
 _NON_WORD = re.compile(r"[^\w\s-]")
@@ -29,8 +30,10 @@ def validate_own_site_url(value: str) -> None:
     if parts.scheme in {"http", "https"} and parts.hostname in own_hosts():
         return
     raise ValidationError(
-        "Link to a page on this site: a path such as /articles/knee-osteotomy/, "
-        "or a full address on our own domain.",
+        _(
+            "Link to a page on this site: a path such as /articles/knee-osteotomy/, "
+            "or a full address on our own domain."
+        ),
         code="external_url",
     )
 

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from articles.models import Article
@@ -23,7 +24,7 @@ PHOTO_MAX_BYTES = 5 * 1024 * 1024
 def validate_photo_size(photo) -> None:
     """Checked on upload only: a stored file is not re-read on every save."""
     if photo and not getattr(photo, "_committed", True) and photo.size > PHOTO_MAX_BYTES:
-        raise ValidationError("The photo must be 5 MB or smaller.")
+        raise ValidationError(_("The photo must be 5 MB or smaller."))
 
 
 class HeroQuerySet(models.QuerySet):
@@ -40,7 +41,9 @@ class HeroQuerySet(models.QuerySet):
 
     def for_article(self, article):
         """Published heroes linked to an article's procedure or to its body part."""
-        linked = Q(procedures=article) | Q(body_part_id=article.body_part_id)
+        linked = Q(procedures__in=article.family().values("pk")) | Q(
+            body_part_id=article.body_part_id
+        )
         ids = self.published().filter(linked).values("pk")
         return self.filter(pk__in=ids).order_by("-is_featured", "-published_at", "pk")
 
@@ -49,36 +52,43 @@ class Hero(models.Model):
     """A surgeon patients admire. Public only once published."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
 
-    honorific = models.CharField(max_length=20, blank=True, help_text="e.g. Dr. or Prof.")
-    name = models.CharField(max_length=200)
+    honorific = models.CharField(
+        _("honorific"), max_length=20, blank=True, help_text=_("e.g. Dr. or Prof.")
+    )
+    name = models.CharField(_("name"), max_length=200)
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
     slug = models.SlugField(max_length=200, unique=True)
-    specialty = models.CharField(max_length=200, blank=True)
-    practice = models.CharField("practice or hospital", max_length=200, blank=True)
-    city = models.CharField(max_length=100, blank=True)
-    country = models.CharField(max_length=100, blank=True)
+    specialty = models.CharField(_("specialty"), max_length=200, blank=True)
+    practice = models.CharField(_("practice or hospital"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
     photo = models.ImageField(
+        _("photo"),
         upload_to="heroes/photos/",
         blank=True,
         validators=[validate_photo_size],
-        help_text="Stored on this site. JPEG, PNG or WebP, 5 MB at most; only with the "
-        "surgeon's permission.",
+        help_text=_(
+            "Stored on this site. JPEG, PNG or WebP, 5 MB at most; only with the "
+            "surgeon's permission."
+        ),
     )
     photo_alt = models.CharField(
-        "photo description", max_length=250, blank=True, help_text="Required with a photo."
+        _("photo description"), max_length=250, blank=True, help_text=_("Required with a photo.")
     )
-    bio = models.TextField(blank=True, help_text="Markdown. Only facts the surgeon agreed to.")
+    bio = models.TextField(
+        _("biography"), blank=True, help_text=_("Markdown. Only facts the surgeon agreed to.")
+    )
     bio_html = models.TextField(editable=False, blank=True)
-    featured_title = models.CharField("featured piece", max_length=200, blank=True)
+    featured_title = models.CharField(_("featured piece"), max_length=200, blank=True)
     featured_url = models.CharField(
-        "featured piece link",
+        _("featured piece link"),
         max_length=500,
         blank=True,
         validators=[validate_own_site_url],
-        help_text="An article, video or blog post on this site, e.g. /videos/knee-interview/.",
+        help_text=_("An article, video or blog post on this site, e.g. /videos/knee-interview/."),
     )
     account = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -87,7 +97,8 @@ class Hero(models.Model):
         on_delete=models.SET_NULL,
         related_name="hero_profiles",
         limit_choices_to={"is_verified_surgeon": True},
-        help_text="The surgeon's own account, once verified: shows the verified badge.",
+        verbose_name=_("account"),
+        help_text=_("The surgeon's own account, once verified: shows the verified badge."),
     )
     body_part = models.ForeignKey(
         "articles.BodyPart",
@@ -95,12 +106,17 @@ class Hero(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="heroes",
+        verbose_name=_("body part"),
     )
-    procedures = models.ManyToManyField("articles.Article", blank=True, related_name="heroes")
+    procedures = models.ManyToManyField(
+        "articles.Article", blank=True, related_name="heroes", verbose_name=_("procedures")
+    )
     status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
-    is_featured = models.BooleanField(default=False, help_text="Shown on the home page.")
+    is_featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Shown on the home page.")
+    )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -110,7 +126,8 @@ class Hero(models.Model):
 
     class Meta:
         ordering = ["-is_featured", "-published_at", "pk"]
-        verbose_name_plural = "heroes"
+        verbose_name = _("hero")
+        verbose_name_plural = _("heroes")
         indexes = [
             models.Index(fields=["status", "is_featured", "published_at"], name="hero_display")
         ]
@@ -130,9 +147,11 @@ class Hero(models.Model):
 
     def clean(self):
         if self.photo and not self.photo_alt.strip():
-            raise ValidationError({"photo_alt": "Describe the photo for people who can't see it."})
+            raise ValidationError(
+                {"photo_alt": _("Describe the photo for people who can't see it.")}
+            )
         if self.featured_url and not self.featured_title.strip():
-            raise ValidationError({"featured_title": "Give the featured piece a title."})
+            raise ValidationError({"featured_title": _("Give the featured piece a title.")})
 
     @property
     def display_name(self) -> str:
@@ -212,16 +231,16 @@ class Nomination(models.Model):
     """A member's nomination of a surgeon, with their story. Pre-moderated."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for review"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Not approved"
-        DUPLICATE = "duplicate", "Duplicate"
+        PENDING = "pending", _("Waiting for review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Not approved")
+        DUPLICATE = "duplicate", _("Duplicate")
 
     class Relationship(models.TextChoices):
-        PATIENT = "patient", "Patient"
-        FAMILY = "family", "Family member of a patient"
-        CARER = "carer", "Carer of a patient"
-        COLLEAGUE = "colleague", "Colleague"
+        PATIENT = "patient", _("Patient")
+        FAMILY = "family", _("Family member of a patient")
+        CARER = "carer", _("Carer of a patient")
+        COLLEAGUE = "colleague", _("Colleague")
 
     nominator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="hero_nominations"
@@ -232,15 +251,16 @@ class Nomination(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="nominations",
-        help_text="The hero nominated, or the hero an approval linked or created.",
+        verbose_name=_("hero"),
+        help_text=_("The hero nominated, or the hero an approval linked or created."),
     )
-    surgeon_name = models.CharField("surgeon's name", max_length=200, blank=True)
-    surgeon_specialty = models.CharField("specialty", max_length=200, blank=True)
-    surgeon_practice = models.CharField("practice or hospital", max_length=200, blank=True)
-    surgeon_city = models.CharField("city", max_length=100, blank=True)
+    surgeon_name = models.CharField(_("the surgeon's name"), max_length=200, blank=True)
+    surgeon_specialty = models.CharField(_("specialty"), max_length=200, blank=True)
+    surgeon_practice = models.CharField(_("practice or hospital"), max_length=200, blank=True)
+    surgeon_city = models.CharField(_("city"), max_length=100, blank=True)
     surgeon_key = models.CharField(max_length=200, editable=False, db_index=True)
     relationship = models.CharField(
-        "your relationship", max_length=10, choices=Relationship.choices
+        _("your relationship"), max_length=10, choices=Relationship.choices
     )
     procedure = models.ForeignKey(
         "articles.Article",
@@ -248,24 +268,27 @@ class Nomination(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="hero_nominations",
+        verbose_name=_("procedure"),
     )
     story = models.TextField(
-        "your story",
+        _("your story"),
         validators=[MinLengthValidator(STORY_MIN_LENGTH)],
         max_length=STORY_MAX_LENGTH,
     )
     story_html = models.TextField(editable=False, blank=True)
     is_story_hidden = models.BooleanField(
-        "story hidden by a moderator", default=False, editable=False
+        _("story hidden by a moderator"), default=False, editable=False
     )
-    may_publish_story = models.BooleanField("publish my story on the hero page", default=False)
-    consent_to_policy = models.BooleanField("I agree to the hero policy", default=False)
+    may_publish_story = models.BooleanField(_("publish my story on the hero page"), default=False)
+    consent_to_policy = models.BooleanField(_("I agree to the hero policy"), default=False)
     # The form's one-time token (core.forms.FormTokenMixin): a double submit finds this row.
     form_token = models.UUIDField(default=uuid.uuid4, editable=False)
     status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
-    created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+    created_at = models.DateTimeField(
+        _("sent at"), default=timezone.now, editable=False, db_index=True
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -289,6 +312,8 @@ class Nomination(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        verbose_name = _("nomination")
+        verbose_name_plural = _("nominations")
         indexes = [models.Index(fields=["nominator", "created_at"], name="nomination_recent")]
         constraints = [
             models.CheckConstraint(condition=Q(consent_to_policy=True), name="nomination_consent"),
@@ -371,8 +396,8 @@ class HeroPolicy(SitePage):
 
     class Meta:
         proxy = True
-        verbose_name = "hero policy"
-        verbose_name_plural = "hero policy"
+        verbose_name = _("hero policy")
+        verbose_name_plural = _("hero policy")
 
 
 # django-simple-history keeps the history on SitePage; let the proxy's admin find it.

@@ -9,6 +9,7 @@ import uuid
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import SurgeonVerification, User
 from accounts.permissions import posting_refusal
@@ -33,7 +34,7 @@ def repeat_refusal(user, *, key: str, hero: Hero | None = None, now=None) -> str
         nominator=user, created_at__gte=now - REPEAT_WINDOW
     ).for_surgeon(key=key, hero=hero)
     if earlier.exists():
-        return (
+        return _(
             "You nominated this surgeon in the last 30 days. Thank you! You can nominate "
             "them again 30 days after your last nomination."
         )

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from accounts.notifications import notify
 from heroes.links import split_honorific
@@ -45,7 +46,7 @@ def approve_nomination(
 def reject_nomination(*, nomination: Nomination, moderator, reason: str) -> Nomination:
     reason = (reason or "").strip()
     if not reason:
-        raise ReviewError("Give a reason: the nominator will see it.")
+        raise ReviewError(_("Give a reason: the nominator will see it."))
     with transaction.atomic():
         nomination = _lock_pending(nomination)
         _decide(nomination, Nomination.Status.REJECTED, moderator, reason=reason)
@@ -59,7 +60,7 @@ def reject_nomination(*, nomination: Nomination, moderator, reason: str) -> Nomi
 
 def mark_duplicate(*, nomination: Nomination, moderator, duplicate_of: Nomination) -> Nomination:
     if duplicate_of.pk == nomination.pk:
-        raise ReviewError("A nomination can't duplicate itself.")
+        raise ReviewError(_("A nomination can't duplicate itself."))
     with transaction.atomic():
         nomination = _lock_pending(nomination)
         nomination.duplicate_of = duplicate_of
@@ -80,7 +81,7 @@ def _lock_pending(nomination: Nomination) -> Nomination:
         .get(pk=nomination.pk)
     )
     if not locked.is_pending:
-        raise ReviewError(f"Nomination #{locked.pk} was already decided.")
+        raise ReviewError(_("Nomination #%(number)s was already decided.") % {"number": locked.pk})
     return locked
 
 

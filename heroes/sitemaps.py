@@ -5,6 +5,9 @@ from heroes.models import Hero
 
 
 class HeroSitemap(Sitemap):
+    # Every page exists in every language (the interface translated, members' and editors'
+    # text as written): each address, with the others as hreflang alternates.
+    i18n = alternates = x_default = True
     changefreq = "weekly"
     priority = 0.5
 

@@ -1,5 +1,6 @@
 """Emails about nominations, sent through the Tasks API outside the request."""
 
+from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from accounts.emails import send_member_email
@@ -23,7 +24,7 @@ def _send_receipt(nomination_id: int) -> None:
         return
     send_member_email(
         user=nomination.nominator,
-        subject="We received your hero nomination",
+        subject=_("We received your hero nomination"),
         template="heroes/email/nomination_received.txt",
         context={"nomination": nomination},
     )

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from accounts.limits import limit_refusal
 from core import versions
@@ -48,7 +49,7 @@ def hero_detail(request, slug):
     context = {
         "hero": hero,
         "stories": stories,
-        "procedures": hero.procedures.published().order_by("title"),
+        "procedures": hero.procedures.for_reader(get_language()).published().order_by("title"),
         # The procedures, stories and answers are read only when their fragment is built.
         "hero_versions": hero_page_versions(hero),
         "fragment_seconds": versions.lifetime(seconds_until_next_publication()),

@@ -7,6 +7,9 @@ from core.plugins import app_modules
 
 
 class SectionSitemap(Sitemap):
+    # Every page exists in every language (the interface translated, members' and editors'
+    # text as written): each address, with the others as hreflang alternates.
+    i18n = alternates = x_default = True
     priority = 0.6
     changefreq = "daily"
 

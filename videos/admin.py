@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.history_admin import HistoryAdmin
 from videos.models import Chapter, Video
@@ -29,32 +31,33 @@ class VideoAdmin(HistoryAdmin):
     date_hierarchy = "published_at"
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "status", "is_demo", "preview"]}),
-        ("Source", {"fields": ["source_url", ("provider", "provider_video_id"), "video_file",
+        (gettext_lazy("Source"), {"fields": ["source_url", ("provider", "provider_video_id"), "video_file",
                                "duration"]}),
-        ("Poster", {"fields": ["poster", "poster_alt"]}),
-        ("Accessibility", {"fields": ["transcript", "captions"]}),
-        ("Placement", {"fields": ["related_articles", "is_featured", "featured_order"]}),
-        ("Dates", {"fields": ["published_at", "created_at", "updated_at"]}),
+        (gettext_lazy("Poster"), {"fields": ["poster", "poster_alt"]}),
+        (gettext_lazy("Accessibility"), {"fields": ["transcript", "captions"]}),
+        (gettext_lazy("Placement"), {"fields": ["related_articles", "is_featured", "featured_order"]}),
+        (gettext_lazy("Dates"), {"fields": ["published_at", "created_at", "updated_at"]}),
     ]  # fmt: skip
 
-    @admin.display(description="source")
+    @admin.display(description=gettext_lazy("source"))
     def source(self, video):
-        return video.provider_name or "Uploaded file"
+        return video.provider_name or _("Uploaded file")
 
-    @admin.display(boolean=True, description="transcript")
+    @admin.display(boolean=True, description=gettext_lazy("transcript"))
     def has_transcript(self, video):
         return bool(video.transcript.strip())
 
-    @admin.display(description="preview")
+    @admin.display(description=gettext_lazy("preview"))
     def preview(self, video):
         if not video.pk:
-            return "Save first to preview."
+            return _("Save first to preview.")
         return format_html(
-            '<a href="{}" target="_blank" rel="noopener">View on site</a>',
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
             video.get_absolute_url(),
+            _("View on site"),
         )
 
-    @admin.action(description="Publish the selected videos", permissions=["change"])
+    @admin.action(description=gettext_lazy("Publish the selected videos"), permissions=["change"])
     def publish_selected(self, request, queryset):
         published, refused = 0, []
         for video in queryset:
@@ -64,14 +67,29 @@ class VideoAdmin(HistoryAdmin):
             except ValidationError:
                 refused.append(video.title)
         if published:
-            messages.success(request, f"Published {published} video(s).")
+            messages.success(
+                request,
+                ngettext("Published %(count)d video.", "Published %(count)d videos.", published)
+                % {"count": published},
+            )
         if refused:
             messages.error(
-                request, "Not published, a transcript is needed first: " + ", ".join(refused)
+                request,
+                _("Not published, a transcript is needed first: %(titles)s")
+                % {"titles": ", ".join(refused)},
             )
 
-    @admin.action(description="Return the selected videos to draft", permissions=["change"])
+    @admin.action(
+        description=gettext_lazy("Return the selected videos to draft"), permissions=["change"]
+    )
     def unpublish_selected(self, request, queryset):
         for video in queryset:
             video.unpublish()
-        messages.success(request, f"{queryset.count()} video(s) returned to draft.")
+        count = queryset.count()
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d video returned to draft.", "%(count)d videos returned to draft.", count
+            )
+            % {"count": count},
+        )

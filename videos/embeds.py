@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 YOUTUBE = "youtube"
 VIMEO = "vimeo"
@@ -90,26 +91,28 @@ def parse_video_url(url: str) -> VideoSource:
     if host in VIMEO_HOSTS | VIMEO_PLAYER_HOSTS:
         return _checked(VIMEO, _vimeo_id(host, segments))
     raise ValidationError(
-        "Only YouTube and Vimeo links are accepted (%(host)s is neither). "
-        "For another video, upload the file instead.",
+        _(
+            "Only YouTube and Vimeo links are accepted (%(host)s is neither). "
+            "For another video, upload the file instead."
+        ),
         code="host",
-        params={"host": host or "that address"},
+        params={"host": host or _("that address")},
     )
 
 
 def _split(url: str):
     url = (url or "").strip()
     if not url:
-        raise ValidationError("Paste the video's YouTube or Vimeo link.", code="empty")
+        raise ValidationError(_("Paste the video's YouTube or Vimeo link."), code="empty")
     if "://" not in url:
         url = "https://" + url
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 (raises ValueError on a malformed port)
     except ValueError as error:
-        raise ValidationError("That is not a valid web address.", code="invalid") from error
+        raise ValidationError(_("That is not a valid web address."), code="invalid") from error
     if parts.scheme.lower() not in {"http", "https"} or parts.username or parts.password:
-        raise ValidationError("That is not a valid web address.", code="invalid")
+        raise ValidationError(_("That is not a valid web address."), code="invalid")
     return parts
 
 
@@ -136,13 +139,13 @@ def _checked(provider: str, video_id: str | None) -> VideoSource:
     name = PROVIDER_NAMES[provider]
     if video_id is None:
         raise ValidationError(
-            "This %(name)s link does not point to one video. Use one of: %(shapes)s.",
+            _("This %(name)s link does not point to one video. Use one of: %(shapes)s."),
             code="shape",
             params={"name": name, "shapes": ACCEPTED_SHAPES},
         )
     if not is_valid_id(provider, video_id):
         raise ValidationError(
-            "“%(id)s” is not a valid %(name)s video id.",
+            _("“%(id)s” is not a valid %(name)s video id."),
             code="id",
             params={"id": video_id[:40], "name": name},
         )

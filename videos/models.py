@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.markdown import render_markdown
@@ -34,62 +36,86 @@ PUBLISHED_ORDER = (F("published_at").desc(nulls_last=True), "pk")
 
 class Video(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
 
     class Provider(models.TextChoices):
-        UPLOAD = "", "Uploaded file"
+        UPLOAD = "", _("Uploaded file")
         YOUTUBE = embeds.YOUTUBE, "YouTube"
         VIMEO = embeds.VIMEO, "Vimeo"
 
-    title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
-    summary = models.TextField(help_text="What the video shows, in a sentence or two. Markdown.")
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.TextField(
+        _("summary"), help_text=_("What the video shows, in a sentence or two. Markdown.")
+    )
     summary_html = models.TextField(editable=False, blank=True)
     source_url = models.CharField(
-        "YouTube or Vimeo link",
+        _("YouTube or Vimeo link"),
         max_length=300,
         blank=True,
-        help_text=f"Accepted: {embeds.ACCEPTED_SHAPES}. Leave empty for an uploaded file.",
+        help_text=format_lazy(
+            _("Accepted: {shapes}. Leave empty for an uploaded file."),
+            shapes=embeds.ACCEPTED_SHAPES,
+        ),
     )
-    provider = models.CharField(max_length=10, choices=Provider.choices, blank=True, editable=False)
-    provider_video_id = models.CharField("provider's video id", max_length=20, blank=True,
+    provider = models.CharField(
+        _("provider"), max_length=10, choices=Provider.choices, blank=True, editable=False
+    )
+    provider_video_id = models.CharField(_("provider's video id"), max_length=20, blank=True,
                                          editable=False)  # fmt: skip
     video_file = models.FileField(
+        _("video file"),
         upload_to="videos/files/",
         blank=True,
         validators=[uploads.validate_video_file],
-        help_text="MP4 or WebM, instead of a link. Up to 500 MB.",
+        help_text=_("MP4 or WebM, instead of a link. Up to 500 MB."),
     )
     poster = models.ImageField(
+        _("poster"),
         upload_to="videos/posters/",
         blank=True,
         validators=[uploads.validate_poster],
-        help_text="JPEG, PNG or WebP, 16:9 (e.g. 1280×720). Required for YouTube and Vimeo "
-        "videos: we never load the provider's own thumbnail.",
+        help_text=_(
+            "JPEG, PNG or WebP, 16:9 (e.g. 1280×720). Required for YouTube and Vimeo "
+            "videos: we never load the provider's own thumbnail."
+        ),
     )
     poster_alt = models.CharField(
-        "poster alt text", max_length=200, blank=True, help_text="What the poster shows."
+        _("poster alt text"), max_length=200, blank=True, help_text=_("What the poster shows.")
     )
-    duration = models.DurationField(null=True, blank=True, help_text="mm:ss or h:mm:ss")
+    duration = models.DurationField(
+        _("duration"), null=True, blank=True, help_text=_("mm:ss or h:mm:ss")
+    )
     transcript = models.TextField(
-        blank=True, help_text="Everything said and shown. Required to publish. Markdown."
+        _("transcript"),
+        blank=True,
+        help_text=_("Everything said and shown. Required to publish. Markdown."),
     )
     transcript_html = models.TextField(editable=False, blank=True)
     captions = models.FileField(
+        _("captions"),
         upload_to="videos/captions/",
         blank=True,
         validators=[uploads.validate_captions],
-        help_text="WebVTT captions (.vtt), for uploaded files only.",
+        help_text=_("WebVTT captions (.vtt), for uploaded files only."),
     )
-    related_articles = models.ManyToManyField("articles.Article", related_name="videos", blank=True)
-    is_featured = models.BooleanField(default=False, help_text="Shown on the home page.")
+    related_articles = models.ManyToManyField(
+        "articles.Article", related_name="videos", blank=True, verbose_name=_("related articles")
+    )
+    is_featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Shown on the home page.")
+    )
     featured_order = models.PositiveSmallIntegerField(
-        default=0, help_text="Featured videos are shown lowest number first."
+        _("featured order"),
+        default=0,
+        help_text=_("Featured videos are shown lowest number first."),
     )
-    is_demo = models.BooleanField(default=False, help_text="Demo content, not medical advice.")
+    is_demo = models.BooleanField(
+        _("demo"), default=False, help_text=_("Demo content, not medical advice.")
+    )
     status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -100,6 +126,8 @@ class Video(models.Model):
 
     class Meta:
         ordering = ["-is_featured", "featured_order", *PUBLISHED_ORDER]
+        verbose_name = _("video")
+        verbose_name_plural = _("videos")
         indexes = [
             models.Index(
                 fields=["status", "-is_featured", "featured_order", "-published_at"],
@@ -155,23 +183,23 @@ class Video(models.Model):
         except ValidationError as error:
             errors["source_url"] = error.messages
         if self.provider and not self.poster:
-            errors["poster"] = "YouTube and Vimeo videos need a poster image stored here."
+            errors["poster"] = _("YouTube and Vimeo videos need a poster image stored here.")
         if self.poster and not self.poster_alt.strip():
-            errors["poster_alt"] = "Describe the poster for people who cannot see it."
+            errors["poster_alt"] = _("Describe the poster for people who cannot see it.")
         if self.captions and self.provider:
-            errors["captions"] = "Captions files are for uploaded videos only."
+            errors["captions"] = _("Captions files are for uploaded videos only.")
         if self.status == self.Status.PUBLISHED and not self.transcript.strip():
-            errors["transcript"] = "A transcript is required before a video can be published."
+            errors["transcript"] = _("A transcript is required before a video can be published.")
         if errors:
             raise ValidationError(errors)
 
     def _sync_source(self) -> None:
         """Derive provider and id from the link; exactly one of link and file is allowed."""
         if self.source_url.strip() and self.video_file:
-            raise ValidationError("Give a link or upload a file, not both.")
+            raise ValidationError(_("Give a link or upload a file, not both."))
         if not self.source_url.strip():
             if not self.video_file:
-                raise ValidationError("Paste a YouTube or Vimeo link, or upload a video file.")
+                raise ValidationError(_("Paste a YouTube or Vimeo link, or upload a video file."))
             self.source_url, self.provider, self.provider_video_id = "", "", ""
             return
         source = embeds.parse_video_url(self.source_url)
@@ -182,7 +210,7 @@ class Video(models.Model):
         """Publish, refusing (ValidationError) while there is no transcript."""
         if not self.transcript.strip():
             raise ValidationError(
-                {"transcript": "A transcript is required before a video can be published."}
+                {"transcript": _("A transcript is required before a video can be published.")}
             )
         self.status = self.Status.PUBLISHED
         self.save()
@@ -222,12 +250,16 @@ class Video(models.Model):
 
 class Chapter(models.Model):
     video = models.ForeignKey(Video, on_delete=models.CASCADE, related_name="chapters")
-    start = models.DurationField(help_text="When the chapter starts: mm:ss or h:mm:ss.")
-    title = models.CharField(max_length=200)
+    start = models.DurationField(
+        _("start"), help_text=_("When the chapter starts: mm:ss or h:mm:ss.")
+    )
+    title = models.CharField(_("title"), max_length=200)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["start", "pk"]
+        verbose_name = _("chapter")
+        verbose_name_plural = _("chapters")
         constraints = [
             models.UniqueConstraint(fields=["video", "start"], name="chapter_unique_start"),
             models.CheckConstraint(
@@ -240,10 +272,10 @@ class Chapter(models.Model):
 
     def clean(self):
         if self.start is not None and self.start < datetime.timedelta(0):
-            raise ValidationError({"start": "A chapter cannot start before the video."})
+            raise ValidationError({"start": _("A chapter cannot start before the video.")})
         duration = self.video.duration if self.video_id else None
         if self.start is not None and duration is not None and self.start >= duration:
-            raise ValidationError({"start": "This is after the end of the video."})
+            raise ValidationError({"start": _("This is after the end of the video.")})
 
     @property
     def start_clock(self) -> str:

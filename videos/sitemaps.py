@@ -4,6 +4,9 @@ from videos.models import Video
 
 
 class VideoSitemap(Sitemap):
+    # Every page exists in every language (the interface translated, members' and editors'
+    # text as written): each address, with the others as hreflang alternates.
+    i18n = alternates = x_default = True
     changefreq = "monthly"
     priority = 0.6
 

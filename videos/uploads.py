@@ -8,6 +8,7 @@ from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 MAX_VIDEO_BYTES = 500 * 1024 * 1024
@@ -32,10 +33,10 @@ def _head(file, size: int = 64) -> bytes:
     return head
 
 
-def _check_size(file, limit: int, what: str) -> None:
+def _check_size(file, limit: int, what) -> None:
     if file.size > limit:
         raise ValidationError(
-            "The %(what)s is %(size)s; the limit is %(limit)s.",
+            _("The %(what)s is %(size)s; the limit is %(limit)s."),
             code="too_big",
             params={
                 "what": what,
@@ -108,12 +109,12 @@ def is_mp4_container(file) -> bool:
 def validate_video_file(file) -> None:
     ext = extension(file.name)
     if ext not in VIDEO_TYPES:
-        raise ValidationError("Upload an MP4 or WebM video.", code="extension")
-    _check_size(file, MAX_VIDEO_BYTES, "video")
+        raise ValidationError(_("Upload an MP4 or WebM video."), code="extension")
+    _check_size(file, MAX_VIDEO_BYTES, _("video"))
     kind = sniff_video_type(_head(file))
     if kind != ext or (kind == "mp4" and not is_mp4_container(file)):
         raise ValidationError(
-            "This file is not a %(kind)s video, whatever its name says.",
+            _("This file is not a %(kind)s video, whatever its name says."),
             code="content",
             params={"kind": ext.upper()},
         )
@@ -122,40 +123,42 @@ def validate_video_file(file) -> None:
 def validate_poster(file) -> None:
     ext = extension(file.name)
     if ext not in POSTER_FORMATS:
-        raise ValidationError("Upload the poster as a JPEG, PNG or WebP image.", code="extension")
-    _check_size(file, MAX_POSTER_BYTES, "poster")
+        raise ValidationError(
+            _("Upload the poster as a JPEG, PNG or WebP image."), code="extension"
+        )
+    _check_size(file, MAX_POSTER_BYTES, _("poster"))
     file.seek(0)
     try:
         with Image.open(file) as image:
             image_format, (width, height) = image.format, image.size
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as error:
-        raise ValidationError("This file is not a readable image.", code="content") from error
+        raise ValidationError(_("This file is not a readable image."), code="content") from error
     finally:
         file.seek(0)
     if image_format != POSTER_FORMATS[ext]:
         raise ValidationError(
-            "This file is not a %(kind)s image, whatever its name says.",
+            _("This file is not a %(kind)s image, whatever its name says."),
             code="content",
             params={"kind": POSTER_FORMATS[ext]},
         )
     if width * height > MAX_POSTER_PIXELS:
-        raise ValidationError("The poster is too large; 1280×720 is plenty.", code="pixels")
+        raise ValidationError(_("The poster is too large; 1280×720 is plenty."), code="pixels")
 
 
 def validate_captions(file) -> None:
     if extension(file.name) != "vtt":
-        raise ValidationError("Captions must be a WebVTT (.vtt) file.", code="extension")
-    _check_size(file, MAX_CAPTIONS_BYTES, "captions file")
+        raise ValidationError(_("Captions must be a WebVTT (.vtt) file."), code="extension")
+    _check_size(file, MAX_CAPTIONS_BYTES, _("captions file"))
     file.seek(0)
     data = file.read()
     file.seek(0)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ValidationError("Captions must be UTF-8 text.", code="encoding") from error
+        raise ValidationError(_("Captions must be UTF-8 text."), code="encoding") from error
     first_line = text.split("\n", 1)[0].rstrip("\r")
     if not (first_line == "WEBVTT" or first_line.startswith(("WEBVTT ", "WEBVTT\t"))):
         raise ValidationError(
-            "This is not a WebVTT file: it must start with “WEBVTT”.", code="content"
+            _("This is not a WebVTT file: it must start with “WEBVTT”."), code="content"
         )

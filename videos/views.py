@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, BodyPart
@@ -44,8 +45,9 @@ def video_detail(request, slug):
         "video": video,
         "can_edit": can_edit_video(request.user, video),
         "video_versions": video_page_versions(video),
-        "related_articles": Article.objects.visible_to(request.user)
-        .filter(videos=video)
+        "related_articles": Article.objects.filter(videos=video)
+        .for_reader(get_language())
+        .visible_to(request.user)
         .select_related("body_part"),
         "sees_drafts": sees_drafts,
         "fragment_seconds": versions.lifetime(seconds_until_next_publication()),

@@ -30,7 +30,7 @@ def test_load_demo_is_idempotent():
     assert counts() == first
     assert first["Article"] >= 9
     assert first["BodyPart"] >= 4
-    assert first["Illustration"] == 1
+    assert first["Illustration"] == 2  # the osteotomy's drawing, in English and in Spanish
 
 
 def test_demo_osteotomy_keeps_the_seed_facts():

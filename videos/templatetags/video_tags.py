@@ -22,6 +22,9 @@ def featured_videos(count: int = 2):
 @register.inclusion_tag("videos/includes/related_videos.html")
 def related_videos(article, count: int = 4):
     videos = (
-        Video.objects.published().filter(related_articles=article).only(*CARD_FIELDS)[: int(count)]
+        Video.objects.published()
+        .filter(related_articles__in=article.family().values("pk"))
+        .distinct()
+        .only(*CARD_FIELDS)[: int(count)]
     )
     return {"videos": list(videos), "article": article}
