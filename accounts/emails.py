@@ -46,7 +46,7 @@ def _unsubscribe_url(user: User) -> str:
 
 def send_member_email(*, user: User, subject: str, template: str, context: dict) -> None:
     """Every email we send a member carries a one-click unsubscribe link (RFC 8058), and is
-    written in their language (the caller words the subject in it: `in_language_of`)."""
+    written in their language (a lazy subject is worded in it here)."""
     with in_language_of(user):
         unsubscribe_url = _unsubscribe_url(user)
         body = render_to_string(
@@ -59,8 +59,9 @@ def send_member_email(*, user: User, subject: str, template: str, context: dict)
                 "unsubscribe_url": unsubscribe_url,
             },
         )
+        subject_line = f"[{settings.SITE_NAME}] {subject}"
     message = EmailMessage(
-        subject=f"[{settings.SITE_NAME}] {subject}",
+        subject=subject_line,
         body=body,
         to=[user.email],
         headers={

@@ -2,7 +2,7 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.text import format_lazy
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 from taggit.models import Tag
@@ -109,7 +109,9 @@ class BlogPostForm(
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["article"].queryset = Article.objects.published().only("title", "slug")
+        self.fields["article"].queryset = (
+            Article.objects.published().readable_in(get_language()).only("title", "slug")
+        )
         self.fields["article"].empty_label = gettext("None")
         # Chosen by the button pressed ("Save draft" or "Publish"), never preselected.
         self.fields["publication"].required = False

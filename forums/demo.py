@@ -149,7 +149,9 @@ def _forums() -> dict[str, Forum]:
                       "body_part": part},
         )  # fmt: skip
         if created and part is not None:
-            forum.articles.set(Article.objects.published().filter(body_part=part))
+            forum.articles.set(
+                Article.objects.published().filter(body_part=part, translation_of__isnull=True)
+            )
         forums[part_slug] = forum
     forums[MEMBERS_FORUM[0]] = _members_forum(len(FORUMS))
     return forums

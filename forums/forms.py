@@ -1,5 +1,6 @@
 from django import forms
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import LinkLimitMixin
@@ -105,7 +106,8 @@ class ThreadForm(
             articles = (
                 Article.objects.published().filter(body_part_id=forum.body_part_id) | articles
             )
-        self.fields["article"].queryset = articles.distinct().order_by("title")
+        readable = articles.readable_in(get_language())  # the reader's version of each
+        self.fields["article"].queryset = readable.distinct().order_by("title")
         self.fields["article"].empty_label = _("Not about one procedure")
         if forum.members_only:  # every thread here is members-only, its title too
             del self.fields["members_only"], self.fields["title_public"]
@@ -146,7 +148,9 @@ class RecoveryRecordForm(StorableTextMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["article"].queryset = Article.objects.published().order_by("title")
+        self.fields["article"].queryset = (
+            Article.objects.published().readable_in(get_language()).order_by("title")
+        )
 
     def clean(self):
         cleaned = super().clean()

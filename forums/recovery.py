@@ -42,8 +42,6 @@ def recovery_fields(user, thread: Thread, on: datetime.date) -> dict:
 def procedure_titles(article_ids, language: str) -> dict[int, str]:
     """The titles of these procedure articles in `language`: each one's published version
     in it (itself, its original or a translation), for those that have one."""
-    if not hasattr(Article, "translation_of"):  # articles in one language only
-        return {}
     group = Coalesce("translation_of_id", "pk")
     groups = dict(
         Article.objects.filter(pk__in=article_ids).annotate(group=group).values_list("pk", "group")

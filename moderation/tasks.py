@@ -7,9 +7,11 @@ from django.core.mail import send_mail
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from accounts import notifications
+from accounts.emails import in_language_of
 from accounts.models import User
 from moderation.models import OnDuty, Report
 
@@ -36,17 +38,26 @@ def alert_moderators(report_id: int) -> None:
     if report is None:
         return
     url = reverse("admin:moderation_report_change", args=[report.pk])
-    message = f"{report.get_level_display()}: a member may need help now. Open the flag."
     for moderator in alert_recipients():
         notifications.add(
             recipient=moderator, kind="safety_flag", params={"level": report.level}, url=url
         )
         if moderator.email:
-            send_mail(
-                subject=f"[{settings.SITE_NAME}] {report.get_level_display()} flag",
-                message=f"{message}\n\n{settings.SITE_URL}{url}\n\n"
-                f"You get this because you moderate the {settings.SITE_NAME} community.",
-                from_email=None,
-                recipient_list=[moderator.email],
-            )
+            _email_alert(moderator, report, url)
     Report.objects.filter(pk=report.pk).update(alerted_at=timezone.now())
+
+
+def _email_alert(moderator: User, report: Report, url: str) -> None:
+    """The alert in the moderator's own language."""
+    with in_language_of(moderator):
+        level = report.get_level_display()
+        subject = _("[%(site)s] %(level)s flag") % {"site": settings.SITE_NAME, "level": level}
+        body = "\n\n".join(
+            [
+                _("%(level)s: a member may need help now. Open the flag.") % {"level": level},
+                f"{settings.SITE_URL}{url}",
+                _("You get this because you moderate the %(site)s community.")
+                % {"site": settings.SITE_NAME},
+            ]
+        )
+    send_mail(subject=subject, message=body, from_email=None, recipient_list=[moderator.email])

@@ -25,8 +25,8 @@ def latest_blog_posts(limit: int = 5):
 
 @register.inclusion_tag("blogs/includes/related_posts.html")
 def related_blog_posts(article, limit: int = 5):
-    """Posts linked to this procedure article, for its page."""
-    posts = _latest(limit, article=article) if article and article.pk else []
+    """Posts linked to this procedure article or one of its translations, for its page."""
+    posts = _latest(limit, article__in=article.family()) if article and article.pk else []
     return {"posts": list(posts), "article": article}
 
 

@@ -29,10 +29,11 @@ def latest_threads(count: int = 5):
     return {"threads": list(threads)}
 
 
-def _article_forums(article) -> list[Forum]:
-    """The forums an article's section draws on, in display order: those it is linked to
-    (`linked`), and those of its body part (the first one is where "start a thread" goes)."""
-    linked = Forum.articles.through.objects.filter(forum=OuterRef("pk"), article=article)
+def _article_forums(article, family_ids: list[int]) -> list[Forum]:
+    """The forums an article's section draws on, in display order: those it or one of its
+    translations is linked to (`linked`), and those of its body part (the first one is where
+    "start a thread" goes)."""
+    linked = Forum.articles.through.objects.filter(forum=OuterRef("pk"), article_id__in=family_ids)
     return list(
         Forum.objects.filter(members_only=False)
         .filter(Q(Exists(linked)) | Q(body_part_id=article.body_part_id))
@@ -65,9 +66,10 @@ def latest_thread_ids(sources, count: int) -> list[int]:
 def discuss_procedure(context, article, count: int = 5):
     """ "Discuss this procedure" on an article: the latest threads about it or in the forums
     it is linked to, and a link to start one."""
-    forums = _article_forums(article)
+    family_ids = list(article.family().values_list("pk", flat=True))  # it and its translations
+    forums = _article_forums(article, family_ids)
     public = Thread.objects.public()
-    sources = [public.filter(article=article)]
+    sources = [public.filter(article_id=pk) for pk in family_ids]
     sources += [public.filter(forum=forum) for forum in forums if forum.linked]
     ids = latest_thread_ids(sources, count)
     threads = (

@@ -10,7 +10,6 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone, translation
 
-from articles.models import Article
 from forums.badges import describe_day
 from forums.models import Post, RecoveryRecord
 from tests.factories import make_article
@@ -203,9 +202,6 @@ def test_the_migration_runs_back_and_forth(patient):
     )  # fmt: skip
 
 
-@pytest.mark.skipif(
-    not hasattr(Article, "translation_of"), reason="articles have no translations yet"
-)
 def test_a_badge_names_the_procedure_by_its_translation_in_the_readers_language(client, patient):
     post = _badged_post(patient, days=5)
     make_article(

@@ -84,3 +84,11 @@ def test_editor_finds_the_demo_osteotomy_in_the_review_overdue_filter(client):
 
     assert "Knee osteotomy" in overdue
     assert "Knee osteotomy" not in current
+
+
+def test_demo_crisis_pages_name_their_demo_reviewer_in_each_language(client):
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())  # idempotent: still one review per language
+
+    assert "Contenido de demostración: sin revisión médica" in client.get("/es/help/").text
+    assert "Demo content: not medically reviewed" in client.get("/help/").text
