@@ -18,7 +18,7 @@ from django.urls import register_converter
 # Every query parameter a view reads.
 QUERY_KEYS = frozenset(
     {"page", "quote", "reply_to", "thread", "forum", "procedure", "body_part", "letter", "q",
-     "type", "hero", "member", "to", "post", "step"}
+     "type", "hero", "member", "to", "post", "step", "next"}
 )  # fmt: skip
 MAX_DIGITS = 18  # fits a bigint
 SLUG = re.compile(r"[-\w]{1,200}")

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 from accounts.permissions import can_read_members_only
 from articles.models import Article, BodyPart
 from core import db_router, versions
-from core.inputs import query_int, query_slug, query_text
+from core.inputs import query_int, query_slug, query_text, query_value
 from core.models import MEMBER_IMAGE_PREFIX, SitePage
 from portal.languages import DEFAULT, remember_language
 from search import indexing
@@ -144,7 +144,7 @@ def switch_language(request, code):
     (a cookie; a member's settings too). A link, not a form, so cached pages carry it."""
     if code not in dict(settings.LANGUAGES):
         raise Http404
-    next_url = request.GET.get("next", "/")
+    next_url = query_value(request, "next") or "/"
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):

@@ -149,3 +149,25 @@ def test_the_allauth_sign_in_page_is_spanish(client):
     assert '<html lang="es">' in page
     assert "Iniciar sesión" in page
     assert "Skip to main content" not in page
+
+
+def test_the_welcome_page_and_its_messages_are_spanish(client):
+    client.force_login(make_user(username="lucia"))
+
+    page = client.get("/es/welcome/").content.decode()
+
+    assert "Le damos la bienvenida, lucia" in page
+    assert "2. La fecha de su cirugía" in page
+    assert "Four short steps make the site yours" not in page
+
+
+def test_the_composer_labels_are_spanish():
+    with translation.override("es"):
+        html = Template('{% include "includes/composer.html" %}').render(
+            Context({"composer": {"images": True, "audience": "members"}})
+        )
+
+    assert 'aria-label="Negrita"' in html
+    assert "Describa la imagen (obligatorio)" in html
+    assert "Los miembros que puedan leer esto verán la imagen" in html
+    assert "Add an image" not in html
