@@ -79,7 +79,7 @@ def test_a_page_without_a_translation_falls_back_to_english_with_a_note(client):
 
     page = client.get("/es/pages/accessibility/").content.decode()
 
-    assert "<h1>Accessibility</h1>" in page
+    assert '<h1 lang="en">Accessibility</h1>' in page
     assert "Esta página aún no está traducida" in page
     english = client.get("/pages/accessibility/").content.decode()
     assert "<h1>Accessibility</h1>" in english
