@@ -2,6 +2,8 @@
 
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from blogs.models import Blog, BlogPost, Comment
@@ -12,7 +14,7 @@ from moderation.admin_actions import HideRestoreActions
 
 @admin.register(Blog)
 class BlogAdmin(admin.ModelAdmin):
-    list_display = ["display_title", "owner", "created_at"]
+    list_display = ["title_shown", "owner", "created_at"]
     search_fields = ["title", "owner__username"]
     list_select_related = ["owner"]
     readonly_fields = ["owner", "created_at"]
@@ -20,6 +22,10 @@ class BlogAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+    @admin.display(description=_("title"))
+    def title_shown(self, blog) -> str:
+        return blog.display_title
 
 
 AUDIT_FIELDS = ["status", "moderated_by", "moderated_at", "moderation_note"]
@@ -79,18 +85,25 @@ class TagAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(uses=Count("blog_posts"))
 
-    @admin.display(description="posts", ordering="uses")
+    @admin.display(description=_("posts"), ordering="uses")
     def uses(self, tag) -> int:
         return tag.uses
 
     @admin.action(
-        description="Merge the selected tags into the most used one",
+        description=_("Merge the selected tags into the most used one"),
         permissions=["change", "delete"],
     )
     def merge_selected(self, request, queryset):
         tags = list(queryset)
         if len(tags) < 2:
-            messages.warning(request, "Select at least two tags to merge.")
+            messages.warning(request, gettext("Select at least two tags to merge."))
             return
         kept = merge_tags(tags)
-        messages.success(request, f"{len(tags) - 1} tags merged into “{kept}”.")
+        merged = len(tags) - 1
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d tag merged into “%(kept)s”.", "%(count)d tags merged into “%(kept)s”.",
+                merged,
+            ) % {"count": merged, "kept": kept},
+        )  # fmt: skip

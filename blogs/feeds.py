@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from accounts.models import User
@@ -15,10 +16,11 @@ FEED_SIZE = 20
 
 
 class LatestPostsFeed(Feed):
-    description = "The latest posts from members' blogs."
-
     def title(self, obj=None):
-        return f"Blogs · {settings.SITE_NAME}"
+        return _("Blogs · %(site)s") % {"site": settings.SITE_NAME}
+
+    def description(self, obj=None):
+        return _("The latest posts from members' blogs.")
 
     def link(self, obj=None):
         return reverse("blogs:post_list")
@@ -58,13 +60,16 @@ class BlogFeed(LatestPostsFeed):
         return get_object_or_404(User, username=username)
 
     def title(self, owner):
-        return f"{owner.public_name}'s blog · {settings.SITE_NAME}"
+        return _("%(name)s's blog · %(site)s") % {
+            "name": owner.public_name,
+            "site": settings.SITE_NAME,
+        }
 
     def link(self, owner):
         return reverse("blogs:blog_detail", args=[owner.username])
 
     def description(self, owner):
-        return f"Posts by {owner.public_name}."
+        return _("Posts by %(name)s.") % {"name": owner.public_name}
 
     def posts(self, owner):
         return BlogPost.objects.published().filter(author=owner)
@@ -75,13 +80,16 @@ class TagFeed(LatestPostsFeed):
         return get_object_or_404(Tag, slug=slug)
 
     def title(self, tag):
-        return f"Blog posts tagged “{tag.name}” · {settings.SITE_NAME}"
+        return _("Blog posts tagged “%(tag)s” · %(site)s") % {
+            "tag": tag.name,
+            "site": settings.SITE_NAME,
+        }
 
     def link(self, tag):
         return reverse("blogs:tag_detail", args=[tag.slug])
 
     def description(self, tag):
-        return f"Members' blog posts tagged {tag.name}."
+        return _("Members' blog posts tagged %(tag)s.") % {"tag": tag.name}
 
     def posts(self, tag):
         return BlogPost.objects.published().filter(tags=tag)

@@ -1,6 +1,9 @@
 from django import forms
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 from taggit.models import Tag
 
@@ -54,7 +57,7 @@ class ContactDetailsCheckMixin:
         if self.contact_details:
             self.fields[CONFIRM_FIELD] = forms.BooleanField(
                 required=False,
-                label="Publish it anyway: I know these details will be public",
+                label=_("Publish it anyway: I know these details will be public"),
             )
 
     def clean_contact_details(self, cleaned_data: dict) -> None:
@@ -62,27 +65,36 @@ class ContactDetailsCheckMixin:
             shown = ", ".join(self.contact_details[:3])
             self.add_error(
                 None,
-                f"This will be public: it contains contact details ({shown}). Remove personal "
-                "details, or tick the box to publish them anyway.",
+                gettext(
+                    "This will be public: it contains contact details (%(details)s). Remove "
+                    "personal details, or tick the box to publish them anyway."
+                )
+                % {"details": shown},
             )
 
 
 class BlogPostForm(
     LinkLimitMixin, StorableTextMixin, ContactDetailsCheckMixin, FormTokenMixin, forms.ModelForm
 ):
-    cover = CoverImageField(required=False, help_text="JPEG, PNG, WebP or GIF; up to 5 MB "
-                            "and 4000×4000 pixels. Saved without its metadata (camera, place).")  # fmt: skip
+    cover = CoverImageField(
+        label=_("Cover"), required=False,
+        help_text=_("JPEG, PNG, WebP or GIF; up to 5 MB and 4000×4000 pixels. Saved without "
+                    "its metadata (camera, place)."),
+    )  # fmt: skip
     tags = TagField(
+        label=_("Tags"),
         required=False,
         max_length=MAX_TAGS * (MAX_TAG_LENGTH + 2),
-        help_text=f"Up to {MAX_TAGS}, separated by commas, e.g. knee, physio, week 2.",
+        help_text=format_lazy(
+            _("Up to {count}, separated by commas, e.g. knee, physio, week 2."), count=MAX_TAGS
+        ),
     )
     published_at = forms.DateTimeField(
-        label="Publication time",
+        label=_("Publication time"),
         required=False,
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text="Empty: now. A future time schedules the post; it appears by itself then.",
+        help_text=_("Empty: now. A future time schedules the post; it appears by itself then."),
     )
 
     class Meta:
@@ -91,19 +103,18 @@ class BlogPostForm(
                   "published_at", "comments_enabled"]  # fmt: skip
         widgets = {"body": forms.Textarea(attrs=preview_attrs("post-preview"))}
         help_texts = {
-            "body": "Markdown: **bold**, *italic*, lists with -, links. The preview follows.",
-            "article": "Link your post to the procedure it is about, if any.",
+            "body": _("Markdown: **bold**, *italic*, lists with -, links. The preview follows."),
+            "article": _("Link your post to the procedure it is about, if any."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["article"].queryset = Article.objects.published().only("title", "slug")
-        self.fields["article"].empty_label = "None"
+        self.fields["article"].empty_label = gettext("None")
         # Chosen by the button pressed ("Save draft" or "Publish"), never preselected.
         self.fields["publication"].required = False
-        self.fields[
-            "published_at"
-        ].label = f"Publication time ({timezone.get_current_timezone_name().replace('_', ' ')})"
+        zone = timezone.get_current_timezone_name().replace("_", " ")
+        self.fields["published_at"].label = gettext("Publication time (%(zone)s)") % {"zone": zone}
         if self.is_bound and self.data.get("publication") == BlogPost.Publication.PUBLISHED:
             self.add_contact_check(f"{self.data.get('title', '')}\n{self.data.get('body', '')}")
         else:
@@ -118,13 +129,21 @@ class BlogPostForm(
     def clean_tags(self):
         tags = self.cleaned_data["tags"]
         if len(tags) > MAX_TAGS:
-            raise forms.ValidationError(f"Please use at most {MAX_TAGS} tags.")
+            raise forms.ValidationError(
+                ngettext(
+                    "Please use at most %(count)d tag.", "Please use at most %(count)d tags.",
+                    MAX_TAGS,
+                ) % {"count": MAX_TAGS}
+            )  # fmt: skip
         if any(len(tag) > MAX_TAG_LENGTH for tag in tags):
-            raise forms.ValidationError(f"A tag can have at most {MAX_TAG_LENGTH} characters.")
+            raise forms.ValidationError(
+                gettext("A tag can have at most %(count)d characters.") % {"count": MAX_TAG_LENGTH}
+            )
         for tag in tags:
             if not Tag().slugify(tag):  # its address (/blogs/tag/<slug>/) would be empty
                 raise forms.ValidationError(
-                    f"“{tag}” cannot be a tag: a tag needs at least one letter or digit."
+                    gettext("“%(tag)s” cannot be a tag: a tag needs at least one letter or digit.")
+                    % {"tag": tag}
                 )
         return tags
 
@@ -133,7 +152,9 @@ class BlogPostForm(
         cover = cleaned_data.get("cover")
         has_cover = cover if cover is not None else self.instance.cover
         if has_cover and not cleaned_data.get("cover_alt", "").strip():
-            self.add_error("cover_alt", "Please describe the picture for people who cannot see it.")
+            self.add_error(
+                "cover_alt", gettext("Please describe the picture for people who cannot see it.")
+            )
         self.clean_contact_details(cleaned_data)
         self._default_publication_time(cleaned_data)
         return cleaned_data
@@ -160,7 +181,7 @@ class CommentForm(
         model = Comment
         fields = ["body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 4})}
-        help_texts = {"body": "Markdown. Be kind; this is public."}
+        help_texts = {"body": _("Markdown. Be kind; this is public.")}
 
     # The composer's toolbar and image upload (templates/includes/composer.html).
     composer = {"images": True, "audience": "everyone"}
@@ -179,7 +200,7 @@ class BlogSettingsForm(StorableTextMixin, forms.ModelForm):
     class Meta:
         model = Blog
         fields = ["title", "description"]
-        help_texts = {"description": "A line about your blog, shown under its title."}
+        help_texts = {"description": _("A line about your blog, shown under its title.")}
 
 
 class PreviewForm(StorableTextMixin, forms.Form):

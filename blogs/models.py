@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
@@ -34,20 +36,28 @@ class Blog(Timestamped):
     """Created lazily, the first time a member writes or opens their blog settings."""
 
     owner = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blog"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blog",
+        verbose_name=_("owner"),
+    )  # fmt: skip
+    title = models.CharField(
+        _("title"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave it empty for “(your name)'s blog”."),
     )
-    title = models.CharField(max_length=120, blank=True, help_text="Empty: “<name>'s blog”.")
-    description = models.CharField(max_length=300, blank=True)
+    description = models.CharField(_("description"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["owner__username"]
+        verbose_name = _("blog")
+        verbose_name_plural = _("blogs")
 
     def __str__(self) -> str:
         return self.display_title
 
     @property
     def display_title(self) -> str:
-        return self.title or f"{self.owner.public_name}'s blog"
+        return self.title or gettext("%(name)s's blog") % {"name": self.owner.public_name}
 
     def get_absolute_url(self) -> str:
         return reverse("blogs:blog_detail", args=[self.owner.username])
@@ -99,25 +109,29 @@ class BlogPostQuerySet(ModeratedQuerySet):
 
 class BlogPost(Timestamped, Moderated):
     class Publication(models.TextChoices):
-        DRAFT = "draft", "Draft: only you can see it"
-        PUBLISHED = "published", "Published (at the time below)"
+        DRAFT = "draft", _("Draft: only you can see it")
+        PUBLISHED = "published", _("Published (at the time below)")
 
-    blog = models.ForeignKey(Blog, on_delete=models.CASCADE, related_name="posts")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="blog_posts"
+    blog = models.ForeignKey(
+        Blog, on_delete=models.CASCADE, related_name="posts", verbose_name=_("blog")
     )
-    title = models.CharField(max_length=TITLE_MAX_LENGTH)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="blog_posts",
+        verbose_name=_("author"),
+    )  # fmt: skip
+    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
     slug = models.SlugField(max_length=200, editable=False)
-    body = models.TextField(help_text="Markdown.", max_length=BODY_MAX_LENGTH)
+    body = models.TextField(_("body"), help_text=_("Markdown."), max_length=BODY_MAX_LENGTH)
     body_html = models.TextField(editable=False, blank=True)
     safety_level = models.CharField(
-        max_length=10, choices=Level.choices, default=Level.NONE, editable=False,
-        help_text="What the safety check found; crisis and emergency show readers a banner.",
+        _("safety level"), max_length=10, choices=Level.choices, default=Level.NONE,
+        editable=False,
+        help_text=_("What the safety check found; crisis and emergency show readers a banner."),
     )  # fmt: skip
-    cover = models.ImageField(upload_to="blogs/covers/%Y/%m/", blank=True)
+    cover = models.ImageField(_("cover"), upload_to="blogs/covers/%Y/%m/", blank=True)
     cover_alt = models.CharField(
-        "cover description", max_length=250, blank=True,
-        help_text="What the picture shows, for people who cannot see it. Required with a cover.",
+        _("cover description"), max_length=250, blank=True,
+        help_text=_("What the picture shows, for people who cannot see it. Required with a cover."),
     )  # fmt: skip
     tags = TaggableManager(blank=True, related_name="blog_posts")
     article = models.ForeignKey(
@@ -126,14 +140,14 @@ class BlogPost(Timestamped, Moderated):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="blog_posts",
-        verbose_name="procedure",
+        verbose_name=_("procedure"),
     )
     publication = models.CharField(
-        max_length=10, choices=Publication.choices, default=Publication.DRAFT
+        _("publication"), max_length=10, choices=Publication.choices, default=Publication.DRAFT
     )
-    published_at = models.DateTimeField(null=True, blank=True)
-    comments_enabled = models.BooleanField("allow comments", default=True)
-    comment_count = models.PositiveIntegerField(default=0, editable=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    comments_enabled = models.BooleanField(_("allow comments"), default=True)
+    comment_count = models.PositiveIntegerField(_("comment count"), default=0, editable=False)
     # The form's one-time token: a double submit (or autosave, then submit) hits the same row.
     form_token = models.UUIDField(null=True, blank=True, editable=False)
     # Kept by autosave, not yet saved by its author: never shown as a post (module docstring).
@@ -144,6 +158,8 @@ class BlogPost(Timestamped, Moderated):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        verbose_name = _("blog post")
+        verbose_name_plural = _("blog posts")
         indexes = [
             models.Index(fields=["status", "publication", "published_at"], name="blogpost_live"),
             models.Index(fields=["author", "published_at"], name="blogpost_author"),
@@ -203,18 +219,23 @@ class CommentQuerySet(ModeratedQuerySet):
 
 
 class Comment(Timestamped, Moderated):
-    post = models.ForeignKey(BlogPost, on_delete=models.CASCADE, related_name="comments")
+    post = models.ForeignKey(
+        BlogPost, on_delete=models.CASCADE, related_name="comments", verbose_name=_("post")
+    )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="blog_comments"
-    )
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="blog_comments",
+        verbose_name=_("author"),
+    )  # fmt: skip
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
-    )
-    body = models.TextField("comment", max_length=10_000, help_text="Markdown.")
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies",
+        verbose_name=_("in reply to"),
+    )  # fmt: skip
+    body = models.TextField(_("comment"), max_length=10_000, help_text=_("Markdown."))
     body_html = models.TextField(editable=False, blank=True)
     safety_level = models.CharField(
-        max_length=10, choices=Level.choices, default=Level.NONE, editable=False,
-        help_text="What the safety check found; crisis and emergency show readers a banner.",
+        _("safety level"), max_length=10, choices=Level.choices, default=Level.NONE,
+        editable=False,
+        help_text=_("What the safety check found; crisis and emergency show readers a banner."),
     )  # fmt: skip
     form_token = models.UUIDField(null=True, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["body_html", "updated_at"])
@@ -223,13 +244,18 @@ class Comment(Timestamped, Moderated):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
         indexes = [models.Index(fields=["post", "created_at"], name="comment_post")]
         constraints = [
             models.UniqueConstraint(fields=["author", "form_token"], name="comment_one_per_token"),
         ]
 
     def __str__(self) -> str:
-        return f"Comment by {self.author} on “{self.post}”"
+        return gettext("Comment by %(author)s on “%(post)s”") % {
+            "author": self.author,
+            "post": self.post,
+        }
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)

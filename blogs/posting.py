@@ -3,6 +3,7 @@
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils.translation import gettext
 
 from accounts.notifications import notify
 from blogs.models import Blog, BlogPost, Comment
@@ -72,7 +73,7 @@ def autosave_draft(*, author, token, title: str, body: str) -> BlogPost | None:
             )
         elif not post.is_draft or not post.is_visible:
             return None
-        post.title = title.strip()[:200] or "Untitled draft"
+        post.title = title.strip()[:200] or gettext("Untitled draft")
         post.body = body
         post.save()
     return post

@@ -9,6 +9,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.timesince import timesince
+from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from accounts.access_log import LoggedPrivateViewMixin
 from accounts.models import SurgeonVerification, User
@@ -36,11 +38,11 @@ class ModeratorActionsMixin:
 class OpenFirstFilter(admin.SimpleListFilter):
     """The queue opens on open reports; the other statuses are one click away."""
 
-    title = "status"
+    title = _("status")
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [(None, "Open"), *Report.Status.choices[1:], ("all", "All")]
+        return [(None, Report.Status.OPEN.label), *Report.Status.choices[1:], ("all", _("All"))]
 
     def choices(self, changelist):
         for value, label in self.lookup_choices:
@@ -60,7 +62,7 @@ class OpenFirstFilter(admin.SimpleListFilter):
 class KindFilter(admin.SimpleListFilter):
     """Only the kinds of content that can be reported, not every content type."""
 
-    title = "kind of content"
+    title = _("kind of content")
     parameter_name = "kind"
 
     def lookups(self, request, model_admin):
@@ -72,7 +74,7 @@ class KindFilter(admin.SimpleListFilter):
 
 
 def age(when) -> str:
-    return f"{timesince(when).split(',')[0]} ago"
+    return gettext("%(time)s ago") % {"time": timesince(when, depth=1)}
 
 
 @admin.register(Report)
@@ -111,20 +113,20 @@ class ReportAdmin(ModeratorActionsMixin, admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False
 
-    @admin.display(description="report", ordering="created_at")
+    @admin.display(description=pgettext_lazy("a member's report", "report"), ordering="created_at")
     def summary(self, report):
         level = "" if report.level == Report.Level.NONE else f"{report.get_level_display()} · "
         return f"{level}{report.get_reason_display()} · {age(report.created_at)}"
 
-    @admin.display(description="reports on this item", ordering="item_report_count")
+    @admin.display(description=_("reports on this item"), ordering="item_report_count")
     def reports_on_item(self, report):
         return report.item_report_count
 
-    @admin.display(description="content")
+    @admin.display(description=_("content"))
     def content_link(self, report):
         target = report.target
         if target is None:
-            return "(removed)"
+            return gettext("(removed)")
         url = _site_url(target)
         return (
             format_html('<a href="{}">{}</a>', url, str(target)[:80]) if url else str(target)[:80]
@@ -198,41 +200,41 @@ class ReportAdmin(ModeratorActionsMixin, admin.ModelAdmin):
         try:
             if action == "hide" and context["can_hide"]:
                 services.hide_reported(report=report, moderator=user)
-                done = "The content is hidden and its reports closed."
+                done = gettext("The content is hidden and its reports closed.")
             elif action == "restore" and context["can_restore"]:
                 services.restore_reported(report=report, moderator=user)
-                done = "The content is visible again and its reports closed."
+                done = gettext("The content is visible again and its reports closed.")
             elif action == "dismiss" and context["can_dismiss"]:
                 services.dismiss_report(report=report, moderator=user)
-                done = "Dismissed: no action taken."
+                done = gettext("Dismissed: no action taken.")
             elif action == "lock" and context["can_lock"]:
                 services.lock(target=target, moderator=user)
-                done = "The thread is locked."
+                done = gettext("The thread is locked.")
             elif action == "members_only" and context["can_make_members_only"]:
                 services.make_members_only(target=target, moderator=user, note="From a report.")
-                done = (
+                done = gettext(
                     "The thread is for members only: visitors and search engines no longer see it."
                 )
             elif action == "public" and context["can_make_public"]:
                 services.make_public(target=target, moderator=user, note="From a report.")
-                done = "The thread is public again."
+                done = gettext("The thread is public again.")
             elif action == "acknowledge" and context["can_acknowledge"]:
                 form = AcknowledgeForm(request.POST)
                 if not form.is_valid():
                     return self._invalid(request, report, acknowledge_form=form)
                 services.acknowledge(report=report, moderator=user, **form.cleaned_data)
-                done = "Acknowledged: the log shows you handled it."
+                done = gettext("Acknowledged: the log shows you handled it.")
             elif action == "suspend" and context["can_suspend"]:
                 form = SuspendForm(request.POST)
                 if not form.is_valid():
                     return self._invalid(request, report, suspend_form=form)
                 _suspend(user, context["member"], form)
-                done = f"{context['member']} is suspended; they are told why when they sign in."
+                done = _suspended_message(context["member"])
         except services.ModerationRefused as refused:
             messages.error(request, str(refused))
             return redirect(request.path)
         if done is None:
-            messages.error(request, "That action is not available on this report now.")
+            messages.error(request, gettext("That action is not available on this report now."))
         else:
             messages.success(request, done)
         return redirect(request.path)
@@ -246,7 +248,7 @@ class ReportAdmin(ModeratorActionsMixin, admin.ModelAdmin):
             return redirect("admin:index")
         return TemplateResponse(request, "admin/moderation/dashboard.html", {
             **self.admin_site.each_context(request),
-            "title": "Moderation dashboard",
+            "title": gettext("Moderation dashboard"),
             **dashboard_context(request.user),
         })  # fmt: skip
 
@@ -254,10 +256,12 @@ class ReportAdmin(ModeratorActionsMixin, admin.ModelAdmin):
         if request.method == "POST" and is_moderator(request.user):
             if request.POST.get("on_duty") == "1":
                 OnDuty.objects.get_or_create(moderator=request.user)
-                messages.success(request, "You are on duty: safety alerts come to you first.")
+                messages.success(
+                    request, gettext("You are on duty: safety alerts come to you first.")
+                )
             else:
                 OnDuty.objects.filter(moderator=request.user).delete()
-                messages.success(request, "You are off duty.")
+                messages.success(request, gettext("You are off duty."))
         return redirect("admin:moderation_dashboard")
 
     def review_view(self, request):
@@ -268,36 +272,50 @@ class ReportAdmin(ModeratorActionsMixin, admin.ModelAdmin):
         decision = request.POST.get("decision")
         note = request.POST.get("note", "").strip()[:500]
         if target is None or decision not in {"approve", "reject"}:
-            messages.error(request, "That post is no longer waiting for review.")
+            messages.error(request, gettext("That post is no longer waiting for review."))
             return redirect("admin:moderation_dashboard")
         service = services.approve if decision == "approve" else services.reject
         if service(target=target, moderator=request.user, note=note):
-            done = "published" if decision == "approve" else "rejected; its author is told"
-            messages.success(request, f"“{str(target)[:60]}” is {done}.")
+            messages.success(request, _review_message(decision, target))
         else:
-            messages.warning(request, "Another moderator has already decided on that post.")
+            messages.warning(
+                request, gettext("Another moderator has already decided on that post.")
+            )
         return redirect(f"{reverse('admin:moderation_dashboard')}#held-for-review")
 
-    @admin.action(description="Hide the reported content", permissions=["moderate"])
+    @admin.action(description=_("Hide the reported content"), permissions=["moderate"])
     def hide_content(self, request, queryset):
         for report in queryset:
             services.hide_reported(report=report, moderator=request.user)
-        messages.success(request, "The reported content is hidden.")
+        messages.success(request, gettext("The reported content is hidden."))
 
-    @admin.action(description="Restore the reported content", permissions=["moderate"])
+    @admin.action(description=_("Restore the reported content"), permissions=["moderate"])
     def restore_content(self, request, queryset):
         for report in queryset:
             try:
                 services.restore_reported(report=report, moderator=request.user)
             except services.ModerationRefused as refused:
                 messages.warning(request, f"{report}: {refused}")
-        messages.success(request, "The content is restored and its reports closed.")
+        messages.success(request, gettext("The content is restored and its reports closed."))
 
-    @admin.action(description="Dismiss the reports (no action)", permissions=["moderate"])
+    @admin.action(description=_("Dismiss the reports (no action)"), permissions=["moderate"])
     def dismiss(self, request, queryset):
         for report in queryset:
             services.dismiss_report(report=report, moderator=request.user)
-        messages.success(request, "Reports dismissed.")
+        messages.success(request, gettext("Reports dismissed."))
+
+
+def _suspended_message(member) -> str:
+    return gettext("%(member)s is suspended; they are told why when they sign in.") % {
+        "member": member
+    }
+
+
+def _review_message(decision: str, target) -> str:
+    title = str(target)[:60]
+    if decision == "approve":
+        return gettext("“%(title)s” is published.") % {"title": title}
+    return gettext("“%(title)s” is rejected; its author is told.") % {"title": title}
 
 
 def _held_key(target) -> str:
@@ -326,10 +344,10 @@ def _suspend(moderator, member, form) -> None:
 
 
 QUEUE_LABELS = {
-    Report.Level.CRISIS: "Crisis flags",
-    Report.Level.EMERGENCY: "Emergency flags",
-    Report.Level.SIGN: "Warning-sign flags",
-    Report.Level.NONE: "Member reports",
+    Report.Level.CRISIS: _("Crisis flags"),
+    Report.Level.EMERGENCY: _("Emergency flags"),
+    Report.Level.SIGN: _("Warning sign flags"),
+    Report.Level.NONE: _("Member reports"),
 }
 
 
@@ -359,12 +377,12 @@ def dashboard_context(user) -> dict:
          "kind": item._meta.verbose_name, "where": str(getattr(item, "thread", None) or "")}
         for item in held_content()
     ]  # fmt: skip
-    work.append({"label": "Held for review (new members' first posts)", "count": held_count(),
+    work.append({"label": _("Held for review (new members' first posts)"), "count": held_count(),
                  "url": "#held-for-review",
                  "oldest_at": held[0]["item"].created_at if held else None})  # fmt: skip
     work += [_work(q.label, q.pending(), q.date_field, reverse(q.url_name)) for q in queues()]
     work.append(_work(
-        "Surgeon verifications",
+        _("Surgeon verifications"),
         SurgeonVerification.objects.filter(status=SurgeonVerification.Status.PENDING),
         "requested_at", reverse("admin:accounts_surgeonverification_changelist"),
     ))  # fmt: skip
@@ -424,26 +442,25 @@ class SuspensionAdmin(ModeratorActionsMixin, admin.ModelAdmin):
         """Suspend a member (from a post card or a profile) with the presets and a reason."""
         member = get_object_or_404(User, pk=user_id)
         if not is_moderator(request.user) or is_moderator(member):
-            messages.error(request, "Moderators cannot be suspended here.")
+            messages.error(request, gettext("Moderators cannot be suspended here."))
             return redirect("admin:index")
         form = SuspendForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             _suspend(request.user, member, form)
-            messages.success(
-                request, f"{member} is suspended; they are told why when they sign in."
-            )
+            messages.success(request, _suspended_message(member))
             return redirect(member.get_absolute_url())
         return TemplateResponse(request, "admin/moderation/suspend.html", {
             **self.admin_site.each_context(request),
-            "title": f"Suspend {member}", "member": member, "form": form, "opts": self.model._meta,
+            "title": gettext("Suspend %(member)s") % {"member": member}, "member": member,
+            "form": form, "opts": self.model._meta,
             "suspensions": member.suspensions.all()[:10],
         })  # fmt: skip
 
-    @admin.action(description="Lift the selected suspensions", permissions=["moderate"])
+    @admin.action(description=_("Lift the selected suspensions"), permissions=["moderate"])
     def lift(self, request, queryset):
         for suspension in queryset.select_related("member"):
             services.lift_suspension(member=suspension.member, moderator=request.user)
-        messages.success(request, "Suspensions lifted.")
+        messages.success(request, gettext("Suspensions lifted."))
 
 
 @admin.register(SurgeonVerification)
@@ -456,14 +473,24 @@ class SurgeonVerificationAdmin(LoggedPrivateViewMixin, ModeratorActionsMixin, ad
     readonly_fields = ["user", "status", "requested_at", "decided_by", "decided_at"]
     actions = ["verify_selected", "reject_selected"]
 
-    @admin.action(description="Verify the selected surgeons", permissions=["moderate"])
+    @admin.action(description=_("Verify the selected surgeons"), permissions=["moderate"])
     def verify_selected(self, request, queryset):
         for verification in queryset.select_related("user"):
             decide_verification(verification=verification, moderator=request.user, approve=True)
-        messages.success(request, f"Verified {queryset.count()} surgeon(s).")
+        count = queryset.count()
+        messages.success(
+            request,
+            ngettext("Verified %(count)d surgeon.", "Verified %(count)d surgeons.", count)
+            % {"count": count},
+        )
 
-    @admin.action(description="Reject the selected requests", permissions=["moderate"])
+    @admin.action(description=_("Reject the selected requests"), permissions=["moderate"])
     def reject_selected(self, request, queryset):
         for verification in queryset.select_related("user"):
             decide_verification(verification=verification, moderator=request.user, approve=False)
-        messages.success(request, f"Rejected {queryset.count()} request(s).")
+        count = queryset.count()
+        messages.success(
+            request,
+            ngettext("Rejected %(count)d request.", "Rejected %(count)d requests.", count)
+            % {"count": count},
+        )

@@ -3,6 +3,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportQuerySet(models.QuerySet):
@@ -27,33 +29,35 @@ class Report(models.Model):
     """A member's report on any piece of content, or an automatic safety flag."""
 
     class Reason(models.TextChoices):
-        SPAM = "spam", "Spam"
-        ABUSE = "abuse", "Abuse or harassment"
-        MISINFORMATION = "misinformation", "Medical misinformation"
-        PERSONAL_INFO = "personal_info", "Personal information"
-        SAFETY = "safety", "Safety flag: mentions warning signs"
-        OTHER = "other", "Other"
+        SPAM = "spam", _("Spam")
+        ABUSE = "abuse", _("Abuse or harassment")
+        MISINFORMATION = "misinformation", _("Medical misinformation")
+        PERSONAL_INFO = "personal_info", _("Personal information")
+        SAFETY = "safety", _("Safety flag: mentions warning signs")
+        OTHER = "other", _("Other")
 
     class Level(models.TextChoices):
         """How urgent a safety flag is; member reports carry NONE."""
 
-        CRISIS = "crisis", "Crisis: risk to the member's life"
-        EMERGENCY = "emergency", "Medical emergency"
-        SIGN = "sign", "Warning sign"
-        NONE = "none", "None"
+        CRISIS = "crisis", _("Crisis: risk to the member's life")
+        EMERGENCY = "emergency", _("Medical emergency")
+        SIGN = "sign", _("Warning sign")
+        NONE = "none", _("None")
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        RESOLVED = "resolved", "Resolved: content hidden"
-        DISMISSED = "dismissed", "Dismissed"
-        ACKNOWLEDGED = "acknowledged", "Acknowledged (safety flag)"
+        OPEN = "open", pgettext_lazy("report status", "Open")
+        RESOLVED = "resolved", _("Resolved: content hidden")
+        DISMISSED = "dismissed", _("Dismissed")
+        ACKNOWLEDGED = "acknowledged", _("Acknowledged (safety flag)")
 
     class Acknowledgement(models.TextChoices):
-        CONTACTED = "contacted", "Contacted the member"
-        NO_RISK = "no_risk", "No risk"
+        CONTACTED = "contacted", _("Contacted the member")
+        NO_RISK = "no_risk", _("No risk")
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("kind of content")
+    )
+    object_id = models.PositiveBigIntegerField(_("content ID"))
     target = GenericForeignKey("content_type", "object_id")
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -61,7 +65,8 @@ class Report(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="reports_made",
-        help_text="Empty for automatic flags.",
+        verbose_name=_("reporter"),
+        help_text=_("Empty for automatic flags."),
     )
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -69,36 +74,42 @@ class Report(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="reports_received",
-        help_text="Who wrote the reported content.",
+        verbose_name=_("member"),
+        help_text=_("Who wrote the reported content."),
     )
-    reason = models.CharField(max_length=20, choices=Reason.choices)
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
     level = models.CharField(
-        max_length=10, choices=Level.choices, default=Level.NONE, db_index=True
+        _("level"), max_length=10, choices=Level.choices, default=Level.NONE, db_index=True
     )
-    note = models.TextField(blank=True, max_length=2000)
+    note = models.TextField(_("note"), blank=True, max_length=2000)
     status = models.CharField(
-        max_length=12, choices=Status.choices, default=Status.OPEN, db_index=True
+        _("status"), max_length=12, choices=Status.choices, default=Status.OPEN, db_index=True
     )
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
     acknowledgement = models.CharField(
-        max_length=10, choices=Acknowledgement.choices, blank=True, editable=False
-    )
+        _("acknowledgement"), max_length=10, choices=Acknowledgement.choices, blank=True,
+        editable=False,
+    )  # fmt: skip
     alerted_at = models.DateTimeField(
-        null=True, blank=True, editable=False, help_text="When moderators were last alerted."
-    )
+        _("alerted at"), null=True, blank=True, editable=False,
+        help_text=_("When moderators were last alerted."),
+    )  # fmt: skip
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("handled by"),
     )
-    handled_at = models.DateTimeField(null=True, blank=True)
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
 
     objects = ReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
         indexes = [models.Index(fields=["content_type", "object_id"], name="report_target")]
         constraints = [
             models.UniqueConstraint(
@@ -109,7 +120,11 @@ class Report(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_reason_display()} on {self.content_type.name} #{self.object_id}"
+        return gettext("%(reason)s on %(kind)s #%(id)s") % {
+            "reason": self.get_reason_display(),
+            "kind": self.content_type.name,
+            "id": self.object_id,
+        }
 
     @property
     def is_urgent(self) -> bool:
@@ -131,26 +146,31 @@ class ModerationLogEntry(models.Model):
         null=True,
         on_delete=models.SET_NULL,
         related_name="moderation_actions",
+        verbose_name=_("actor"),
     )
-    action = models.CharField(max_length=40, db_index=True)
-    content_type = models.ForeignKey(ContentType, null=True, on_delete=models.SET_NULL)
-    object_id = models.PositiveBigIntegerField(null=True)
+    action = models.CharField(_("action"), max_length=40, db_index=True)
+    content_type = models.ForeignKey(
+        ContentType, null=True, on_delete=models.SET_NULL, verbose_name=_("kind of content")
+    )
+    object_id = models.PositiveBigIntegerField(_("content ID"), null=True)
     target = GenericForeignKey("content_type", "object_id")
-    target_repr = models.CharField("content", max_length=300)
+    target_repr = models.CharField(_("content"), max_length=300)
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Whose content or account it was.",
+        verbose_name=_("member"),
+        help_text=_("Whose content or account it was."),
     )
-    note = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name_plural = "moderation log"
+        verbose_name = _("moderation log entry")
+        verbose_name_plural = _("moderation log")
         permissions = [("moderate_content", "Can moderate member content")]
 
     def __str__(self) -> str:
@@ -159,34 +179,48 @@ class ModerationLogEntry(models.Model):
 
 class Suspension(models.Model):
     member = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suspensions"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suspensions",
+        verbose_name=_("member"),
+    )  # fmt: skip
+    reason = models.TextField(_("reason"), help_text=_("Shown to the member."))
+    starts_at = models.DateTimeField(_("starts at"), default=timezone.now)
+    ends_at = models.DateTimeField(
+        _("ends at"), help_text=_("Far in the future for an indefinite suspension.")
     )
-    reason = models.TextField(help_text="Shown to the member.")
-    starts_at = models.DateTimeField(default=timezone.now)
-    ends_at = models.DateTimeField(help_text="Far in the future for an indefinite suspension.")
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    lifted_at = models.DateTimeField(null=True, blank=True)
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("created by"),
+    )  # fmt: skip
+    lifted_at = models.DateTimeField(_("lifted at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-starts_at"]
+        verbose_name = _("suspension")
+        verbose_name_plural = _("suspensions")
 
     def __str__(self) -> str:
-        return f"{self.member} until {self.ends_at:%Y-%m-%d}"
+        return gettext("%(member)s until %(date)s") % {
+            "member": self.member,
+            "date": f"{self.ends_at:%Y-%m-%d}",
+        }
 
 
 class OnDuty(models.Model):
     """A moderator who is watching the queue now: safety alerts go to them first."""
 
     moderator = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="moderation_duty"
-    )
-    since = models.DateTimeField(default=timezone.now)
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="moderation_duty",
+        verbose_name=_("moderator"),
+    )  # fmt: skip
+    since = models.DateTimeField(_("since"), default=timezone.now)
 
     class Meta:
         ordering = ["since"]
-        verbose_name_plural = "on duty"
+        verbose_name = _("moderator on duty")
+        verbose_name_plural = _("on duty")
 
     def __str__(self) -> str:
-        return f"{self.moderator} on duty since {self.since:%Y-%m-%d %H:%M}"
+        return gettext("%(moderator)s on duty since %(since)s") % {
+            "moderator": self.moderator,
+            "since": f"{self.since:%Y-%m-%d %H:%M}",
+        }

@@ -11,6 +11,7 @@ from functools import partial
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.suspension import INDEFINITE
 from moderation import tasks
@@ -48,7 +49,7 @@ def restore(*, target, moderator, note: str = "") -> bool:
     """Show hidden content again. What its author deleted stays deleted: that is the
     author's right, and a moderator cannot undo it."""
     if target.is_deleted:
-        raise ModerationRefused("Its author deleted it: a moderator cannot restore it.")
+        raise ModerationRefused(_("Its author deleted it: a moderator cannot restore it."))
     if not target.is_hidden:
         return False
     with transaction.atomic():
@@ -70,7 +71,7 @@ def reject(*, target, moderator, note: str = "") -> bool:
 def _decide_held(target, moderator, note: str, decision: str) -> bool:
     rules = rules_for(type(target))
     if rules is None or rules.on_approved is None:
-        raise ModerationRefused("This kind of content is never held for review.")
+        raise ModerationRefused(_("This kind of content is never held for review."))
     with transaction.atomic():
         target = type(target).objects.select_for_update().get(pk=target.pk)
         if not target.is_held:
@@ -93,14 +94,14 @@ def lock(*, target, moderator) -> None:
     """Lock the discussion `target` belongs to (a forum thread), where its app allows it."""
     rules = rules_for(type(target))
     if rules is None or rules.lock is None:
-        raise ModerationRefused("This kind of content has no discussion to lock.")
+        raise ModerationRefused(_("This kind of content has no discussion to lock."))
     rules.lock(target, moderator)
 
 
 def _set_members_only(target, *, moderator, value: bool, action: str, note: str) -> bool:
     rules = rules_for(type(target))
     if rules is None or rules.set_members_only is None:
-        raise ModerationRefused("This kind of content cannot be made members-only.")
+        raise ModerationRefused(_("This kind of content cannot be made members-only."))
     with transaction.atomic():
         changed = rules.set_members_only(target, value)
         if changed is None:
@@ -164,7 +165,7 @@ def acknowledge(*, report: Report, moderator, outcome: str, note: str = "") -> N
     """A moderator handled a safety flag ("contacted the member", "no risk"): the flag
     leaves the queue and the log shows who handled it and when."""
     if report.reason != Report.Reason.SAFETY:
-        raise ModerationRefused("Only safety flags are acknowledged.")
+        raise ModerationRefused(_("Only safety flags are acknowledged."))
     with transaction.atomic():
         report.status = Report.Status.ACKNOWLEDGED
         report.acknowledgement = outcome

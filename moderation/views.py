@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.decorators import moderator_required
@@ -35,7 +37,7 @@ def report_create(request, app_label, model_name, pk):
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.report_content(target=target, reporter=request.user, **form.cleaned_data)
-        messages.success(request, "Thank you. A moderator will take a look.")
+        messages.success(request, _("Thank you. A moderator will take a look."))
         return redirect(target.get_absolute_url())
     return render(request, "moderation/report_form.html", {"form": form, "target": target})
 
@@ -47,7 +49,7 @@ def _next_url(request, target) -> str:
     return target.get_absolute_url()
 
 
-def _moderate(verb: str, done: str):
+def _moderate(verb: str, refused: str, done: str):
     service = getattr(services, verb)
 
     @require_POST
@@ -56,16 +58,27 @@ def _moderate(verb: str, done: str):
         model, rules = _model_and_rules(app_label, model_name)
         target = get_object_or_404(model._default_manager, pk=pk)
         if not getattr(rules, f"can_{verb}")(request.user, target):
-            raise PermissionDenied(f"This cannot be {done} now.")
+            raise PermissionDenied(str(refused))
         service(target=target, moderator=request.user, note=request.POST.get("note", "")[:500])
-        messages.success(request, f"It is {done}.")
+        messages.success(request, str(done))
         return redirect(_next_url(request, target))
 
     view.__name__ = verb
     return view
 
 
-hide = _moderate("hide", "hidden")
-restore = _moderate("restore", "restored")
-make_members_only = _moderate("make_members_only", "for members only")
-make_public = _moderate("make_public", "public again")
+# Whole sentences, so that each language can word them its own way.
+hide = _moderate("hide", gettext_lazy("This cannot be hidden now."), gettext_lazy("It is hidden."))
+restore = _moderate(
+    "restore", gettext_lazy("This cannot be restored now."), gettext_lazy("It is restored.")
+)
+make_members_only = _moderate(
+    "make_members_only",
+    gettext_lazy("This cannot be for members only now."),
+    gettext_lazy("It is for members only."),
+)
+make_public = _moderate(
+    "make_public",
+    gettext_lazy("This cannot be public again now."),
+    gettext_lazy("It is public again."),
+)

@@ -6,16 +6,16 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.roles import is_moderator, passes_staff_mfa
 
 
 class PortalAdminSite(admin.AdminSite):
-    site_header = gettext_lazy("Patient Portal back office")
-    site_title = gettext_lazy("Patient Portal admin")
-    index_title = gettext_lazy("Moderation and editing")
+    site_header = _("Patient Portal back office")
+    site_title = _("Patient Portal admin")
+    index_title = _("Moderation and editing")
     index_template = "admin/portal_index.html"
 
     def index(self, request, extra_context=None):
@@ -37,7 +37,7 @@ class PortalAdminSite(admin.AdminSite):
         user = request.user
         if user.is_authenticated and user.is_active and user.is_staff and self.needs_mfa(user):
             messages.warning(
-                request, _("Set up two-factor authentication before opening the back office.")
+                request, gettext("Set up two-factor authentication before opening the back office.")
             )
             return redirect("mfa_activate_totp")
         return secure_admin_login(super().login)(request, extra_context)

@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.i18n import JavaScriptCatalog
 
 from portal import composer, views, welcome
 from portal.sitemaps import sitemaps
@@ -24,7 +23,7 @@ urlpatterns = i18n_patterns(
     path("pages/<slug:slug>/", views.site_page, name="site_page"),
     path("search/", views.search, name="search"),
     path("welcome/", welcome.welcome, name="welcome"),
-    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript_catalog"),
+    path("jsi18n/", views.javascript_catalog, name="javascript_catalog"),
     prefix_default_language=False,
 )
 # One address for every language: tools, files and endpoints called from pages.

@@ -11,16 +11,17 @@ from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import last_modified, require_GET
+from django.views.i18n import JavaScriptCatalog
 
 from accounts.permissions import can_read_members_only
 from articles.models import Article, BodyPart
 from core import db_router, versions
-from core.inputs import query_int, query_slug, query_text, query_value
+from core.inputs import query_int, query_slug, query_text
 from core.models import MEMBER_IMAGE_PREFIX, SitePage
 from portal.languages import DEFAULT, remember_language
 from search import indexing
@@ -137,6 +138,13 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+# The catalogues change only with a deployment (a new process).
+CATALOGUE_BUILT = timezone.now()
+javascript_catalog = cache_control(max_age=3600)(
+    last_modified(lambda request, **kwargs: CATALOGUE_BUILT)(JavaScriptCatalog.as_view())
+)
+
+
 @require_GET
 @never_cache
 def switch_language(request, code):
@@ -144,7 +152,7 @@ def switch_language(request, code):
     (a cookie; a member's settings too). A link, not a form, so cached pages carry it."""
     if code not in dict(settings.LANGUAGES):
         raise Http404
-    next_url = query_value(request, "next") or "/"
+    next_url = query_text(request, "next") or "/"
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):

@@ -4,12 +4,13 @@ recall below the target (or push false positives past the limit)."""
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from safety import corpus
 from safety.checks import rules_from
 from safety.classifier import Classifier
-from safety.models import CrisisLine, SafetyPhrase
+from safety.models import CrisisLine, SafetyPhrase, SafetyReview
 
 
 class SafetyPhraseForm(forms.ModelForm):
@@ -24,9 +25,11 @@ class SafetyPhraseForm(forms.ModelForm):
         problems = self.corpus_problems(cleaned)
         if problems:
             raise forms.ValidationError(
-                "This change is not saved: on the labelled corpus, "
-                + "; ".join(problems)
-                + ". Make the phrase narrower, or add one that still finds these messages."
+                _(
+                    "This change is not saved: on the labelled corpus, %(problems)s. Make "
+                    "the phrase narrower, or add one that still finds these messages."
+                )
+                % {"problems": "; ".join(problems)}
             )
         return cleaned
 
@@ -36,7 +39,7 @@ class SafetyPhraseForm(forms.ModelForm):
         rows = list(SafetyPhrase.objects.active().filter(language=language).exclude(pk=self.instance.pk))  # fmt: skip
         if cleaned["is_active"]:
             rows.append(SafetyPhrase(**{field: cleaned[field] for field in self.Meta.fields}))
-        return corpus.evaluate(Classifier(rules_from(rows)), language).problems()
+        return corpus.evaluate(Classifier(rules_from(rows), language), language).problems()
 
 
 @admin.register(SafetyPhrase)
@@ -52,7 +55,13 @@ class SafetyPhraseAdmin(SimpleHistoryAdmin):
 
 @admin.register(CrisisLine)
 class CrisisLineAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "country", "language", "phone", "text", "hours", "position", "is_active"]  # fmt: skip
+    list_display = ["name", "country", "countries", "language", "phone", "text", "hours", "position", "is_active"]  # fmt: skip
     list_editable = ["position"]
-    list_filter = ["country", "language", "is_active"]
-    fields = ["name", "country", "language", "phone", "text", "hours", "url", "note", "position", "is_active"]  # fmt: skip
+    list_filter = ["language", "country", "is_active"]
+    fields = ["name", "language", "country", "countries", "phone", "text", "hours", "url", "note", "position", "is_active"]  # fmt: skip
+
+
+@admin.register(SafetyReview)
+class SafetyReviewAdmin(SimpleHistoryAdmin):
+    list_display = ["language", "reviewer_name", "reviewer_credentials", "last_reviewed_on", "next_review_due_on"]  # fmt: skip
+    fields = ["language", "reviewer_name", "reviewer_credentials", "last_reviewed_on", "next_review_due_on"]  # fmt: skip

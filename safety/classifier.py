@@ -1,15 +1,17 @@
 """Classify member text: crisis beats emergency beats a warning sign beats none.
 
-`Classifier` is pure Python over a list of rules (safety.rules); `safety.checks.classify`
-gives it the phrases saved in the database.
+`Classifier` is pure Python over one language's rules (safety.rules); `Classifiers` runs
+several languages' classifiers over the same text and keeps the most urgent answer, because
+a Spanish speaker may write on an English page and the other way round.
+`safety.checks.classify` gives them the phrases saved in the database.
 """
 
 from dataclasses import dataclass, field
 
 from safety.contacts import contact_details
-from safety.levels import URGENT, Level
-from safety.rules import FIRST_PERSON, PhraseError, Rule, RuleIndex, is_negated, parse
-from safety.text import split_words, stem
+from safety.levels import RANK, URGENT, Level
+from safety.rules import PhraseError, Rule, RuleIndex, is_negated, parse
+from safety.text import split_words, text_rules
 
 EXEMPTING = ("advice", "idiom")
 SIGN_STOPWORDS = frozenset(
@@ -26,6 +28,7 @@ class SafetyResult:
     reasons: tuple[str, ...] = ()
     signs: tuple[str, ...] = ()
     contacts: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()  # whose phrases found the level (crisis, emergency)
 
     @property
     def needs_notice(self) -> bool:
@@ -39,7 +42,8 @@ class SafetyResult:
     def note(self) -> str:
         """For the moderators' flag: the level and what matched (never the whole text)."""
         found = self.phrases if self.level in URGENT else self.signs
-        return f"{Level(self.level).label}. Matched: {'; '.join(found)}"[:500]
+        languages = f" ({', '.join(self.languages)})" if set(self.languages) - {"en"} else ""
+        return f"{Level(self.level).label}. Matched{languages}: {'; '.join(found)}"[:500]
 
 
 @dataclass(frozen=True)
@@ -51,13 +55,19 @@ class Sign:
 
 
 class Classifier:
-    def __init__(self, rules):
+    def __init__(self, rules, language: str = "en", other_exempting=()):
+        """`other_exempting`: other languages' advice and idioms, parsed in this language,
+        so that "if you ever feel suicidal, call..." stays advice for every language's
+        phrases."""
         self.rules = list(rules)
+        self.language = language
+        self.text_rules = text_rules(language)
         self.risk = RuleIndex(rule for rule in self.rules if rule.level in URGENT)
-        self.exempting = RuleIndex(rule for rule in self.rules if rule.level in EXEMPTING)
+        exempting = [rule for rule in self.rules if rule.level in EXEMPTING]
+        self.exempting = RuleIndex(exempting + list(other_exempting))
 
     def classify(self, text: str, warning_signs=()) -> SafetyResult:
-        words = split_words(text)
+        words = split_words(text, self.text_rules)
         spans = self._exempt_spans(words)
         found = self._counted(words, self.risk.matches(words), spans)
         signs = self._signs(words, warning_signs, spans)
@@ -75,13 +85,14 @@ class Classifier:
             reasons=_unique(rule.reason for rule in rules if rule.reason),
             signs=signs,
             contacts=tuple(contact_details(text)),
+            languages=(self.language,) if rules else (),
         )
 
     def _exempt_spans(self, words) -> list[tuple[str, int, int]]:
         spans = []
         for match in self.exempting.matches(words):
             if match.rule.level == "advice" and any(
-                words.words[i] in FIRST_PERSON for i in range(match.start, match.end)
+                words.words[i] in words.rules.first_person for i in range(match.start, match.end)
             ):
                 continue  # "if you knew how much I..." is not advice
             spans.append((match.rule.level, match.start, match.end))
@@ -100,9 +111,37 @@ class Classifier:
         return [rule for rule, parts in parts_found.items() if len(parts) == len(rule.parts)]
 
     def _signs(self, words, warning_signs, spans) -> tuple[str, ...]:
-        rules = [rule for sign in _deduplicated(warning_signs) for rule in _sign_rules(sign)]
+        rules = [
+            rule
+            for sign in _deduplicated(warning_signs, self.text_rules)
+            for rule in _sign_rules(sign, self.language)
+        ]
         found = self._counted(words, RuleIndex(rules).matches(words), spans)
         return _unique(rule.reason for rule in found)
+
+
+class Classifiers:
+    """Several languages' classifiers, the page's language first: the most urgent level any
+    of them finds, with the phrases and reasons of the languages that found it, and the
+    warning signs any of them found."""
+
+    def __init__(self, classifiers):
+        self.classifiers = list(classifiers)
+
+    def classify(self, text: str, warning_signs=()) -> SafetyResult:
+        results = [classifier.classify(text, warning_signs) for classifier in self.classifiers]
+        if not results:
+            return SafetyResult(contacts=tuple(contact_details(text)))
+        level = max((result.level for result in results), key=RANK.__getitem__)
+        found = [result for result in results if result.level == level and level in URGENT]
+        return SafetyResult(
+            level=level,
+            phrases=_unique(phrase for result in found for phrase in result.phrases),
+            reasons=_unique(reason for result in found for reason in result.reasons),
+            signs=_unique(sign for result in results for sign in result.signs),
+            contacts=results[0].contacts,
+            languages=_unique(language for result in found for language in result.languages),
+        )
 
 
 def _exempts(span, match) -> bool:
@@ -114,24 +153,27 @@ def _exempts(span, match) -> bool:
     return start < match.end and match.start < end
 
 
-def _sign_rules(sign) -> list[Rule]:
+def _sign_rules(sign, language: str) -> list[Rule]:
     """Each keyword of a sign as a phrase; the sign's text rides along as the "reason"."""
     rules = []
     for keyword in getattr(sign, "keyword_list", None) or sign.keywords:
         try:
             rules.append(Rule(level=Level.SIGN, phrase=keyword, reason=sign.text,
-                              parts=parse(keyword)))  # fmt: skip
+                              parts=parse(keyword, language), language=language))  # fmt: skip
         except PhraseError:
             continue
     return rules
 
 
-def _deduplicated(signs) -> list:
+def _deduplicated(signs, rules) -> list:
     """Near-duplicate signs (the same content words, as several articles word them) once."""
     seen, kept = set(), []
     for sign in signs:
+        words = split_words(sign.text, rules)
         key = frozenset(
-            stem(word) for word in split_words(sign.text).words if word not in SIGN_STOPWORDS
+            stem
+            for word, stem in zip(words.words, words.stems, strict=True)
+            if word not in SIGN_STOPWORDS
         )
         if key not in seen:
             seen.add(key)

@@ -1,4 +1,5 @@
-"""The labelled corpus (data/corpus.json) and the scores a classifier gets on it.
+"""The labelled corpora (data/corpus.json in English, data/corpus_<language>.json for the
+others) and the scores a classifier gets on them.
 
 Used by the tests (which print the scores) and by the admin, which refuses a phrase change
 that would take crisis or emergency recall below RECALL_TARGET."""
@@ -7,6 +8,8 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from django.utils.translation import gettext as _
 
 from safety.classifier import Classifier, Sign
 from safety.levels import Level
@@ -26,13 +29,23 @@ class Scores:
 
     def problems(self) -> list[str]:
         found = []
-        for name, value in (("crisis", self.crisis_recall), ("emergency", self.emergency_recall)):
-            if value < RECALL_TARGET:
-                found.append(f"{name} recall would be {value:.0%}, below {RECALL_TARGET:.0%}")
+        if self.crisis_recall < RECALL_TARGET:
+            found.append(
+                _("crisis recall would be %(value)s, below %(target)s")
+                % {"value": _percent(self.crisis_recall), "target": _percent(RECALL_TARGET)}
+            )
+        if self.emergency_recall < RECALL_TARGET:
+            found.append(
+                _("emergency recall would be %(value)s, below %(target)s")
+                % {"value": _percent(self.emergency_recall), "target": _percent(RECALL_TARGET)}
+            )
         if self.false_positive_rate > FALSE_POSITIVE_LIMIT:
             found.append(
-                f"false positives would be {self.false_positive_rate:.0%}, above "
-                f"{FALSE_POSITIVE_LIMIT:.0%}"
+                _("false positives would be %(value)s, above %(limit)s")
+                % {
+                    "value": _percent(self.false_positive_rate),
+                    "limit": _percent(FALSE_POSITIVE_LIMIT),
+                }
             )
         return found
 
@@ -44,9 +57,17 @@ class Scores:
         )
 
 
+def _data_file(name: str, language: str) -> Path:
+    """English data is name.json; another language's, name_<language>.json."""
+    return DATA / (f"{name}.json" if language == "en" else f"{name}_{language}.json")
+
+
 @cache
 def load(language: str = "en") -> dict:
-    with open(DATA / "corpus.json", encoding="utf-8") as file:
+    path = _data_file("corpus", language)
+    if not path.exists():
+        return {"language": language, "phrases": [], "warning_signs": []}
+    with open(path, encoding="utf-8") as file:
         corpus = json.load(file)
     return corpus if corpus["language"] == language else {"phrases": [], "warning_signs": []}
 
@@ -75,16 +96,27 @@ def evaluate(classifier: Classifier, language: str = "en") -> Scores:
     )
 
 
+def _percent(share: float) -> str:
+    return f"{share:.0%}"
+
+
 def _share(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
 
 
+def _rows(name: str) -> list[dict]:
+    """Every language's shipped rows: name.json, then name_<language>.json."""
+    rows = []
+    for path in sorted(DATA.glob(f"{name}*.json"), key=lambda path: (path.stem != name, path.stem)):
+        with open(path, encoding="utf-8") as file:
+            rows.extend(json.load(file))
+    return rows
+
+
 def load_phrases() -> list[dict]:
-    """The shipped phrases (the data migration loads them; editors change the rows)."""
-    with open(DATA / "phrases.json", encoding="utf-8") as file:
-        return json.load(file)
+    """The shipped phrases (the data migrations load them; editors change the rows)."""
+    return _rows("phrases")
 
 
 def load_crisis_lines() -> list[dict]:
-    with open(DATA / "crisis_lines.json", encoding="utf-8") as file:
-        return json.load(file)
+    return _rows("crisis_lines")

@@ -10,6 +10,13 @@ EDITOR_PERMISSIONS = (
     "safety.view_crisisline",
     "safety.add_crisisline",
     "safety.change_crisisline",
+    "safety.view_safetyreview",
+    "safety.add_safetyreview",
+    "safety.change_safetyreview",
 )
 
-MODERATOR_PERMISSIONS = ("safety.view_safetyphrase", "safety.view_crisisline")
+MODERATOR_PERMISSIONS = (
+    "safety.view_safetyphrase",
+    "safety.view_crisisline",
+    "safety.view_safetyreview",
+)

@@ -1,13 +1,15 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Level(models.TextChoices):
     """What a piece of member text calls for, most urgent first."""
 
-    CRISIS = "crisis", "Crisis: risk to the member's life"
-    EMERGENCY = "emergency", "Medical emergency"
-    SIGN = "sign", "Warning sign"
-    NONE = "none", "None"
+    CRISIS = "crisis", _("Crisis: risk to the member's life")
+    EMERGENCY = "emergency", _("Medical emergency")
+    SIGN = "sign", _("Warning sign")
+    NONE = "none", pgettext_lazy("safety level", "None")
 
 
 URGENT = (Level.CRISIS, Level.EMERGENCY)

@@ -10,23 +10,25 @@ Nothing else is allowed, so every phrase runs in time linear in the text: each w
 at most a bounded number of attempts. Matches just after "no", "not", "never"... (in the
 same clause) do not count; matches that sit wholly inside an advice phrase ("go to A&E")
 or an idiom ("dying to") do not count.
+
+A phrase belongs to a language (SafetyPhrase.language): it is parsed, and text matched
+against it, with that language's stemmer and negators (safety.text.TextRules).
 """
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from safety.text import Words, expand, stem
+from safety.text import ENGLISH, TextRules, Words, normalise, text_rules
 
 MAX_GAP = 10
 DEFAULT_GAP = 3
 MAX_ELEMENTS = 16
 WORD = re.compile(r"[a-z0-9&']+\*?")
 NEGATION_REACH = 4
-NEGATORS = frozenset({"no", "not", "never", "without", "nor", "none", "deny", "denies"})
-# A negation does not reach past these: "I can't sleep and my chest hurts".
-NEGATION_STOPS = frozenset({"and", "but", "although", "though", "so", "because", "then"})
-FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+NEGATORS = ENGLISH.negators
+NEGATION_STOPS = ENGLISH.negation_stops
+FIRST_PERSON = ENGLISH.first_person
 
 
 class PhraseError(ValueError):
@@ -54,16 +56,22 @@ class End:
 END = End()
 
 
-@lru_cache(maxsize=4096)
-def parse(phrase: str) -> tuple[tuple, ...]:
+def parse(phrase: str, language: str = "en") -> tuple[tuple, ...]:
     """The phrase as parts, each a tuple of Word / Gap / End; raises PhraseError."""
-    parts = tuple(_parse_part(part) for part in phrase.lower().replace("\u2019", "'").split("&&"))
+    return _parse(phrase, text_rules(language).code)
+
+
+@lru_cache(maxsize=4096)
+def _parse(phrase: str, language: str) -> tuple[tuple, ...]:
+    rules = text_rules(language)
+    text = normalise(phrase)
+    parts = tuple(_parse_part(part, rules) for part in text.split("&&"))
     if len(parts) > 3:
         raise PhraseError("Use && at most twice.")
     return parts
 
 
-def _parse_part(text: str) -> tuple:
+def _parse_part(text: str, rules: TextRules) -> tuple:
     items, elements = text.split(), []
     if not items:
         raise PhraseError("Each part of the phrase needs at least one word.")
@@ -75,7 +83,7 @@ def _parse_part(text: str) -> tuple:
         elif item.startswith("*"):
             elements.append(_gap(item, elements))
         else:
-            elements.extend(_words(item))
+            elements.extend(_words(item, rules))
     if not isinstance(elements[0], Word):
         raise PhraseError("A phrase starts with a word, not with * or $.")
     if len(elements) > MAX_ELEMENTS:
@@ -92,22 +100,22 @@ def _gap(item: str, elements: list) -> Gap:
     return Gap(int(size))
 
 
-def _words(item: str) -> list:
+def _words(item: str, rules: TextRules) -> list:
     alternatives = item.split("|")
     if any(not WORD.fullmatch(alt) for alt in alternatives):
         raise PhraseError(f"{item!r}: use letters, digits, ' and &, with | between choices.")
     if len(alternatives) == 1 and not item.endswith("*"):
-        return [Word(frozenset({stem(word)}), ()) for word in expand(item)]
+        return [Word(frozenset({rules.stem(word)}), ()) for word in rules.expand(item)]
     stems, prefixes = set(), []
     for alt in alternatives:
         if alt.endswith("*"):
             if len(alt) < 4:
                 raise PhraseError(f"{alt!r}: a word ending in * needs 3 letters or more.")
             prefixes.append(alt[:-1])
-        elif len(expand(alt)) != 1:
+        elif len(rules.expand(alt)) != 1:
             raise PhraseError(f"{alt!r}: write contractions out in full among choices.")
         else:
-            stems.add(stem(expand(alt)[0]))
+            stems.add(rules.stem(rules.expand(alt)[0]))
     return [Word(frozenset(stems), tuple(prefixes))]
 
 
@@ -143,15 +151,15 @@ def _match(elements: tuple, k: int, i: int, words: Words, sentence: int) -> int:
 def is_negated(words: Words, start: int, end: int, own_words: frozenset) -> bool:
     """A negator just before the match (same clause), or inside it but not one of the
     phrase's own words ("coughing, no blood" vs "won't stop bleeding")."""
-    clause = words.clauses[start]
+    clause, negators = words.clauses[start], words.rules.negators
     for index in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):
         word = words.words[index]
-        if words.clauses[index] != clause or word in NEGATION_STOPS:
+        if words.clauses[index] != clause or word in words.rules.negation_stops:
             break
-        if word in NEGATORS:
+        if word in negators:
             return True
     return any(
-        words.words[index] in NEGATORS and words.stems[index] not in own_words
+        words.words[index] in negators and words.stems[index] not in own_words
         for index in range(start, end)
     )
 
@@ -162,10 +170,12 @@ class Rule:
     phrase: str
     reason: str = ""
     parts: tuple = ()
+    language: str = "en"
 
     @classmethod
-    def make(cls, level: str, phrase: str, reason: str = "") -> "Rule":
-        return cls(level=level, phrase=phrase, reason=reason, parts=parse(phrase))
+    def make(cls, level: str, phrase: str, reason: str = "", language: str = "en") -> "Rule":
+        return cls(level=level, phrase=phrase, reason=reason, parts=parse(phrase, language),
+                   language=language)  # fmt: skip
 
     def own_stems(self, part: tuple) -> frozenset:
         return frozenset().union(*(e.stems for e in part if isinstance(e, Word)))

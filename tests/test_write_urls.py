@@ -161,6 +161,8 @@ FORM_PAGES = {
 NOT_WRITE_URLS = {
     "accounts:unsubscribe": "one-click unsubscribe by signed token (RFC 8058): tested in "
     "tests/accounts/test_member_pages.py",
+    "switch_language": "GET only: a link on cached pages that sets the language cookie (and "
+    "a member's language setting) and redirects: tests/i18n/test_languages.py",
     "bench:baseline": "the benchmark's bare view (the dev-only bench app), only reads",
     "articles:feedback": 'open to visitors on purpose ("Was this page helpful?", no account '
     "needed): its CSRF check, rate limit and one row per form are tested in "

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.limits import images_per_post_refusal, limit_refusal
@@ -18,13 +19,13 @@ from safety.notices import redirect_with_notice
 def comment_create(request, pk):
     post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
     if not permissions.can_comment(request.user, post):
-        raise PermissionDenied("Comments are closed on this post.")
+        raise PermissionDenied(_("Comments are closed on this post."))
     form = CommentForm(request.POST, author=request.user)
     parent = None
     if form.is_valid() and form.cleaned_data["parent"]:
         parent = post.comments.visible().filter(pk=form.cleaned_data["parent"]).first()
         if parent is None:
-            form.add_error(None, "The comment you replied to is no longer there.")
+            form.add_error(None, _("The comment you replied to is no longer there."))
     if form.is_valid():
         _check_image_limit(request, form)
     if form.is_valid() and (refusal := limit_refusal(request, "blog_comment")):
@@ -32,11 +33,11 @@ def comment_create(request, pk):
     if not form.is_valid():
         form.reply_to = parent
         return render(request, "blogs/comment_form.html", {"form": form, "post": post})
-    comment, check, _ = posting.add_comment(
+    comment, check, _created = posting.add_comment(
         post=post, author=request.user, body=form.cleaned_data["body"],
         token=form.cleaned_data["form_token"], parent=parent,
     )  # fmt: skip
-    messages.success(request, "Your comment is published.")
+    messages.success(request, _("Your comment is published."))
     return redirect_with_notice(request, check, comment.get_absolute_url())
 
 
@@ -56,7 +57,7 @@ def _comment_for(request, pk) -> Comment:
 def comment_edit(request, pk):
     comment = _comment_for(request, pk)
     if not permissions.can_edit_comment(request.user, comment):
-        raise PermissionDenied("Only its author can edit this comment.")
+        raise PermissionDenied(_("Only its author can edit this comment."))
     form = CommentForm(request.POST or None, instance=comment, author=request.user)
     if request.method == "POST" and form.is_valid():
         _check_image_limit(request, form)
@@ -65,7 +66,7 @@ def comment_edit(request, pk):
         attach_images(request.user, comment.body, posting.image_scope(comment.post))
         check = posting.check_text(comment.body, article=comment.post.article)
         posting.record_safety(comment, check)
-        messages.success(request, "Your comment is updated.")
+        messages.success(request, _("Your comment is updated."))
         return redirect_with_notice(request, check, comment.get_absolute_url())
     context = {"form": form, "post": comment.post, "comment": comment}
     return render(request, "blogs/comment_form.html", context)
@@ -76,7 +77,7 @@ def comment_edit(request, pk):
 def comment_delete(request, pk):
     comment = _comment_for(request, pk)
     if not permissions.can_delete_comment(request.user, comment):
-        raise PermissionDenied("Only its author can delete this comment.")
+        raise PermissionDenied(_("Only its author can delete this comment."))
     services.delete_by_author(target=comment, author=request.user)
-    messages.success(request, "Your comment is deleted.")
+    messages.success(request, _("Your comment is deleted."))
     return redirect(comment.post.get_absolute_url())

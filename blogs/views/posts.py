@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import public_write
@@ -27,12 +28,14 @@ def _refuse_if_cannot_post(user) -> None:
 def _announce(request, post, check):
     """Say what happened to the post; to the post, with its safety notice if any."""
     if post.is_draft:
-        messages.success(request, "Your draft is saved. Only you can see it.")
+        messages.success(request, _("Your draft is saved. Only you can see it."))
     elif post.is_scheduled:
         when = date_format(timezone.localtime(post.published_at), "SHORT_DATETIME_FORMAT")
-        messages.success(request, f"Your post is scheduled: it appears by itself on {when}.")
+        messages.success(
+            request, _("Your post is scheduled: it appears by itself on %(when)s.") % {"when": when}
+        )
     else:
-        messages.success(request, "Your post is published.")
+        messages.success(request, _("Your post is published."))
     return redirect_with_notice(request, check, post.get_absolute_url())
 
 
@@ -75,7 +78,7 @@ def post_edit(request, pk):
     )
     post = get_object_or_404(editable, pk=pk)
     if not permissions.can_edit_post(request.user, post):
-        raise PermissionDenied("Only the author can edit this post.")
+        raise PermissionDenied(_("Only the author can edit this post."))
     form = BlogPostForm(
         request.POST or None, request.FILES or None, instance=post, author=request.user
     )
@@ -90,9 +93,9 @@ def post_edit(request, pk):
 def post_delete(request, pk):
     post = get_object_or_404(BlogPost.objects.visible_to(request.user), pk=pk)
     if not permissions.can_delete_post(request.user, post):
-        raise PermissionDenied("Only the author can delete this post.")
+        raise PermissionDenied(_("Only the author can delete this post."))
     services.delete_by_author(target=post, author=request.user)
-    messages.success(request, "Your post is deleted.")
+    messages.success(request, _("Your post is deleted."))
     return redirect("blogs:blog_detail", request.user.username)
 
 
@@ -133,6 +136,6 @@ def blog_settings(request):
     form = BlogSettingsForm(request.POST or None, instance=blog)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your blog settings are saved.")
+        messages.success(request, _("Your blog settings are saved."))
         return redirect("blogs:blog_settings")
     return render(request, "blogs/blog_settings.html", {"form": form, "blog": blog})

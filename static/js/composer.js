@@ -9,9 +9,15 @@
  *   htmx event "composer:insert" {text}         a quote to insert (HX-Trigger)
  *   htmx event "composer:clear"                 the draft was discarded: empty the form
  *   form submit                                  stops a pending autosave of the draft
+ *
+ * Its own words go through gettext() (Django's JavaScriptCatalog, djangojs.po).
  */
 (function () {
   "use strict";
+
+  // The page's language (the JavaScript catalogue, loaded before this file); English if it
+  // failed to load.
+  var gettext = window.gettext || function (text) { return text; };
 
   function composer() {
     return document.querySelector("[data-composer]");
@@ -49,11 +55,11 @@
   }
 
   var FORMATS = {
-    bold: function (field) { replaceSelection(field, "**", "**", "bold text"); },
-    italic: function (field) { replaceSelection(field, "*", "*", "italic text"); },
-    list: function (field) { prefixLines(field, "- ", "item"); },
-    quote: function (field) { prefixLines(field, "> ", "quoted text"); },
-    link: function (field) { replaceSelection(field, "[", "](https://)", "link text"); },
+    bold: function (field) { replaceSelection(field, "**", "**", gettext("bold text")); },
+    italic: function (field) { replaceSelection(field, "*", "*", gettext("italic text")); },
+    list: function (field) { prefixLines(field, "- ", gettext("item")); },
+    quote: function (field) { prefixLines(field, "> ", gettext("quoted text")); },
+    link: function (field) { replaceSelection(field, "[", "](https://)", gettext("link text")); },
   };
 
   function insertBlock(field, text) {
@@ -119,12 +125,12 @@
     function upload() {
       var file = fileInput.files[0];
       if (!file) {
-        say("Choose an image first.");
+        say(gettext("Choose an image first."));
         fileInput.focus();
         return;
       }
       if (!altInput.value.trim()) {
-        say("Please describe the picture for people who cannot see it.");
+        say(gettext("Please describe the picture for people who cannot see it."));
         altInput.focus();
         return;
       }
@@ -132,7 +138,7 @@
       data.append("image", file);
       data.append("alt_text", altInput.value.trim());
       var token = field.form.querySelector("[name=csrfmiddlewaretoken]");
-      say("Uploading…");
+      say(gettext("Uploading…"));
       fetch(box.getAttribute("data-upload-url"), {
         method: "POST",
         body: data,
@@ -146,16 +152,16 @@
         })
         .then(function (result) {
           if (!result.ok) {
-            say(result.answer.error || "The image could not be uploaded.");
+            say(result.answer.error || gettext("The image could not be uploaded."));
             return;
           }
           insertBlock(field, result.answer.markdown + "\n");
           fileInput.value = "";
           altInput.value = "";
-          say("Image added to your message.");
+          say(gettext("Image added to your message."));
         })
         .catch(function () {
-          say("The image could not be uploaded; please try again.");
+          say(gettext("The image could not be uploaded; please try again."));
         });
     }
 
@@ -175,7 +181,7 @@
       event.preventDefault();
       if (event.dataTransfer && event.dataTransfer.files.length) {
         fileInput.files = event.dataTransfer.files;
-        say("Now describe the image, then choose “Upload and insert”.");
+        say(gettext("Now describe the image, then choose “Upload and insert”."));
         altInput.focus();
       }
     });

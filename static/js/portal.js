@@ -18,9 +18,15 @@
  *                                                 downloads: the page stays)
  *   <div class="live-check">                      a safety notice swapped in
  *                                                 (htmx) is scrolled into view
+ *
+ * Its own words go through gettext() (Django's JavaScriptCatalog, djangojs.po).
  */
 (function () {
   "use strict";
+
+  // The page's language (the JavaScript catalogue, loaded before this file); English if it
+  // failed to load.
+  var gettext = window.gettext || function (text) { return text; };
 
   var IFRAME_ALLOW = "autoplay; encrypted-media; picture-in-picture";
 
@@ -54,7 +60,7 @@
   function loadPlayer(facade, src) {
     var iframe = document.createElement("iframe");
     iframe.className = "video-frame";
-    iframe.title = facade.getAttribute("data-title") || "Video player";
+    iframe.title = facade.getAttribute("data-title") || gettext("Video player");
     iframe.setAttribute("allow", IFRAME_ALLOW);
     iframe.setAttribute("allowfullscreen", "");
     iframe.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
@@ -129,7 +135,7 @@
       if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-confirm")) {
         return;
       }
-      var message = form.getAttribute("data-confirm") || "Are you sure?";
+      var message = form.getAttribute("data-confirm") || gettext("Are you sure?");
       if (!window.confirm(message)) {
         event.preventDefault();
         event.stopImmediatePropagation();

@@ -104,3 +104,15 @@ def test_account_pages_under_a_prefix_are_not_page_cached(client, settings):
     assert "X-Page-Cache" not in response
     assert client.get("/es/articles/")["X-Page-Cache"] == "miss"  # positive control
     assert client.get("/es/articles/")["X-Page-Cache"] == "hit"
+
+
+def test_the_javascript_catalogue_is_per_language_and_cached_by_browsers(client):
+    spanish = client.get("/es/jsi18n/")
+    assert spanish.status_code == 200
+    catalogue = spanish.content.decode()
+    assert '"Are you sure?"' in catalogue  # the JavaScript strings, keyed by their English
+    assert "Cambiar el idioma a" not in catalogue  # only the JavaScript strings
+    assert "max-age=3600" in spanish["Cache-Control"]
+    again = client.get("/es/jsi18n/", HTTP_IF_MODIFIED_SINCE=spanish["Last-Modified"])
+    assert again.status_code == 304
+    assert client.get("/jsi18n/").status_code == 200

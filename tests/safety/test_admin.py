@@ -25,7 +25,7 @@ def _post(client, row: SafetyPhrase, **changes):
 
 
 def test_switching_off_a_crisis_family_is_refused_with_a_clear_error(admin_client):
-    phrase = SafetyPhrase.objects.get(level="crisis", phrase="suicid*")
+    phrase = SafetyPhrase.objects.get(level="crisis", phrase="suicid*", language="en")
 
     response = _post(admin_client, phrase, is_active="")
 
