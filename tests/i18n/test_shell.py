@@ -12,6 +12,7 @@ from django.utils import translation
 from core import demo
 from core.models import SitePage
 from tests.factories import make_user
+from tests.i18n.english_left import english_left
 
 pytestmark = pytest.mark.django_db
 
@@ -171,3 +172,16 @@ def test_the_composer_labels_are_spanish():
     assert "Describa la imagen (obligatorio)" in html
     assert "Los miembros que puedan leer esto verán la imagen" in html
     assert "Add an image" not in html
+
+
+@pytest.mark.parametrize(
+    "url", ["/es/", "/es/pages/privacy/", "/es/pages/terms/", "/es/welcome/", "/es/no-such/"]
+)
+def test_no_english_is_left_on_the_spanish_shell_pages(client, url):
+    demo.load(stdout=io.StringIO())
+    client.force_login(make_user(username="lucia"))
+
+    page = client.get(url).content.decode()
+
+    assert "Cerrar sesión" in page and "Información, no consejo médico." in page
+    assert english_left(page) == []
