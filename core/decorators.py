@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from core.roles import has_moderator_role, is_moderator
 
@@ -18,9 +19,9 @@ def moderator_required(view):
             return redirect_to_login(request.get_full_path())
         if not is_moderator(request.user):
             if has_moderator_role(request.user):  # a moderator without two-factor auth yet
-                messages.warning(request, "Set up two-factor authentication to moderate.")
+                messages.warning(request, _("Set up two-factor authentication to moderate."))
                 return redirect("mfa_activate_totp")
-            raise PermissionDenied("Only moderators can do this.")
+            raise PermissionDenied(_("Only moderators can do this."))
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -5,6 +5,7 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from core.inputs import unstorable_character
 
@@ -17,8 +18,10 @@ def validate_storable_text(value: str) -> None:
     character = unstorable_character(value.replace("\x00", ""))  # NUL: Django's own check
     if character is not None:
         raise ValidationError(
-            "This text contains a character that cannot be saved (U+%(code)04X, an invisible "
-            "control character or a broken one). Please remove it and try again.",
+            _(
+                "This text contains a character that cannot be saved (U+%(code)04X, an "
+                "invisible control character or a broken one). Please remove it and try again."
+            ),
             code="unstorable",
             params={"code": ord(character)},
         )
@@ -39,7 +42,7 @@ class StorableTextMixin:
 class ModerationNoteForm(StorableTextMixin, forms.Form):
     """The optional reason a moderator gives when hiding, restoring, locking…"""
 
-    note = forms.CharField(label="Reason (optional)", required=False, max_length=500)
+    note = forms.CharField(label=_("Reason (optional)"), required=False, max_length=500)
 
 
 def moderation_note(request) -> str:

@@ -16,6 +16,8 @@ import warnings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -23,15 +25,17 @@ MAX_SIDE = 4000
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 JPEG_QUALITY = 85
 
-NOT_AN_IMAGE = "This file is not an image we can read. Please upload a JPEG, PNG, WebP or GIF."
+NOT_AN_IMAGE = gettext_lazy(
+    "This file is not an image we can read. Please upload a JPEG, PNG, WebP or GIF."
+)
 
 
 def reencode_image(upload) -> ContentFile:
     """The upload as a clean JPEG, or ValidationError with a message for the form."""
     if upload.size > MAX_BYTES:
         raise ValidationError(
-            f"This image is {filesizeformat(upload.size)}; the limit is "
-            f"{filesizeformat(MAX_BYTES)}. Please upload a smaller one.",
+            _("This image is %(size)s; the limit is %(limit)s. Please upload a smaller one.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_BYTES)},
             code="too_big",
         )
     upload.seek(0)
@@ -55,13 +59,16 @@ def _check_header(image: Image.Image) -> None:
     width, height = image.size
     if width > MAX_SIDE or height > MAX_SIDE:
         raise ValidationError(
-            f"This image is {width}×{height} pixels; the limit is {MAX_SIDE}×{MAX_SIDE}.",
+            _("This image is %(width)s×%(height)s pixels; the limit is %(side)s×%(side)s.")
+            % {"width": width, "height": height, "side": MAX_SIDE},
             code="too_large",
         )
 
 
 def _too_large_message() -> str:
-    return f"This image has far too many pixels; the limit is {MAX_SIDE}×{MAX_SIDE}."
+    return _("This image has far too many pixels; the limit is %(side)s×%(side)s.") % {
+        "side": MAX_SIDE
+    }
 
 
 def _to_jpeg(image: Image.Image) -> bytes:

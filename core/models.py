@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.markdown import render_markdown
@@ -26,11 +27,11 @@ class Moderated(models.Model):
     """
 
     class Status(models.TextChoices):
-        VISIBLE = "visible", "Visible"
-        HIDDEN = "hidden", "Hidden by a moderator"
-        DELETED = "deleted", "Deleted by its author"
+        VISIBLE = "visible", _("Visible")
+        HIDDEN = "hidden", _("Hidden by a moderator")
+        DELETED = "deleted", _("Deleted by its author")
         # A new member's first posts wait for a moderator (accounts.limits.is_held_for_review).
-        HELD = "held", "Held for review"
+        HELD = "held", _("Held for review")
 
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.VISIBLE, db_index=True
@@ -96,19 +97,48 @@ class Moderated(models.Model):
         """Hook for models that keep counters (a thread's reply count) in step."""
 
 
-class SitePage(models.Model):
-    """Pages editors maintain in the admin: privacy, terms, medical disclaimer, policies."""
+class SitePageQuerySet(models.QuerySet):
+    def for_language(self, slug: str, language: str) -> "SitePage | None":
+        """The page in `language`, else in the default language (English), else None."""
+        pages = {page.language: page for page in self.filter(slug=slug)}
+        return pages.get(language) or pages.get(settings.LANGUAGE_CODE)
 
-    slug = models.SlugField(unique=True)
-    title = models.CharField(max_length=200)
-    body = models.TextField(help_text="Markdown.")
+
+class SitePage(models.Model):
+    """Pages editors maintain in the admin: privacy, terms, medical disclaimer, policies.
+    One row per language of a page (same slug); a language without its row shows the
+    English one (portal.views.site_page)."""
+
+    slug = models.SlugField(_("slug"))
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        db_default=settings.LANGUAGE_CODE,  # rows written by older data migrations
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), help_text=_("Markdown."))
     body_html = models.TextField(editable=False, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    is_demo = models.BooleanField(
+        _("demo content"),
+        default=False,
+        db_default=False,
+        help_text=_("Demo content, not the site's own text."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(table_name="portal_historicalsitepage")
+
+    objects = SitePageQuerySet.as_manager()
 
     class Meta:
         db_table = "portal_sitepage"  # the table predates the shared layer
         ordering = ["title"]
+        verbose_name = _("site page")
+        verbose_name_plural = _("site pages")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "language"], name="one_site_page_per_language")
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -118,7 +148,8 @@ class SitePage(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("site_page", args=[self.slug])
+        with translation.override(self.language):
+            return reverse("site_page", args=[self.slug])
 
 
 def member_image_path(image: "MemberImage", filename: str) -> str:

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
@@ -79,7 +80,7 @@ class ImageUploadForm(StorableTextMixin, forms.Form):
     image = forms.FileField()
     alt_text = forms.CharField(
         max_length=ALT_TEXT_MAX_LENGTH,
-        error_messages={"required": "Please describe the picture for people who cannot see it."},
+        error_messages={"required": _("Please describe the picture for people who cannot see it.")},
     )
 
 

@@ -9,7 +9,7 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
@@ -53,10 +53,14 @@ PAGE_TEMPLATES = {"privacy": "portal/privacy.html"}
 
 
 def site_page(request, slug):
-    page = get_object_or_404(SitePage, slug=slug)
+    """The page in the reader's language, else the English one with a note saying so."""
+    page = SitePage.objects.for_language(slug, translation.get_language())
+    if page is None:
+        raise Http404("No such page.")
     template = PAGE_TEMPLATES.get(slug, "portal/site_page.html")
     context = {
         "page": page,
+        "untranslated": page.language != translation.get_language(),
         "retention": settings.RETENTION_DAYS,
         "session_days": settings.SESSION_COOKIE_AGE // 86400,
     }

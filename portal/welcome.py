@@ -8,6 +8,8 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.decorators import public_write
 from accounts.forms import NotificationPreferencesForm
@@ -25,10 +27,14 @@ class ProceduresForm(StorableTextMixin, forms.Form):
     procedures = forms.ModelMultipleChoiceField(
         queryset=Article.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        label="Procedures you care about",
-        help_text="You'll be told about new threads in their forums (stop any time from the "
-        "forum's page).",
-        error_messages={"required": "Tick at least one procedure, or skip this step."},
+        label=gettext_lazy("Procedures you care about"),
+        help_text=gettext_lazy(
+            "You'll be told about new threads in their forums (stop any time from the "
+            "forum's page)."
+        ),
+        error_messages={
+            "required": gettext_lazy("Tick at least one procedure, or skip this step.")
+        },
     )
 
     def __init__(self, *args, **kwargs):
@@ -62,14 +68,16 @@ def _save(request, step: str, form) -> str:
                 user=user, forums=forums_for_procedures(form.cleaned_data["procedures"])
             )
         names = ", ".join(forum.name for forum in added)
-        return f"You are watching {names}." if added else "You already watch those forums."
+        if added:
+            return _("You are watching %(forums)s.") % {"forums": names}
+        return _("You already watch those forums.")
     if step == "surgery":
         record = form.save(commit=False)
         record.user = user
         record.save()
-        return "Your surgery is recorded: see it, or add another, under “My recovery”."
+        return _("Your surgery is recorded: see it, or add another, under “My recovery”.")
     form.save()
-    return "Your notification settings are saved."
+    return _("Your notification settings are saved.")
 
 
 @public_write

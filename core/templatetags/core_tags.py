@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from core import roles, versions
 from core.db_router import fill_from_primary
@@ -94,7 +95,7 @@ def day_range(low, high) -> str:
     if low is None and high is None:
         return ""
     if low is None:
-        return f"up to {high}"
+        return _("up to %(high)s") % {"high": high}
     if high is None or high == low:
         return f"{low}"
     return f"{low}–{high}"
