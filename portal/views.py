@@ -36,6 +36,8 @@ def home(request):
     featured = (
         Article.objects.published()
         .filter(is_featured=True)
+        .for_reader(translation.get_language())  # the Spanish osteotomy on /es/
+        .published()
         .select_related("body_part")
         .prefetch_related("care_instructions", "warning_signs")
         .order_by("-published_at")

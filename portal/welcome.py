@@ -8,8 +8,8 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from accounts.decorators import public_write
 from accounts.forms import NotificationPreferencesForm
@@ -40,7 +40,10 @@ class ProceduresForm(StorableTextMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["procedures"].queryset = (
-            Article.objects.published().only("title", "body_part_id").order_by("title")
+            Article.objects.published()
+            .readable_in(get_language())
+            .only("title", "body_part_id")
+            .order_by("title")
         )
 
 

@@ -5,6 +5,7 @@ import datetime
 import io
 
 import pytest
+from django.core.management import call_command
 from django.db import IntegrityError
 from django.template import Context, Template
 from django.utils import translation
@@ -185,3 +186,12 @@ def test_no_english_is_left_on_the_spanish_shell_pages(client, url):
 
     assert "Cerrar sesión" in page and "Información, no consejo médico." in page
     assert english_left(page) == []
+
+
+def test_the_home_page_features_the_readers_version_of_the_featured_article(client):
+    call_command("load_demo", stdout=io.StringIO())
+    english = client.get("/").content.decode()
+    spanish = client.get("/es/").content.decode()
+    assert "/articles/knee-osteotomy/" in english
+    assert "/es/articles/osteotomia-de-rodilla/" in spanish
+    assert "/es/articles/knee-osteotomy/" not in spanish
