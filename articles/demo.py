@@ -27,6 +27,7 @@ def _body_parts() -> dict[str, BodyPart]:
                 "name": part["name"],
                 "position": position,
                 "description": part["description"],
+                "translations": part.get("translations", {}),
             },
         )
     return parts

@@ -13,6 +13,23 @@ from core.markdown import render_inline_markdown, render_markdown
 from core.roles import is_staff_member
 
 
+def validate_body_part_translations(value) -> None:
+    """{"es": {"name": "…", "description": "…"}}: a language we serve, and text only."""
+    languages = dict(settings.LANGUAGES)
+    if not isinstance(value, dict):
+        raise ValidationError(_("Give an object keyed by language code."))
+    for language, fields in value.items():
+        if language not in languages or not isinstance(fields, dict):
+            raise ValidationError(
+                _("“%(language)s” is not one of the site's languages with its fields."),
+                params={"language": language},
+            )
+        if set(fields) - {"name", "description"} or not all(
+            isinstance(text, str) for text in fields.values()
+        ):
+            raise ValidationError(_("Only a name and a description, as text."))
+
+
 class BodyPart(models.Model):
     """The taxonomy every procedure (and so every forum, video and hero) hangs off."""
 
@@ -20,6 +37,12 @@ class BodyPart(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     description = models.CharField(_("description"), max_length=300, blank=True)
+    translations = models.JSONField(
+        _("translations"), default=dict, blank=True,
+        validators=[validate_body_part_translations],
+        help_text=_('The name and description in other languages, by language code: '
+                    '{"es": {"name": "Rodilla", "description": "…"}}.'),
+    )  # fmt: skip
 
     class Meta:
         ordering = ["position", "name"]
@@ -27,10 +50,23 @@ class BodyPart(models.Model):
         verbose_name_plural = _("body parts")
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
 
     def get_absolute_url(self) -> str:
         return reverse("articles:list") + f"?body_part={self.slug}"
+
+    def _translated(self, field: str) -> str:
+        """The field in the reader's language, else as stored (English)."""
+        translated = self.translations.get(translation.get_language()) or {}
+        return translated.get(field) or getattr(self, field)
+
+    @property
+    def local_name(self) -> str:
+        return self._translated("name")
+
+    @property
+    def local_description(self) -> str:
+        return self._translated("description")
 
 
 class ArticleQuerySet(models.QuerySet):

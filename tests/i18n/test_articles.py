@@ -7,10 +7,11 @@ from urllib.parse import quote
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles.models import Article
+from articles.models import Article, BodyPart
 from tests.factories import make_article
 from tests.heroes.factories import make_hero
 from tests.i18n.english_left import english_left
@@ -267,3 +268,22 @@ def test_videos_of_the_original_show_on_its_translation(client, osteotomy):
     html = page(client, "/es/articles/osteotomia-de-rodilla/")
 
     assert "Osteotomy explained" in html
+
+
+def test_body_parts_are_named_in_the_readers_language(client):
+    knee = BodyPart.objects.create(
+        slug="knee-es", name="Knee", translations={"es": {"name": "Rodilla"}}
+    )
+    make_article(title="Knee osteotomy", body_part=knee)
+    assert ">Rodilla<" in client.get("/es/articles/").content.decode()
+    assert ">Knee<" in client.get("/articles/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "bad", [["Rodilla"], {"fr": {"name": "Genou"}}, {"es": "Rodilla"}, {"es": {"name": 3}}]
+)
+def test_a_malformed_body_part_translation_is_refused(bad):
+    part = BodyPart(slug="knee-x", name="Knee", translations=bad)
+    with pytest.raises(ValidationError):
+        part.full_clean()
+    BodyPart(slug="knee-y", name="Knee2", translations={"es": {"name": "Rodilla"}}).full_clean()
