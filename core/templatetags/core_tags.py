@@ -6,9 +6,10 @@ from django import template
 from django.conf import settings
 from django.template.backends.utils import csrf_input
 from django.templatetags.cache import CacheNode
+from django.urls import translate_url
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -155,3 +156,26 @@ def when(value, time: bool = False) -> str:
     return format_html(
         '<time datetime="{}">{}</time>', value.isoformat(), date_format(value, "DATE_FORMAT")
     )
+
+
+@register.simple_tag(takes_context=True)
+def page_alternates(context):
+    """`<link rel="alternate" hreflang>` to this page in every language, and x-default (the
+    unprefixed English page). A page whose address must not be repeated sets language_next,
+    as the language switcher reads it."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    here = context.get("language_next") or request.get_full_path()
+    current = get_language()
+    versions_by_language = {}
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(here, code)
+        if url == here and code != current:  # not one of the site's pages
+            return ""
+        versions_by_language[code] = request.build_absolute_uri(url)
+    links = [
+        *versions_by_language.items(),
+        ("x-default", versions_by_language[settings.LANGUAGE_CODE]),
+    ]
+    return format_html_join("\n  ", '<link rel="alternate" hreflang="{}" href="{}">', links)

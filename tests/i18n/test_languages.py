@@ -116,3 +116,19 @@ def test_the_javascript_catalogue_is_per_language_and_cached_by_browsers(client)
     again = client.get("/es/jsi18n/", HTTP_IF_MODIFIED_SINCE=spanish["Last-Modified"])
     assert again.status_code == 304
     assert client.get("/jsi18n/").status_code == 200
+
+
+def test_every_page_names_its_other_language_versions_for_search_engines(client):
+    english = client.get("/forums/").content.decode()
+    assert '<link rel="alternate" hreflang="es" href="http://testserver/es/forums/">' in english
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/forums/">' in english
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/forums/">' in english
+    spanish = client.get("/es/forums/").content.decode()
+    assert '<link rel="alternate" hreflang="es" href="http://testserver/es/forums/">' in spanish
+
+
+def test_a_missing_page_names_no_alternates(client):
+    response = client.get("/es/no-such-page/")
+    assert response.status_code == 404
+    assert 'hreflang="x-default"' not in response.content.decode()
+    assert 'hreflang="x-default"' in client.get("/es/").content.decode()  # the control
