@@ -70,7 +70,14 @@ def article_detail(request, slug):
         slug=slug,
     )
     language = translation.get_language()
-    translations = article.published_translations()
+    fragment_seconds = versions.lifetime(seconds_until_next_publication())
+    # A translation's write bumps every version of its family (articles.caching).
+    translations = versions.cached(
+        f"article-translations:{article.pk}",
+        [f"article:{article.pk}"],
+        article.published_translations,
+        timeout=fragment_seconds,
+    )
     if article.language != language and language in translations:
         return redirect(translations[language].get_absolute_url())
     related = (
@@ -88,7 +95,9 @@ def article_detail(request, slug):
         "body_versions": article_body_versions(article),
         "section_versions": article_section_versions(article),
         "may_post": can_post(request.user),
-        "fragment_seconds": versions.lifetime(seconds_until_next_publication()),
+        "fragment_seconds": fragment_seconds,
+        # The sections about the procedure include its translations' threads and posts.
+        "article_family_ids": sorted({article.pk, *(a.pk for a in translations.values())}),
     }
     return render(request, "articles/article_detail.html", context)
 

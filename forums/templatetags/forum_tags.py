@@ -66,7 +66,9 @@ def latest_thread_ids(sources, count: int) -> list[int]:
 def discuss_procedure(context, article, count: int = 5):
     """ "Discuss this procedure" on an article: the latest threads about it or in the forums
     it is linked to, and a link to start one."""
-    family_ids = list(article.family().values_list("pk", flat=True))  # it and its translations
+    family_ids = context.get("article_family_ids") or list(  # it and its translations
+        article.family().values_list("pk", flat=True)
+    )
     forums = _article_forums(article, family_ids)
     public = Thread.objects.public()
     sources = [public.filter(article_id=pk) for pk in family_ids]

@@ -65,7 +65,7 @@ def test_post_page_shows_related_other_posts_and_neighbours(client, patient, oth
     response = client.get(post.get_absolute_url())
 
     html = response.content.decode()
-    assert f'href="{older.get_absolute_url()}" rel="prev">← Older post' in html
+    assert f'href="{older.get_absolute_url()}" rel="prev" data-member-content>← Older post' in html
     assert "Someone else on knees" in html and "More by patient" in html
 
 

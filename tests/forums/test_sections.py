@@ -71,9 +71,14 @@ def test_discuss_procedure_lists_threads_with_fixed_queries(count):
     for n in range(count):
         make_thread(forum=forum, title=f"ACL thread {n}")
 
-    html, queries = _render("{% discuss_procedure article %}", article=acl, user=make_user())
+    html, queries = _render(
+        "{% discuss_procedure article %}",
+        article=acl,
+        user=make_user(),
+        article_family_ids=[acl.pk],
+    )
 
-    # The forums, the latest ids (one UNION on PostgreSQL; on SQLite one query for the
+    # The article page names the article's family (articles.views). The forums, the latest ids (one UNION on PostgreSQL; on SQLite one query for the
     # article's threads and one for its forum's), the rows.
     assert queries == (3 if _one_union() else 4)
     assert "Discuss this procedure" in html
