@@ -191,7 +191,7 @@ def search(request):
     page = paginator.get_page(query_int(request, "page"))
     query = results.query
     body_parts = list(BodyPart.objects.all())
-    body_part_names = {part.slug: part.name for part in body_parts}
+    body_part_names = {part.slug: part.local_name for part in body_parts}
     context = {
         "q": site_search.clean_query(raw)[0],
         "kind": kind,

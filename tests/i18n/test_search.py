@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.utils import translation
 
-from articles.models import Article
+from articles.models import Article, BodyPart
 from search import query as site_search
 from search.indexing import rebuild
 from search.models import SearchEntry, SearchSynonym
@@ -21,12 +21,7 @@ postgres_only = pytest.mark.skipif(
 
 
 def make_spanish_article(**fields) -> Article:
-    """A Spanish article, whether or not articles declare their language yet."""
-    if any(field.name == "language" for field in Article._meta.get_fields()):
-        return make_article(language="es", **fields)
-    article = make_article(**fields)
-    SearchEntry.objects.filter(kind="article", object_id=article.pk).update(language="es")
-    return article
+    return make_article(language="es", **fields)
 
 
 def hits(response) -> list[tuple[str, str]]:
@@ -225,3 +220,15 @@ def test_no_english_is_left_on_the_spanish_results_page(client):
     page = response.content.decode()
     results = page[page.index("<main") : page.index("</main>")]  # the header is not ours
     assert english_left(results) == []
+
+
+def test_a_hit_names_its_body_part_in_the_readers_language(client):
+    knee = BodyPart.objects.create(
+        slug="rodilla-x", name="Knee X", translations={"es": {"name": "Rodilla X"}}
+    )
+    make_spanish_article(title="Osteotomía de rodilla", summary="Se corta.", body_part=knee)
+
+    spanish = client.get("/es/search/", {"q": "osteotomia"}).content.decode()
+    assert "Artículo · Rodilla X" in spanish
+    assert "Knee X" not in spanish.split("<main", 1)[1].split("<select", 1)[0]
+    assert "Article · Knee X" in client.get("/search/", {"q": "osteotomia"}).content.decode()
