@@ -122,11 +122,14 @@ def test_thread_author_marks_a_clinician_answer(page, live_server, login, assert
     section = page.get_by_role("region", name="Clinician answer")
     assert section.get_by_role("link", name="Dr Ada Knee").is_visible()
     assert "six weeks" in section.inner_text()
-    # Under the first post, before the replies.
-    first_box = page.locator(".post-card").first.bounding_box()
-    assert (
-        first_box["y"]
-        < section.bounding_box()["y"]
-        < page.locator(f"#post-{answer.pk}").bounding_box()["y"]
+    # Under the first post, before the replies: measured at once, in page coordinates (the
+    # page may still be scrolling to the anchor it was sent back to).
+    first, answer_section, reply = page.evaluate(
+        """(ids) => ids.map((selector) => {
+            const box = document.querySelector(selector).getBoundingClientRect();
+            return box.top + window.scrollY;
+        })""",
+        [".post-card", "[aria-labelledby=clinician-answers-heading]", f"#post-{answer.pk}"],
     )
+    assert first < answer_section < reply
     _accessible_in_both_schemes(page, assert_accessible)
