@@ -3,6 +3,7 @@
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.forms.models import construct_instance
 from django.utils.translation import gettext
 
 from accounts.notifications import notify
@@ -56,8 +57,12 @@ def save_post(*, form, author) -> tuple[BlogPost, SafetyResult]:
             check = check_text(f"{post.title}\n{post.body}", article=post.article)
             record_safety(post, check)
     except IntegrityError:
-        # The same form submitted twice at once: the other request created the post.
+        # The same form sent twice at once, or its autosave landed first: that request
+        # created the post. An autosave still takes what its author saved.
         post = BlogPost.objects.get(author=author, form_token=form.cleaned_data["form_token"])
+        if post.is_autosave:
+            form.instance = construct_instance(form, post)
+            return save_post(form=form, author=author)
         check = check_text(post.body)
     return post, check
 

@@ -11,7 +11,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from blogs.forms import BlogPostForm
 from blogs.models import BlogPost
+from blogs.posting import autosave_draft, save_post
 from tests.blogs.factories import make_post, post_data
 from tests.factories import make_user
 
@@ -159,6 +161,26 @@ def test_saving_an_autosave_makes_it_a_post(client, patient):
         post.title
         in client.get(reverse("blogs:blog_detail", args=[patient.username])).content.decode()
     )
+
+
+def test_an_autosave_landing_while_the_draft_is_saved_still_becomes_the_draft(patient):
+    """The editor's last autosave request may be in flight when its author presses Save:
+    the autosave inserts the row first, and the save must take it over, not leave it an
+    autosave (which nobody can open)."""
+    token = uuid.uuid4()
+    form = BlogPostForm(
+        post_data(form_token=str(token), publication="draft", title="Week three"), author=patient
+    )
+    assert form.is_valid(), form.errors
+    autosave_draft(author=patient, token=token, title="Week th", body="Stairs are")
+
+    post, _check = save_post(form=form, author=patient)
+
+    saved = BlogPost.objects.get()
+    assert saved.pk == post.pk
+    assert not saved.is_autosave and saved.is_draft
+    assert saved.title == "Week three" and "end of the street" in saved.body
+    assert set(saved.tags.names()) == {"knee", "week 2"}
 
 
 def test_purge_deletes_old_autosaves_and_keeps_recent_ones_and_saved_posts(patient):
