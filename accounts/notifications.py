@@ -26,6 +26,7 @@ from accounts.notification_text import (  # noqa: F401 (the registry, for caller
     render,
 )
 from accounts.tasks import send_notification_email
+from core import queueing
 
 MAX_PARAM_LENGTH = 300
 
@@ -72,7 +73,7 @@ def notify_many(*, recipients, kind: str, params: dict | None = None, url: str =
 
 def _enqueue_emails(notification_ids: list[int]) -> None:
     for notification_id in notification_ids:
-        send_notification_email.enqueue(notification_id)
+        queueing.enqueue(send_notification_email, notification_id)
 
 
 def add(*, recipient: User, **fields) -> Notification:

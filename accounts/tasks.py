@@ -21,6 +21,7 @@ from django_tasks import task
 
 from accounts.emails import in_language_of, send_member_email
 from accounts.models import Notification, User
+from core import queueing
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def retry_or_give_up(task_, error: Exception, attempt: int, *args, **kwargs) -> 
     backend = task_.get_backend()
     if attempt < MAX_ATTEMPTS and backend.supports_defer:
         later = task_.using(run_after=timezone.now() + retry_delay(attempt))
-        later.enqueue(*args, attempt=attempt + 1, **kwargs)
+        queueing.enqueue(later, *args, attempt=attempt + 1, **kwargs)
         logger.warning("%s failed (attempt %s): %s; retrying", task_.name, attempt, error)
     else:
         logger.error("%s failed (attempt %s): %s; giving up", task_.name, attempt, error)
@@ -125,7 +126,7 @@ def queue_email(message: EmailMessage) -> None:
         "content_subtype": message.content_subtype,
         "alternatives": [list(a) for a in getattr(message, "alternatives", [])],
     }
-    transaction.on_commit(lambda: send_email.enqueue(**fields))
+    transaction.on_commit(lambda: queueing.enqueue(send_email, **fields))
 
 
 @task()

@@ -208,3 +208,24 @@ class Draft(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.key}"
+
+
+class PendingTask(models.Model):
+    """A background task the queue refused (TASKS_BACKEND=rq while Redis is unreachable),
+    kept in the database until `core.queueing.flush_pending_tasks` queues it again: the
+    write that asked for it has committed, so its email or fan-out must not be lost."""
+
+    task_path = models.CharField(_("task"), max_length=200)
+    args = models.JSONField(default=list)
+    kwargs = models.JSONField(default=dict)
+    run_after = models.DateTimeField(_("run after"), null=True, blank=True)
+    error = models.TextField(_("why it could not be queued"), blank=True)
+    created_at = models.DateTimeField(_("kept at"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("task waiting for the queue")
+        verbose_name_plural = _("tasks waiting for the queue")
+
+    def __str__(self) -> str:
+        return self.task_path

@@ -278,6 +278,9 @@ class Post(Timestamped, Moderated):
             "shown under the first post."
         ),
     )  # fmt: skip
+    # When its watchers and mentioned members were notified (forums.posting's background
+    # fan-out): a re-queued run of that task finds it done.
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     history = HistoricalRecords(
         excluded_fields=[
             "helpful_count",
@@ -286,6 +289,7 @@ class Post(Timestamped, Moderated):
             "body_html",
             "form_token",
             "is_clinician_answer",
+            "notified_at",
         ]  # fmt: skip
     )
 

@@ -16,7 +16,7 @@ from accounts.limits import is_held_for_review
 from accounts.models import User
 from accounts.notifications import notify, notify_many
 from articles.models import WarningSign
-from core import versions
+from core import queueing, versions
 from core.composing import attach_images, discard_draft
 from core.roles import is_moderator
 from forums import permissions
@@ -169,7 +169,7 @@ def publish_held(post: Post) -> None:
         thread.approve(by=post.moderated_by)
     User.objects.filter(pk=post.author_id).update(post_count=F("post_count") + 1)
     attach_images(post.author, post.body, image_scope(thread.pk))
-    transaction.on_commit(lambda: notify_about_post.enqueue(post.pk, post.number == 1))
+    transaction.on_commit(lambda: queueing.enqueue(notify_about_post, post.pk, post.number == 1))
     transaction.on_commit(lambda: _tell_author(post, published=True))
 
 
@@ -214,17 +214,29 @@ def _after_posting(post: Post, *, new_thread: bool) -> None:
         attach_images(author, post.body, image_scope(thread.pk))
     ThreadWatch.objects.get_or_create(user=author, thread=thread)
     mark_read(author, thread, post.number)
-    transaction.on_commit(lambda: notify_about_post.enqueue(post.pk, new_thread))
+    transaction.on_commit(lambda: queueing.enqueue(notify_about_post, post.pk, new_thread))
 
 
 @task()
 def notify_about_post(post_id: int, new_thread: bool) -> None:
     """After the post commits, in the background: the mentioned members and the watchers
     get their bell rows in bulk and their emails queued, so the request that posted does
-    the same work whatever the number of watchers."""
-    post = Post.objects.select_related("thread__forum", "author").filter(pk=post_id).first()
-    if post is None or not post.is_visible:
-        return
+    the same work whatever the number of watchers. Once per post: a run again (a worker
+    killed mid-run, its job re-queued) finds it done, or redoes what never committed."""
+    with transaction.atomic():
+        post = (
+            Post.objects.select_for_update(of=("self",))
+            .select_related("thread__forum", "author")
+            .filter(pk=post_id, notified_at=None)
+            .first()
+        )
+        if post is None or not post.is_visible:
+            return
+        _notify_members(post, new_thread)
+        Post.objects.filter(pk=post.pk).update(notified_at=timezone.now())
+
+
+def _notify_members(post: Post, new_thread: bool) -> None:
     thread, author, url = post.thread, post.author, post.get_absolute_url()
     mentioned = mentioned_members(post.body, exclude={author.pk})
     notify_many(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import SurgeonVerification, User
 from accounts.permissions import posting_refusal
+from core import queueing
 from heroes.models import Hero, Nomination
 from heroes.tasks import send_nomination_receipt
 from moderation.services import flag_for_safety
@@ -86,7 +87,7 @@ def submit_nomination(*, nominator, nomination: Nomination) -> Nomination:
 
 
 def _send_receipt(nomination_id: int) -> None:
-    send_nomination_receipt.enqueue(nomination_id)
+    queueing.enqueue(send_nomination_receipt, nomination_id)
 
 
 def deep_link_initial(*, hero_slug: str | None, username: str | None) -> dict:

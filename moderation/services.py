@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.suspension import INDEFINITE
+from core import queueing
 from moderation import tasks
 from moderation.models import ModerationLogEntry, Report, Suspension
 from moderation.registry import content_author, rules_for
@@ -150,7 +151,7 @@ def flag_for_safety(*, target, note: str, level: str = Report.Level.SIGN) -> Rep
         note=note,
     )
     if report.is_urgent:
-        transaction.on_commit(partial(tasks.alert_moderators.enqueue, report.pk))
+        transaction.on_commit(partial(queueing.enqueue, tasks.alert_moderators, report.pk))
     return report
 
 

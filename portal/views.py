@@ -22,7 +22,7 @@ from accounts.permissions import can_read_members_only
 from articles.models import Article, BodyPart
 from core import db_router, versions
 from core.inputs import query_int, query_slug, query_text
-from core.models import MEMBER_IMAGE_PREFIX, SitePage
+from core.models import MEMBER_IMAGE_PREFIX, PendingTask, SitePage
 from portal.languages import DEFAULT, remember_language
 from search import indexing
 from search import query as site_search
@@ -73,14 +73,21 @@ def site_page(request, slug):
 @require_GET
 def healthz(request):
     """503 only when the primary database is down: the balancer takes the server out then.
-    A down cache or a down or lagging replica is reported as degraded with 200."""
+    A down cache, a down or lagging replica, or tasks waiting for a queue that was down
+    are reported as degraded with 200."""
     checks = {"database": _database_ok(), "cache": _cache_ok()}
+    if checks["database"]:  # tasks kept while the queue was down (core.queueing)
+        checks["tasks_waiting"] = PendingTask.objects.count()
     replicas = {alias: db_router.monitor.status(alias) for alias in settings.DATABASE_REPLICAS}
     if replicas:
         checks["replicas"] = replicas
     if not checks["database"]:
         state = "error"
-    elif checks["cache"] and all(r["status"] == "ok" for r in replicas.values()):
+    elif (
+        checks["cache"]
+        and not checks["tasks_waiting"]
+        and all(r["status"] == "ok" for r in replicas.values())
+    ):
         state = "ok"
     else:
         state = "degraded"

@@ -92,7 +92,7 @@ def test_healthz_ok_when_database_and_cache_answer(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": True, "cache": True}
+    assert response.json() == {"status": "ok", "database": True, "cache": True, "tasks_waiting": 0}
 
 
 def test_healthz_503_when_the_database_is_down(client):

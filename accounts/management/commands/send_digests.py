@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from accounts.models import User
 from accounts.tasks import send_daily_digest
+from core import queueing
 
 
 class Command(BaseCommand):
@@ -20,6 +21,6 @@ class Command(BaseCommand):
         )
         count = 0
         for user_id in ids:
-            send_daily_digest.enqueue(user_id)
+            queueing.enqueue(send_daily_digest, user_id)
             count += 1
         self.stdout.write(f"Queued {count} digest(s).")

@@ -11,6 +11,7 @@ import datetime
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from core import queueing
 from moderation import services, tasks
 
 
@@ -22,5 +23,5 @@ class Command(BaseCommand):
         flags = services.unacknowledged_crisis_flags(older_than=datetime.timedelta(minutes=minutes))
         ids = list(flags.values_list("pk", flat=True))
         for report_id in ids:
-            tasks.alert_moderators.enqueue(report_id)
+            queueing.enqueue(tasks.alert_moderators, report_id)
         self.stdout.write(f"{len(ids)} crisis flag(s) alerted again.")
