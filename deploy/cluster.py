@@ -19,6 +19,7 @@ the others follow it.
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -43,6 +44,7 @@ PORTS = {
     "app2": BASE + 12,
 }
 APP_SERVERS = ("app1", "app2")
+CRON_SECONDS = 10
 WORKERS_PER_APP = 2
 BUCKET = "portal-media"
 AWS_TEST_ENV = {
@@ -212,6 +214,18 @@ class Cluster:
                 say(f"  (supervisor: the worker exited with {proc.returncode}; restarted)")
                 self.start_worker()
 
+    def cron(self) -> None:
+        """What portal-minutely.timer runs in production, every CRON_SECONDS here so the
+        checks need not wait minutes: left-behind tasks go back in the queue."""
+        while not self.stopping.wait(CRON_SECONDS):
+            try:
+                out = self.manage("requeue_stale_tasks").strip()
+            except RuntimeError as failed:  # the next round tries again
+                say(f"  (cron failed: {str(failed).strip().splitlines()[-1]})")
+                continue
+            if any(int(n) for n in re.findall(r"\d+", out)):
+                say(f"  (cron: {out})")
+
     def kill(self, name: str, sig=signal.SIGTERM) -> None:
         with self.lock:
             proc = self.procs.pop(name, None)
@@ -346,6 +360,7 @@ class Cluster:
             self.start_app(name)
         self.start_worker()
         threading.Thread(target=self.supervise, daemon=True).start()
+        threading.Thread(target=self.cron, daemon=True).start()
         for name in APP_SERVERS:
             wait_for_port(PORTS[name])
         self.start_balancer()

@@ -15,6 +15,7 @@ cp "$tmp/portal-web@.service" "$tmp/portal-web@8001.service"
 cd "$tmp"
 # verify only warns about many mistakes (an unknown Type=, a bad directive): any output fails.
 out="$(systemd-analyze verify portal-web@8001.service portal-worker.service \
-    portal-backup.service portal-backup.timer 2>&1)" || { echo "$out"; exit 1; }
+    portal-backup.service portal-backup.timer portal-minutely.service portal-minutely.timer \
+    portal-daily.service portal-daily.timer 2>&1)" || { echo "$out"; exit 1; }
 if [ -n "$out" ]; then echo "$out"; exit 1; fi
 echo "systemd units verified"
