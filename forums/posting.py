@@ -14,7 +14,7 @@ from django_tasks import task
 
 from accounts.limits import is_held_for_review
 from accounts.models import User
-from accounts.notifications import notify, notify_many
+from accounts.notifications import notify, notify_many, queue_unsent_emails
 from articles.models import WarningSign
 from core import queueing, versions
 from core.composing import attach_images, discard_draft
@@ -222,15 +222,22 @@ def notify_about_post(post_id: int, new_thread: bool) -> None:
     """After the post commits, in the background: the mentioned members and the watchers
     get their bell rows in bulk and their emails queued, so the request that posted does
     the same work whatever the number of watchers. Once per post: a run again (a worker
-    killed mid-run, its job re-queued) finds it done, or redoes what never committed."""
+    killed mid-run, its job re-queued) redoes what never committed, or only queues the
+    emails a kill right after the commit left unqueued."""
     with transaction.atomic():
         post = (
             Post.objects.select_for_update(of=("self",))
             .select_related("thread__forum", "author")
-            .filter(pk=post_id, notified_at=None)
+            .filter(pk=post_id)
             .first()
         )
         if post is None or not post.is_visible:
+            return
+        if post.notified_at is not None:
+            queue_unsent_emails(
+                url=post.get_absolute_url(), created_from=post.created_at,
+                created_to=post.notified_at,
+            )  # fmt: skip
             return
         _notify_members(post, new_thread)
         Post.objects.filter(pk=post.pk).update(notified_at=timezone.now())

@@ -184,6 +184,25 @@ def test_a_fan_out_run_twice_notifies_each_watcher_once(patient, settings):
     assert Post.objects.get(pk=post.pk).notified_at is not None
 
 
+def test_a_fan_out_killed_before_queueing_its_emails_queues_them_when_run_again(
+    patient, settings, django_capture_on_commit_callbacks
+):
+    thread, watcher = _watched_thread()
+    post = reply(thread=thread, author=patient, body="Stairs are easier today.")
+    notify_about_post.call(post.pk, False)  # committed; its worker died before the emails
+    assert mail.outbox == []
+
+    settings.TASKS = IMMEDIATE
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_about_post.call(post.pk, False)  # its job re-queued
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_about_post.call(post.pk, False)  # and once more: the email is not repeated
+
+    notified = Notification.objects.filter(kind="forum_reply")
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(n.recipient.email for n in notified)
+    assert [m.to for m in mail.outbox].count([watcher.email]) == 1
+
+
 def test_the_cron_command_moves_kept_tasks(queue_down, settings, patient):
     queueing.enqueue(send_daily_digest, patient.pk)
     settings.TASKS = IMMEDIATE
