@@ -8,7 +8,8 @@ committed write asked for is lost, whichever backend runs the queue:
   The next task queued after an outage starts it in the background (`flush_pending`);
   `manage.py requeue_stale_tasks` (cron) does it too, for a site that writes nothing.
 - `requeue_abandoned_jobs()`: with RQ, a job whose worker was killed mid-run is moved to
-  the failed registry once its heartbeat expires; it is put back in the queue. The tasks
+  the failed registry once its heartbeat expires, and one whose work horse was killed is
+  failed by its worker at once; either is put back in the queue. The tasks
   are idempotent (an email records its delivery, a fan-out its completion), so delivery
   is at least once and a repeat is skipped.
 """
@@ -114,6 +115,11 @@ def requeue_abandoned_jobs() -> int:
     return len(abandoned)
 
 
+# Why RQ failed a job whose process died under it: the whole worker (its heartbeat expired),
+# or the work horse alone (the out-of-memory killer), seen by its worker.
+ABANDONED = ("AbandonedJobError", "Work-horse terminated unexpectedly")
+
+
 def _was_abandoned(job) -> bool:
     result = job.latest_result()
-    return result is not None and "AbandonedJobError" in (result.exc_string or "")
+    return result is not None and any(why in (result.exc_string or "") for why in ABANDONED)

@@ -147,9 +147,11 @@ def test_no_flush_is_queued_when_nothing_was_kept(rq_queue):
 
 def test_a_job_whose_worker_died_is_queued_again_and_a_failed_one_is_not(rq_queue):
     abandoned = queueing.enqueue(send_daily_digest, 1)
-    crashed = queueing.enqueue(send_daily_digest, 2)
+    horse_killed = queueing.enqueue(send_daily_digest, 2)
+    crashed = queueing.enqueue(send_daily_digest, 3)
     for result, why in [
         (abandoned, "Moved to FailedJobRegistry, due to AbandonedJobError, at now"),
+        (horse_killed, "Work-horse terminated unexpectedly; waitpid returned 9 (signal 9); "),
         (crashed, "Traceback: ValueError: bad data"),
     ]:
         job = rq_queue.fetch_job(result.id)
@@ -158,9 +160,9 @@ def test_a_job_whose_worker_died_is_queued_again_and_a_failed_one_is_not(rq_queu
             record_job_failure(job, why, pipeline)
             pipeline.execute()
 
-    assert queueing.requeue_abandoned_jobs() == 1
+    assert queueing.requeue_abandoned_jobs() == 2
 
-    assert rq_queue.get_job_ids() == [abandoned.id]
+    assert sorted(rq_queue.get_job_ids()) == sorted([abandoned.id, horse_killed.id])
     assert FailedJobRegistry(queue=rq_queue).get_job_ids() == [crashed.id]
 
 
