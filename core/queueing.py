@@ -103,16 +103,32 @@ def requeue_abandoned_jobs() -> int:
         return 0
     queue = django_rq.get_queue("default", job_class=RQJob)
     try:
-        StartedJobRegistry(queue=queue).cleanup()  # expired heartbeats → the failed registry
+        started = StartedJobRegistry(queue=queue)
+        expired = started.get_expired_job_ids()
+        started.cleanup()  # expired heartbeats → the failed registry
         failed = FailedJobRegistry(queue=queue)
         jobs = queue.job_class.fetch_many(failed.get_job_ids(), connection=queue.connection)
         abandoned = [job for job in jobs if job is not None and _was_abandoned(job)]
         for job in abandoned:
             failed.requeue(job)
+        unstarted = _never_started(queue, expired)
+        for job in unstarted:
+            queue.enqueue_job(job)
     except RedisError as error:
         logger.warning("The queue is down (%s): abandoned jobs wait for the next run", error)
         return 0
-    return len(abandoned)
+    return len(abandoned) + len(unstarted)
+
+
+def _never_started(queue, expired_ids) -> list:
+    """A worker killed between taking a job and marking it started leaves it "queued" in no
+    list at all: RQ's cleanup drops it from the started registry without failing it."""
+    waiting = set(queue.get_job_ids())
+    jobs = queue.job_class.fetch_many(expired_ids, connection=queue.connection)
+    return [
+        job for job in jobs
+        if job is not None and job.get_status() == "queued" and job.id not in waiting
+    ]  # fmt: skip
 
 
 # Why RQ failed a job whose process died under it: the whole worker (its heartbeat expired),

@@ -166,6 +166,20 @@ def test_a_job_whose_worker_died_is_queued_again_and_a_failed_one_is_not(rq_queu
     assert FailedJobRegistry(queue=rq_queue).get_job_ids() == [crashed.id]
 
 
+def test_a_job_whose_worker_died_before_starting_it_is_queued_again(rq_queue):
+    taken = queueing.enqueue(send_daily_digest, 1)
+    waiting = queueing.enqueue(send_daily_digest, 2)
+    job = rq_queue.fetch_job(taken.id)
+    rq_queue.remove(job)  # taken by a worker that died before marking it started
+    registry = rq_queue.started_job_registry
+    rq_queue.connection.zadd(registry.key, {f"{job.id}:dead-execution": 1})  # long expired
+
+    assert queueing.requeue_abandoned_jobs() == 1
+
+    assert rq_queue.get_job_ids() == [waiting.id, taken.id]
+    assert registry.get_job_ids() == []
+
+
 @pytest.mark.absence_only("other backends have no registry of abandoned jobs to read")
 def test_abandoned_jobs_are_only_an_rq_matter(settings):
     settings.TASKS = IMMEDIATE
