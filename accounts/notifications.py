@@ -74,14 +74,14 @@ def notify_many(*, recipients, kind: str, params: dict | None = None, url: str =
 def queue_unsent_emails(*, url: str, created_from, created_to) -> None:
     """Queue again the emails of the notifications about `url` created in that span that
     were never sent: for a background task run again after its worker died between
-    writing the notifications and queueing their emails. Sending is idempotent."""
+    writing the notifications and queueing their emails. The email task itself skips a
+    member who wants no email each time, and one already sent."""
     unsent = Notification.objects.filter(
         created_at__range=(created_from, created_to),
         url=localized_url(url, settings.LANGUAGE_CODE),
         emailed_at=None,
         read_at=None,
-        recipient__email_notifications=User.EmailNotifications.EACH,
-    ).exclude(recipient__email="")
+    )
     ids = list(unsent.values_list("pk", flat=True))
     if ids:
         transaction.on_commit(lambda: _enqueue_emails(ids))
