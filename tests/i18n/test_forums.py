@@ -247,3 +247,16 @@ def test_no_english_of_the_forums_is_left_on_their_spanish_pages(client, moderat
 
     assert "publicar la respuesta" in reader_text(_page(client, f"/es{thread.get_absolute_url()}"))
     assert left == dict.fromkeys(paths, [])
+
+
+def test_counts_are_written_as_each_language_writes_numbers(client):
+    """Big counts are grouped the reader's way: 12,345 in English, 12.345 in Spanish."""
+    thread = make_thread(title="Stiff knee in the morning", view_count=12345, reply_count=1234)
+
+    english = _page(client, thread.forum.get_absolute_url())
+    spanish = _page(client, "/es" + thread.forum.get_absolute_url())
+
+    assert "1,234 replies" in english and "12,345 views" in english
+    assert "1.234 respuestas" in spanish and "12.345 visitas" in spanish
+    assert ">12,345</td>" in english and ">12.345</td>" in spanish
+    assert "12345" not in english + spanish
