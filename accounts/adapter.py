@@ -16,9 +16,9 @@ from django.utils import translation
 
 from accounts import devices
 from accounts.models import User
-from accounts.notification_text import localized_url
 from accounts.tasks import queue_email
 from accounts.validators import skeleton, skeleton_expression
+from core.languages import localized_url
 
 
 @dataclass(frozen=True)

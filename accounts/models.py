@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.notification_text import localized_url, render
+from accounts.notification_text import render
 from accounts.time_zones import validate_time_zone
 from accounts.validators import username_validators
+from core.languages import localized_url
 
 COUNTRY_CODE = RegexValidator(r"^[A-Z]{2}\Z", _("Two capital letters, such as ES, MX or US."))
 # What other visitors see of a member (their name, badge, profile): a change to one of these

@@ -4,11 +4,6 @@ the database, so the model (`Notification.message`, `.link`) reads through it; s
 `accounts.notifications`, which re-exports this.
 """
 
-from urllib.parse import urlsplit
-
-from django.conf import settings
-from django.urls import translate_url
-from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -80,14 +75,3 @@ def render(notification) -> str:
 def _actor_name(notification) -> str:
     actor = notification.actor
     return actor.public_name if actor is not None else gettext("deleted member")
-
-
-def localized_url(url: str, language: str | None = None) -> str:
-    """The same page in `language` (the active one by default): /es/… for Spanish. Addresses
-    outside the language prefixes (the admin) and unknown ones stay as they are."""
-    if not url:
-        return url
-    wanted = language or translation.get_language()
-    written_in = translation.get_language_from_path(urlsplit(url).path)
-    with translation.override(written_in or settings.LANGUAGE_CODE):  # to resolve it
-        return translate_url(url, wanted)

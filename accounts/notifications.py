@@ -22,11 +22,11 @@ from accounts.models import Notification, User
 from accounts.notification_text import (  # noqa: F401 (the registry, for callers' use)
     LEGACY_TEXT,
     SENTENCES,
-    localized_url,
     render,
 )
 from accounts.tasks import send_notification_email
 from core import queueing
+from core.languages import localized_url
 
 MAX_PARAM_LENGTH = 300
 

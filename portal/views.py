@@ -10,7 +10,7 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -22,8 +22,9 @@ from accounts.permissions import can_read_members_only
 from articles.models import Article, BodyPart
 from core import db_router, versions
 from core.inputs import query_int, query_slug, query_text
+from core.languages import localized_url
 from core.models import MEMBER_IMAGE_PREFIX, PendingTask, SitePage
-from portal.languages import DEFAULT, remember_language
+from portal.languages import remember_language
 from search import indexing
 from search import query as site_search
 
@@ -166,9 +167,7 @@ def switch_language(request, code):
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_url = "/"
-    # Resolved in the language of the page it came from, then reversed in the chosen one.
-    with translation.override(translation.get_language_from_path(next_url) or DEFAULT):
-        response = redirect(translate_url(next_url, code))
+    response = redirect(localized_url(next_url, code))
     remember_language(response, code)
     if request.user.is_authenticated and request.user.language != code:
         request.user.language = code

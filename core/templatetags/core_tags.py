@@ -6,7 +6,6 @@ from django import template
 from django.conf import settings
 from django.template.backends.utils import csrf_input
 from django.templatetags.cache import CacheNode
-from django.urls import translate_url
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html, format_html_join
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from core import roles, versions
 from core.db_router import fill_from_primary
+from core.languages import localized_url
 
 register = template.Library()
 
@@ -170,7 +170,7 @@ def page_alternates(context):
     current = get_language()
     versions_by_language = {}
     for code, _name in settings.LANGUAGES:
-        url = translate_url(here, code)
+        url = localized_url(here, code)
         if url == here and code != current:  # not one of the site's pages
             return ""
         versions_by_language[code] = request.build_absolute_uri(url)
