@@ -1,6 +1,8 @@
 """Hero pages and nomination stories in the one moderation mechanism, and the nominations
 waiting for review on the moderation dashboard (read by moderation.registry)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from heroes import permissions
 from heroes.models import Hero, Nomination
 from moderation.registry import Queue
@@ -20,7 +22,7 @@ MODERATED = {
 
 QUEUES = [
     Queue(
-        label="Nominations",
+        label=_("Nominations"),
         pending=lambda: Nomination.objects.pending().order_by("created_at"),
         date_field="created_at",
         url_name="admin:heroes_nomination_changelist",

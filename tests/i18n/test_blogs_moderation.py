@@ -133,13 +133,14 @@ def test_the_moderation_dashboard_follows_the_language_cookie(client, moderator)
 
     spanish = page(client, dashboard, HTTP_ACCEPT_LANGUAGE="en")
 
-    assert "Open work" in english
-    for text in ("Panel de moderación", "Trabajo pendiente", "Alertas de crisis",
+    assert "Open work" in english and "Nominations" in english
+    for text in ("Panel de moderación", "Nominaciones", "Trabajo pendiente", "Alertas de crisis",
                  "Denuncias de miembros", "Insultos o acoso", "No está de guardia.",
                  "Empezar la guardia", "No hay nada en espera de revisión."):  # fmt: skip
         assert text in spanish, text
     assert "Cerrar sesión" in spanish  # Django's own admin strings
-    for text in ("Open work", "Member reports", "Go on duty", "Nothing is held for review"):
+    for text in ("Open work", "Member reports", "Go on duty", "Nothing is held for review",
+                 "Nominations"):  # fmt: skip
         assert text not in spanish, text
     assert english_left(spanish) == []
 
