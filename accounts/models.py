@@ -200,7 +200,10 @@ class Block(models.Model):
         verbose_name_plural = _("blocks")
 
     def __str__(self) -> str:
-        return f"{self.blocker} blocks {self.blocked}"
+        return gettext("%(blocker)s blocks %(blocked)s") % {
+            "blocker": self.blocker,
+            "blocked": self.blocked,
+        }
 
 
 class PrivateDataAccess(models.Model):
@@ -222,4 +225,4 @@ class PrivateDataAccess(models.Model):
         verbose_name_plural = _("private data accesses")
 
     def __str__(self) -> str:
-        return f"{self.viewer} viewed {self.what}"
+        return gettext("%(viewer)s viewed %(what)s") % {"viewer": self.viewer, "what": self.what}

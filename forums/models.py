@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -306,7 +307,11 @@ class Post(Timestamped, Moderated):
         indexes = [models.Index(fields=["author", "status", "-created_at"], name="post_by_author")]
 
     def __str__(self) -> str:
-        return f"#{self.number} in {self.thread_id}: {self.body[:60]}"
+        return gettext("#%(number)s in thread %(thread)s: %(start)s") % {
+            "number": self.number,
+            "thread": self.thread_id,
+            "start": self.body[:60],
+        }
 
     def save(self, *args, **kwargs):
         # Mentions are linked here, once, like the rest of the Markdown; a rename or an
@@ -365,7 +370,11 @@ class Reaction(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} {self.kind} {self.post_id}"
+        return gettext("%(member)s: %(kind)s, post %(post)s") % {
+            "member": self.user,
+            "kind": self.get_kind_display(),
+            "post": self.post_id,
+        }
 
     @staticmethod
     def counter_field(kind: str) -> str:

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -331,7 +332,10 @@ class Nomination(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.nominee_name} by {self.nominator}"
+        return gettext("%(nominee)s, nominated by %(nominator)s") % {
+            "nominee": self.nominee_name,
+            "nominator": self.nominator,
+        }
 
     def save(self, *args, **kwargs):
         if self.surgeon_name:

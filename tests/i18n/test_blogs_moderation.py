@@ -6,9 +6,11 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.models import Block
 from moderation import services
 from tests.blogs.factories import make_comment, make_post
 from tests.factories import make_user
+from tests.heroes.factories import make_nomination
 from tests.i18n.english_left import english_left
 
 pytestmark = pytest.mark.django_db
@@ -211,3 +213,22 @@ def test_the_blog_feed_speaks_spanish_under_the_prefix(client):
     assert "Entrada del canal" in spanish and "<language>es</language>" in spanish
     assert "The latest posts from members' blogs." in english
     assert "The latest posts" not in spanish
+
+
+def test_the_back_office_names_records_in_the_moderators_language(client, moderator):
+    """The name of a record (its `__str__`: change lists, deletions, history) is a sentence in
+    the moderator's language, not English around the data."""
+    nomination = make_nomination(nominator=make_user(username="agradecida"))
+    client.force_login(moderator)
+    url = reverse("admin:heroes_nomination_change", args=[nomination.pk])
+    english = page(client, url)
+    client.cookies[COOKIE] = "es"
+
+    spanish = page(client, url)
+
+    assert "nominated by agradecida" in english
+    assert "(nominación de agradecida)" in spanish and "nominated by" not in spanish
+    with translation.override("es"):
+        assert str(
+            Block(blocker=make_user(username="ana"), blocked=make_user(username="beto"))
+        ) == ("ana bloquea a beto")
