@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.validators import MaxLengthValidator
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -97,14 +97,22 @@ class SignupForm(StorableTextMixin, AllauthSignupForm):
             now = timezone.now()
             user.terms_accepted_at = user.guidelines_accepted_at = user.age_confirmed_at = now
             user.time_zone = self.cleaned_data.get("time_zone", "")
+            # The language they signed up in is theirs: their emails and notifications are
+            # written in it before they ever open Settings (they can change it there).
+            user.language = translation.get_language() if _is_site_language() else ""
             fields = [
                 "terms_accepted_at",
                 "guidelines_accepted_at",
                 "age_confirmed_at",
                 "time_zone",
+                "language",
             ]
             user.save(update_fields=fields)
         return user
+
+
+def _is_site_language() -> bool:
+    return translation.get_language() in dict(settings.LANGUAGES)
 
 
 def _seconds_since(started: str) -> float:

@@ -101,6 +101,16 @@ class ArticleQuerySet(models.QuerySet):
         family = Q(pk__in=ids) | Q(translation_of__in=ids) | Q(translations__in=ids)
         return Article.objects.filter(family).distinct().readable_in(language)
 
+    def with_versions(self, article_ids):
+        """These articles and their published versions in the other languages (the original
+        and its translations are one group)."""
+        ids = list(article_ids)
+        groups = Article.objects.filter(pk__in=ids).values(
+            group=Coalesce("translation_of_id", "pk")
+        )
+        versions = self.published().annotate(group=Coalesce("translation_of_id", "pk"))
+        return self.filter(Q(pk__in=ids) | Q(pk__in=versions.filter(group__in=groups).values("pk")))
+
 
 class Section(models.TextChoices):
     """The article's headed sections, in page order: their anchors (#why-done…) make the
@@ -392,6 +402,15 @@ class CareInstruction(OrderedArticleItem):
         verbose_name_plural = _("care instructions")
 
 
+class WarningSignQuerySet(models.QuerySet):
+    def for_articles(self, article_ids):
+        """The signs a post about these procedure articles is checked for: theirs and those
+        of their versions in the other languages, as every language's phrases check every
+        text (a Spanish speaker writes on a thread about the English original)."""
+        articles = Article.objects.with_versions(article_ids).values("pk")
+        return self.filter(article__in=articles).exclude(keywords="")
+
+
 class WarningSign(OrderedArticleItem):
     """A "see your doctor if" sign; forum posts that mention it get the safety prompt."""
 
@@ -406,6 +425,8 @@ class WarningSign(OrderedArticleItem):
         ),
     )
     history = HistoricalRecords()
+
+    objects = WarningSignQuerySet.as_manager()
 
     class Meta(OrderedArticleItem.Meta):
         verbose_name = _("warning sign")

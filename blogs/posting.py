@@ -7,6 +7,7 @@ from django.forms.models import construct_instance
 from django.utils.translation import gettext
 
 from accounts.notifications import notify
+from articles.models import WarningSign
 from blogs.models import Blog, BlogPost, Comment
 from core.composing import attach_images
 from moderation.services import flag_for_safety
@@ -25,8 +26,10 @@ def existing_post(author, token) -> BlogPost | None:
 
 
 def check_text(text: str, *, article=None) -> SafetyResult:
-    """The one safety check, with the warning signs of the post's procedure, if any."""
-    return classify(text, warning_signs=article.warning_signs.all() if article else ())
+    """The one safety check, with the warning signs of the post's procedure, if any (in
+    every language it is written in)."""
+    signs = WarningSign.objects.for_articles([article.pk]) if article else ()
+    return classify(text, warning_signs=signs)
 
 
 def record_safety(target, result: SafetyResult) -> None:

@@ -45,8 +45,7 @@ def safety_article_ids(thread_or_forum, article=None) -> set[int]:
 
 def check_text(text: str, article_ids) -> SafetyResult:
     """The one safety check, with the warning signs of these procedure articles."""
-    signs = WarningSign.objects.filter(article_id__in=list(article_ids)).exclude(keywords="")
-    return classify(text, warning_signs=signs)
+    return classify(text, warning_signs=WarningSign.objects.for_articles(article_ids))
 
 
 def start_thread(

@@ -68,7 +68,7 @@ def preview(request):
         return render(request, "includes/input_refused.html", {"errors": form.errors})
     text, title = form.cleaned_data["body"], form.cleaned_data["title"]
     article_ids, forum_text = _preview_place(request)
-    signs = WarningSign.objects.filter(article_id__in=list(article_ids)).exclude(keywords="")
+    signs = WarningSign.objects.for_articles(article_ids)
     context = {
         "html": render_markdown(text, member_links=member_links if forum_text else None),
         "check": classify(f"{title}\n{text}" if title else text, warning_signs=signs),

@@ -7,6 +7,7 @@ The member content seeded here is Spanish, as a Spanish-speaking member would wr
 articles and videos are whatever the editors published."""
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from tests.articles.factories import make_osteotomy
@@ -36,7 +37,22 @@ VISITOR_PAGES = {
     "sign-in": "/accounts/login/",
     "sign-up": "/accounts/signup/",
 }
-MEMBER_PAGES = {"settings": "/accounts/settings/", "notifications": "/notifications/"}
+MEMBER_PAGES = {
+    "settings": "/accounts/settings/",  # with "Your data": the download and the deletion
+    "notifications": "/notifications/",
+    "messages": "/messages/",
+    "new-message": "/messages/new/",
+    "new-thread": "/forums/knee/new/",
+    "reply": None,
+    "recovery": "/forums/recovery/",
+    "blog-editor": "/blogs/new/",
+    "blog-settings": "/blogs/settings/",
+    "verification": "/accounts/verification/",
+    "delete-account": "/accounts/delete/",
+}
+# Moderators work in the back office (its dashboard is the admin's); on the site's pages they
+# have their own controls (lock, pin, move, hide).
+MODERATOR_PAGES = {"thread": None}
 
 
 def seed(reader=None) -> dict[str, str]:
@@ -62,7 +78,11 @@ def seed(reader=None) -> dict[str, str]:
     make_video(title="Ejercicios después de la cirugía", summary="Cómo doblar la rodilla.")
     make_hero(name="Ana Demo-Rivera (ficticia)", slug="ana", is_featured=True)
     with translation.override("es"):
-        return {"forum": forum.get_absolute_url(), "thread": thread.get_absolute_url()}
+        return {
+            "forum": forum.get_absolute_url(),
+            "thread": thread.get_absolute_url(),
+            "reply": reverse("forums:post_create", args=[thread.pk]),
+        }
 
 
 def spanish(path: str) -> str:
@@ -94,13 +114,23 @@ def test_visitor_page_in_spanish(page, live_server, assert_accessible, name, siz
 @pytest.mark.parametrize("name", MEMBER_PAGES)
 def test_member_page_in_spanish(page, live_server, login, assert_accessible, name, size):
     member = make_user(username="pacientenuevo", language="es")
-    seed(reader=member)
+    found = seed(reader=member)
     login(page, live_server, member)
     page.set_viewport_size(SIZES[size])
 
-    check_spanish_page(page, assert_accessible, MEMBER_PAGES[name])
+    check_spanish_page(page, assert_accessible, MEMBER_PAGES[name] or found[name])
     if name == "notifications":
         assert page.locator("main").get_by_text("caminante").count() >= 1
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", MODERATOR_PAGES)
+def test_moderator_page_in_spanish(page, live_server, login, assert_accessible, name, size):
+    found = seed()
+    login(page, live_server, make_user(username="moderadora", language="es", role="moderator"))
+    page.set_viewport_size(SIZES[size])
+
+    check_spanish_page(page, assert_accessible, MODERATOR_PAGES[name] or found[name])
 
 
 def test_the_composer_speaks_the_page_language(page, live_server, login):

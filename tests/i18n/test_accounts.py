@@ -201,6 +201,28 @@ def test_a_notification_email_to_a_spanish_member_is_in_spanish_with_spanish_lin
     assert "Hello patient," in english.body and f"{settings.SITE_URL}/articles/" in english.body
 
 
+@pytest.mark.parametrize(("prefix", "language"), [("/es", "es"), ("", "en")])
+def test_the_language_of_the_sign_up_page_becomes_the_members(client, settings, prefix, language):
+    """Without it, a member who signed up in Spanish and never opened Settings would get
+    their notification emails in English."""
+    settings.SIGNUP_MIN_SECONDS = 0
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(
+            f"{prefix}/accounts/signup/",
+            {"username": "rodillanueva", "email": "rodilla@example.com",
+             "password1": "una-contraseña-larga-7", "password2": "una-contraseña-larga-7",
+             "accept_terms": "on", "accept_guidelines": "on", "confirm_age": "on"},
+        )  # fmt: skip
+    member = User.objects.get(username="rodillanueva")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        notify(recipient=member, kind="forum_reply", actor=make_user(username="caminante"),
+               params={"title": "Rodilla"}, url="/articles/")  # fmt: skip
+
+    assert member.language == language
+    wording = {"es": "caminante respondió en «Rodilla»", "en": "caminante replied to “Rodilla”"}
+    assert wording[language] in mail.outbox[-1].subject
+
+
 def test_a_password_reset_for_a_spanish_member_is_in_spanish(client):
     make_user(username="lectora", email="lectora@example.com", language="es")
     with TestCase.captureOnCommitCallbacks(execute=True):

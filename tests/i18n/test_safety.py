@@ -10,13 +10,16 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
+from articles.models import Article
+from blogs.posting import check_text as blog_check
+from forums.posting import check_text as forum_check
 from moderation.models import Report
 from safety import corpus
 from safety.checks import classifier_for, classifiers, classify
 from safety.levels import Level
 from safety.lines import crisis_lines
 from safety.models import CrisisLine, SafetyPhrase, SafetyReview
-from tests.factories import make_user
+from tests.factories import make_article, make_user
 from tests.forums.factories import make_thread
 from tests.i18n.english_left import english_left
 
@@ -241,3 +244,38 @@ def test_the_emergency_and_sign_notices_in_spanish_have_no_english_left(client, 
     assert f'data-safety-level="{result.level}"' in html
     assert "Contacte hoy" in html or "Llame ahora a su número local de emergencias" in html
     assert english_left(f'<html lang="es"><body>{html}</body></html>') == []
+
+
+def _knee_osteotomy_in_two_languages(spanish_status=Article.Status.PUBLISHED):
+    english = make_article(title="Knee osteotomy", warning_signs=[("You have a fever", "fever")])
+    make_article(
+        title="Osteotomía de rodilla", language="es", translation_of=english,
+        body_part=english.body_part, status=spanish_status,
+        warning_signs=[("Tiene fiebre.", "fiebre, escalofríos")],
+    )  # fmt: skip
+    return english
+
+
+def test_a_thread_about_the_english_original_checks_the_signs_of_its_spanish_version():
+    """The forums link the originals; a Spanish speaker writes in Spanish there."""
+    english = _knee_osteotomy_in_two_languages()
+
+    spanish = forum_check("Desde ayer tengo fiebre", [english.pk])
+    in_english = forum_check("I have had a fever since yesterday", [english.pk])
+
+    assert (spanish.level, spanish.signs) == ("sign", ("Tiene fiebre.",))
+    assert (in_english.level, in_english.signs) == ("sign", ("You have a fever",))
+
+
+def test_a_blog_post_about_the_spanish_version_checks_the_signs_of_the_original_too():
+    english = _knee_osteotomy_in_two_languages()
+    spanish = english.translations.get()
+
+    assert blog_check("A fever since yesterday", article=spanish).signs == ("You have a fever",)
+    assert blog_check("Fiebre desde ayer", article=spanish).signs == ("Tiene fiebre.",)
+
+
+def test_a_draft_translation_adds_no_signs():
+    english = _knee_osteotomy_in_two_languages(spanish_status=Article.Status.DRAFT)
+
+    assert forum_check("Desde ayer tengo fiebre", [english.pk]).level == "none"
