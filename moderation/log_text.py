@@ -8,10 +8,9 @@ and `to` (the forums a thread moved between), `hero` and `published` (an approve
 nomination), `duplicate_of` and `duplicate` (the earlier nomination's number and name).
 """
 
+from django.db.models import TextChoices
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-
-from moderation.models import Report
 
 SOURCES = {
     "admin": _("From the admin."),
@@ -26,22 +25,22 @@ FROM_FORUM_PAGE = {"source": "forum_page"}
 FROM_NOMINATION_QUEUE = {"source": "nomination_queue"}
 
 
-def _label(choices, code: str) -> str:
+def _label(choices: type[TextChoices], code: str) -> str:
     try:
         return str(choices(code).label)
     except ValueError:
         return code
 
 
-def _facts(params: dict) -> list[str]:
+def _facts(params: dict, reasons: type[TextChoices], outcomes: type[TextChoices]) -> list[str]:
     said = []
     if params.get("source") in SOURCES:
         said.append(str(SOURCES[params["source"]]))
     if "reason" in params:
-        reason = _label(Report.Reason, params["reason"])
+        reason = _label(reasons, params["reason"])
         said.append(gettext("Reported: %(reason)s.") % {"reason": reason})
     if "outcome" in params:
-        said.append(_label(Report.Acknowledgement, params["outcome"]) + ".")
+        said.append(_label(outcomes, params["outcome"]) + ".")
     if "from" in params and "to" in params:
         said.append(gettext("Moved from %(from)s to %(to)s.") % params)
     if "hero" in params:
@@ -59,6 +58,9 @@ def _facts(params: dict) -> list[str]:
     return said
 
 
-def render(entry) -> str:
-    """The entry's facts, then the moderator's own note."""
-    return " ".join([*_facts(entry.params or {}), *([entry.note] if entry.note else [])])
+def render(
+    params: dict, note: str, *, reasons: type[TextChoices], outcomes: type[TextChoices]
+) -> str:
+    """An entry's facts, then the moderator's own note (`reasons` and `outcomes`: the
+    report's reasons and a flag's acknowledgements, moderation.models.Report)."""
+    return " ".join([*_facts(params or {}, reasons, outcomes), *([note] if note else [])])

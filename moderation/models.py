@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from moderation import log_text
+
 
 class ReportQuerySet(models.QuerySet):
     def open(self):
@@ -214,9 +216,9 @@ class ModerationLogEntry(models.Model):
     @property
     def note_text(self) -> str:
         """The automatic details and the moderator's note, in the active language."""
-        from moderation import log_text  # it reads Report's labels, defined above
-
-        return log_text.render(self)
+        return log_text.render(
+            self.params, self.note, reasons=Report.Reason, outcomes=Report.Acknowledgement
+        )
 
 
 class Suspension(models.Model):
