@@ -1,7 +1,7 @@
 """allauth hooks: how sign-up judges a pseudonym, how sign-in is throttled, and its emails
 (address confirmation, password reset) leaving through the task queue (accounts.tasks), so a
 slow or refusing mail server never fails a sign-up or a reset. Emails name the site
-(PORTAL_SITE_NAME) and link to PORTAL_SITE_URL, never to the host the request came in on."""
+(core.site.site_name(), in the recipient's language) and link to PORTAL_SITE_URL, never to the host the request came in on."""
 
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
@@ -19,6 +19,7 @@ from accounts.models import User
 from accounts.tasks import queue_email
 from accounts.validators import skeleton, skeleton_expression
 from core.languages import localized_url
+from core.site import site_name
 
 
 @dataclass(frozen=True)
@@ -37,17 +38,13 @@ def site_link(path: str) -> str:
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         request = allauth_context.request
-        context = {
-            "request": request,
-            "email": email,
-            **context,
-            "current_site": EmailSite(settings.SITE_NAME, urlsplit(settings.SITE_URL).netloc),
-            "site_name": settings.SITE_NAME,
-            "site_url": settings.SITE_URL,
-        }
+        context = {"request": request, "email": email, **context, "site_url": settings.SITE_URL}
         if "signup_url" in context:  # allauth's flows build it from the request's host
             context["signup_url"] = site_link(reverse("account_signup"))
         with translation.override(_recipient_language(context.get("user"))):
+            name = site_name()
+            context["current_site"] = EmailSite(name, urlsplit(settings.SITE_URL).netloc)
+            context["site_name"] = name
             context = {
                 key: localized_url(value) if key.endswith("_url") and isinstance(value, str)
                 else value
@@ -56,7 +53,7 @@ class AccountAdapter(DefaultAccountAdapter):
             queue_email(self.render_mail(template_prefix, email, context))
 
     def format_email_subject(self, subject: str) -> str:
-        return f"[{settings.SITE_NAME}] {subject}"
+        return f"[{site_name()}] {subject}"  # called in the recipient's language
 
     def get_email_confirmation_url(self, request, emailconfirmation) -> str:
         return site_link(reverse("account_confirm_email", args=[emailconfirmation.key]))

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
+from core.site import site_name
 
 UNSUBSCRIBE_SALT = "accounts.unsubscribe"  # a token signed for unsubscribing does nothing else
 UNSUBSCRIBE_MAX_AGE = timezone.timedelta(days=60)
@@ -54,12 +55,12 @@ def send_member_email(*, user: User, subject: str, template: str, context: dict)
             {
                 **context,
                 "user": user,
-                "site_name": settings.SITE_NAME,
+                "site_name": site_name(),
                 "site_url": settings.SITE_URL,
                 "unsubscribe_url": unsubscribe_url,
             },
         )
-        subject_line = f"[{settings.SITE_NAME}] {subject}"
+        subject_line = f"[{site_name()}] {subject}"
     message = EmailMessage(
         subject=subject_line,
         body=body,

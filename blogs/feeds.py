@@ -1,7 +1,6 @@
 """RSS 2.0 and Atom feeds: every blog, one blog, one tag. Full sanitised content, the
 author, dates and categories from tags. Only published posts whose time has come."""
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -11,13 +10,14 @@ from taggit.models import Tag
 
 from accounts.models import User
 from blogs.models import BlogPost
+from core.site import site_name
 
 FEED_SIZE = 20
 
 
 class LatestPostsFeed(Feed):
     def title(self, obj=None):
-        return _("Blogs · %(site)s") % {"site": settings.SITE_NAME}
+        return _("Blogs · %(site)s") % {"site": site_name()}
 
     def description(self, obj=None):
         return _("The latest posts from members' blogs.")
@@ -62,7 +62,7 @@ class BlogFeed(LatestPostsFeed):
     def title(self, owner):
         return _("%(name)s's blog · %(site)s") % {
             "name": owner.public_name,
-            "site": settings.SITE_NAME,
+            "site": site_name(),
         }
 
     def link(self, owner):
@@ -82,7 +82,7 @@ class TagFeed(LatestPostsFeed):
     def title(self, tag):
         return _("Blog posts tagged “%(tag)s” · %(site)s") % {
             "tag": tag.name,
-            "site": settings.SITE_NAME,
+            "site": site_name(),
         }
 
     def link(self, tag):

@@ -11,6 +11,7 @@ from forums import moderating, permissions
 from forums.models import Forum, Post, Reaction, Thread
 from moderation import services
 from moderation.admin_actions import HideRestoreActions
+from moderation.log_text import FROM_ADMIN, FROM_FORUM_PAGE
 
 
 @admin.register(Forum)
@@ -33,13 +34,12 @@ class ForumAdmin(admin.ModelAdmin):
         with transaction.atomic():
             super().save_model(request, obj, form, change)
             if change and "members_only" in form.changed_data:
-                moderating.forum_audience_changed(obj, actor=request.user,
-                                                  note="From the forum's page.")  # fmt: skip
+                moderating.forum_audience_changed(obj, actor=request.user, params=FROM_FORUM_PAGE)
 
     def _set_audience(self, request, queryset, value: bool):
         changed = sum(
             moderating.set_forum_members_only(
-                forum=forum, value=value, moderator=request.user, note="From the admin."
+                forum=forum, value=value, moderator=request.user, params=FROM_ADMIN
             )  # fmt: skip
             for forum in queryset
         )
@@ -106,7 +106,7 @@ class ThreadAdmin(HideRestoreActions, admin.ModelAdmin):
 
     def _each(self, request, queryset, action, done):
         for thread in queryset.select_related("forum"):
-            action(thread=thread, moderator=request.user, note="From the admin.")
+            action(thread=thread, moderator=request.user, params=FROM_ADMIN)
         self._done(request, queryset.count(), done)
 
     def _done(self, request, count: int, done):
@@ -142,7 +142,7 @@ class ThreadAdmin(HideRestoreActions, admin.ModelAdmin):
     @admin.action(permissions=["moderate"], description=_("Make selected threads members-only"))
     def members_only_selected(self, request, queryset):
         done = sum(
-            services.make_members_only(target=t, moderator=request.user, note="From the admin.")
+            services.make_members_only(target=t, moderator=request.user, params=FROM_ADMIN)
             for t in queryset.select_related("forum")
             if permissions.can_make_members_only(request.user, t)
         )
@@ -151,7 +151,7 @@ class ThreadAdmin(HideRestoreActions, admin.ModelAdmin):
     @admin.action(permissions=["moderate"], description=_("Make selected threads public"))
     def public_selected(self, request, queryset):
         done = sum(
-            services.make_public(target=t, moderator=request.user, note="From the admin.")
+            services.make_public(target=t, moderator=request.user, params=FROM_ADMIN)
             for t in queryset.select_related("forum")
             if permissions.can_make_public(request.user, t)
         )

@@ -13,37 +13,46 @@ from forums.caching import audience_names
 from forums.models import Forum, Post, Thread
 from forums.posting import publish_held, refuse_held
 from forums.search import reindex_forum
+from moderation.log_text import FROM_REPORT
+from moderation.models import ModerationLogEntry
 from moderation.services import log_action
 
+Action = ModerationLogEntry.Action
 
-def _set_flag(thread: Thread, field: str, value: bool, *, moderator, action: str, note: str):
+
+def _set_flag(thread: Thread, field: str, value: bool, *, moderator, action: str, note: str,
+              params: dict | None):  # fmt: skip
     with transaction.atomic():
         setattr(thread, field, value)
         thread.save(update_fields=[field])
-        log_action(actor=moderator, action=action, target=thread, note=note)
+        log_action(actor=moderator, action=action, target=thread, note=note, params=params)
 
 
-def lock_thread(*, thread: Thread, moderator, note: str = "") -> None:
-    _set_flag(thread, "is_locked", True, moderator=moderator, action="lock", note=note)
+def lock_thread(*, thread: Thread, moderator, note: str = "", params: dict | None = None):
+    _set_flag(thread, "is_locked", True, moderator=moderator, action=Action.LOCK, note=note,
+              params=params)  # fmt: skip
 
 
-def unlock_thread(*, thread: Thread, moderator, note: str = "") -> None:
-    _set_flag(thread, "is_locked", False, moderator=moderator, action="unlock", note=note)
+def unlock_thread(*, thread: Thread, moderator, note: str = "", params: dict | None = None):
+    _set_flag(thread, "is_locked", False, moderator=moderator, action=Action.UNLOCK, note=note,
+              params=params)  # fmt: skip
 
 
-def pin_thread(*, thread: Thread, moderator, note: str = "") -> None:
-    _set_flag(thread, "is_pinned", True, moderator=moderator, action="pin", note=note)
+def pin_thread(*, thread: Thread, moderator, note: str = "", params: dict | None = None):
+    _set_flag(thread, "is_pinned", True, moderator=moderator, action=Action.PIN, note=note,
+              params=params)  # fmt: skip
 
 
-def unpin_thread(*, thread: Thread, moderator, note: str = "") -> None:
-    _set_flag(thread, "is_pinned", False, moderator=moderator, action="unpin", note=note)
+def unpin_thread(*, thread: Thread, moderator, note: str = "", params: dict | None = None):
+    _set_flag(thread, "is_pinned", False, moderator=moderator, action=Action.UNPIN, note=note,
+              params=params)  # fmt: skip
 
 
 def lock_discussion(content: Thread | Post, moderator) -> None:
     """The report page's "lock the thread" (moderation.registry)."""
     thread = content if isinstance(content, Thread) else content.thread
     if not thread.is_locked:
-        lock_thread(thread=thread, moderator=moderator, note="Locked from a report.")
+        lock_thread(thread=thread, moderator=moderator, params=FROM_REPORT)
 
 
 def in_context(content: Thread | Post) -> list[Post]:
@@ -65,8 +74,8 @@ def move_thread(*, thread: Thread, forum: Forum, moderator, note: str = "") -> N
         thread.save(update_fields=["forum"])
         old_forum.recount()
         forum.recount()
-        note = f"Moved from {old_forum} to {forum}. {note}".strip()
-        log_action(actor=moderator, action="move", target=thread, note=note)
+        log_action(actor=moderator, action=Action.MOVE, target=thread, note=note,
+                   params={"from": str(old_forum), "to": str(forum)})  # fmt: skip
 
 
 def set_members_only(content: Thread | Post, value: bool) -> Thread | None:
@@ -84,18 +93,20 @@ def set_members_only(content: Thread | Post, value: bool) -> Thread | None:
     return thread
 
 
-def forum_audience_changed(forum: Forum, *, actor, note: str = "") -> None:
+def forum_audience_changed(forum: Forum, *, actor, note: str = "", params: dict | None = None):
     """A forum became members-only (or public): the visitors' counters and the search
     index follow, cached pages showing its threads move on, and the log says who did it,
     in the caller's transaction."""
     forum.recount()
     reindex_forum(forum)
     versions.bump(*audience_names(Thread.objects.filter(forum=forum)))
-    action = "make members-only" if forum.members_only else "make public"
-    log_action(actor=actor, action=action, target=forum, note=note)
+    action = Action.MAKE_MEMBERS_ONLY if forum.members_only else Action.MAKE_PUBLIC
+    log_action(actor=actor, action=action, target=forum, note=note, params=params)
 
 
-def set_forum_members_only(*, forum: Forum, value: bool, moderator, note: str = "") -> bool:
+def set_forum_members_only(
+    *, forum: Forum, value: bool, moderator, note: str = "", params: dict | None = None
+) -> bool:
     """False when the forum already had that audience."""
     with transaction.atomic():
         forum = Forum.objects.select_for_update().get(pk=forum.pk)
@@ -103,7 +114,7 @@ def set_forum_members_only(*, forum: Forum, value: bool, moderator, note: str = 
             return False
         forum.members_only = value
         forum.save(update_fields=["members_only"])
-        forum_audience_changed(forum, actor=moderator, note=note)
+        forum_audience_changed(forum, actor=moderator, note=note, params=params)
     return True
 
 

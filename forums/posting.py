@@ -23,6 +23,7 @@ from forums import permissions
 from forums.models import Forum, Post, Reaction, Thread, ThreadReadState, ThreadWatch
 from forums.recovery import recovery_fields
 from moderation import services
+from moderation.models import ModerationLogEntry
 from safety.checks import classify
 from safety.classifier import SafetyResult
 from safety.levels import rises
@@ -368,5 +369,9 @@ def mark_clinician_answer(*, post: Post, by: User, marked: bool) -> None:
         post.is_clinician_answer = marked
         versions.bump(f"post:{post.pk}", f"thread:{post.thread_id}")
         if is_moderator(by) and by.pk != post.thread.author_id:
-            action = "mark clinician answer" if marked else "unmark clinician answer"
+            action = (
+                ModerationLogEntry.Action.MARK_CLINICIAN_ANSWER
+                if marked
+                else ModerationLogEntry.Action.UNMARK_CLINICIAN_ANSWER
+            )
             services.log_action(actor=by, action=action, target=post)

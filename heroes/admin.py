@@ -13,6 +13,7 @@ from heroes.models import Hero, HeroPolicy, Nomination
 from heroes.policy import POLICY_SLUG
 from heroes.review import ReviewError, approve_nomination, mark_duplicate, reject_nomination
 from moderation import services
+from moderation.log_text import FROM_NOMINATION_QUEUE
 
 
 @admin.register(Hero)
@@ -200,8 +201,7 @@ class NominationAdmin(admin.ModelAdmin):
     )
     def hide_story(self, request, queryset):
         for nomination in queryset.filter(is_story_hidden=False):
-            services.hide(target=nomination, moderator=request.user,
-                          note="Hidden from the nomination queue.")  # fmt: skip
+            services.hide(target=nomination, moderator=request.user, params=FROM_NOMINATION_QUEUE)
         messages.success(request, _("The stories are hidden; the decisions stand."))
 
     @admin.action(description=gettext_lazy("Show the story again"), permissions=["moderate"])

@@ -12,7 +12,10 @@ from django.utils.translation import gettext as _
 from accounts.notifications import notify
 from heroes.links import split_honorific
 from heroes.models import Hero, Nomination
+from moderation.models import ModerationLogEntry
 from moderation.services import log_action
+
+Action = ModerationLogEntry.Action
 
 
 class ReviewError(ValueError):
@@ -34,8 +37,8 @@ def approve_nomination(
             hero.procedures.add(nomination.procedure_id)
         nomination.hero = hero
         _decide(nomination, Nomination.Status.APPROVED, moderator)
-        log_action(actor=moderator, action="approve nomination", target=nomination,
-                   note=f"Hero: {hero.display_name}{' (published)' if newly_published else ''}")  # fmt: skip
+        log_action(actor=moderator, action=Action.APPROVE_NOMINATION, target=nomination,
+                   params={"hero": hero.display_name, "published": newly_published})  # fmt: skip
         _tell_nominator(nomination, moderator, _approval(nomination, hero))
         if newly_published and hero.verified_account is not None:
             notify(recipient=hero.verified_account, kind="hero", actor=moderator,
@@ -50,7 +53,8 @@ def reject_nomination(*, nomination: Nomination, moderator, reason: str) -> Nomi
     with transaction.atomic():
         nomination = _lock_pending(nomination)
         _decide(nomination, Nomination.Status.REJECTED, moderator, reason=reason)
-        log_action(actor=moderator, action="reject nomination", target=nomination, note=reason)
+        log_action(actor=moderator, action=Action.REJECT_NOMINATION, target=nomination,
+                   note=reason)  # fmt: skip
         _tell_nominator(
             nomination, moderator,
             {"outcome": "rejected", "name": nomination.nominee_name, "reason": reason},
@@ -66,8 +70,8 @@ def mark_duplicate(*, nomination: Nomination, moderator, duplicate_of: Nominatio
         nomination.duplicate_of = duplicate_of
         _decide(nomination, Nomination.Status.DUPLICATE, moderator,
                 reason="It repeats an earlier nomination of the same surgeon.")  # fmt: skip
-        log_action(actor=moderator, action="mark nomination duplicate", target=nomination,
-                   note=f"Duplicate of #{duplicate_of.pk} ({duplicate_of})")  # fmt: skip
+        log_action(actor=moderator, action=Action.MARK_NOMINATION_DUPLICATE, target=nomination,
+                   params={"duplicate_of": duplicate_of.pk, "duplicate": str(duplicate_of)})  # fmt: skip
         _tell_nominator(
             nomination, moderator, {"outcome": "duplicate", "name": nomination.nominee_name}
         )

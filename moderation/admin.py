@@ -17,6 +17,7 @@ from accounts.models import SurgeonVerification, User
 from core.roles import is_moderator
 from moderation import services
 from moderation.forms import AcknowledgeForm, SuspendForm
+from moderation.log_text import FROM_REPORT
 from moderation.models import ModerationLogEntry, OnDuty, Report, Suspension
 from moderation.registry import (
     content_author,
@@ -172,7 +173,9 @@ class ReportAdmin(ModeratorActionsMixin, admin.ModelAdmin):
             .select_related("content_type")[:10]
             if member
             else [],
-            "hides": ModerationLogEntry.objects.filter(member=member, action="hide")[:10]
+            "hides": ModerationLogEntry.objects.filter(
+                member=member, action=ModerationLogEntry.Action.HIDE
+            )[:10]
             if member
             else [],
             "suspensions": member.suspensions.all()[:10] if member else [],
@@ -211,12 +214,12 @@ class ReportAdmin(ModeratorActionsMixin, admin.ModelAdmin):
                 services.lock(target=target, moderator=user)
                 done = gettext("The thread is locked.")
             elif action == "members_only" and context["can_make_members_only"]:
-                services.make_members_only(target=target, moderator=user, note="From a report.")
+                services.make_members_only(target=target, moderator=user, params=FROM_REPORT)
                 done = gettext(
                     "The thread is for members only: visitors and search engines no longer see it."
                 )
             elif action == "public" and context["can_make_public"]:
-                services.make_public(target=target, moderator=user, note="From a report.")
+                services.make_public(target=target, moderator=user, params=FROM_REPORT)
                 done = gettext("The thread is public again.")
             elif action == "acknowledge" and context["can_acknowledge"]:
                 form = AcknowledgeForm(request.POST)
@@ -402,7 +405,13 @@ def dashboard_context(user) -> dict:
 
 @admin.register(ModerationLogEntry)
 class ModerationLogEntryAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "actor", "action", "target_repr", "member", "note"]
+    """The log in the reader's language: actions by their labels, automatic notes worded
+    from their details (moderation.log_text); the filter lists every action."""
+
+    list_display = ["created_at", "actor", "action", "target_repr", "member", "note_text"]
+    fields = ["created_at", "actor", "action", "content_type", "object_id", "target_repr",
+              "member", "note_text"]  # fmt: skip
+    readonly_fields = fields
     list_filter = ["action", "content_type"]
     search_fields = ["target_repr", "note", "actor__username", "member__username"]
     list_select_related = ["actor", "member"]
@@ -416,6 +425,10 @@ class ModerationLogEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    @admin.display(description=_("note"))
+    def note_text(self, entry) -> str:
+        return entry.note_text
 
 
 @admin.register(Suspension)

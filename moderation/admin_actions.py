@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.roles import is_moderator
 from moderation import services
+from moderation.log_text import FROM_ADMIN
 from moderation.registry import rules_for
 
 
@@ -21,7 +22,7 @@ class HideRestoreActions:
         rule = rules_for(self.model).can_hide
         done = [obj for obj in queryset if rule(request.user, obj)]
         for obj in done:
-            services.hide(target=obj, moderator=request.user, note="Hidden from the admin.")
+            services.hide(target=obj, moderator=request.user, params=FROM_ADMIN)
         messages.success(request, gettext("%(count)d hidden.") % {"count": len(done)})
 
     @admin.action(description=_("Restore the selected items"), permissions=["moderate"])

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from moderation import log_text
+
 
 class ReportQuerySet(models.QuerySet):
     def open(self):
@@ -139,7 +141,41 @@ URGENT_LEVELS = (Report.Level.CRISIS, Report.Level.EMERGENCY)
 
 
 class ModerationLogEntry(models.Model):
-    """Who did what to which content, when and why. Written, never edited."""
+    """Who did what to which content, when and why. Written, never edited.
+
+    `action` is a code shown by its label in the reader's language; `note` is what the
+    moderator wrote, as written; what the code adds on its own (where the action came from,
+    the report's reason, the forums a thread moved between) is `params`, worded when read
+    (`note_text`, moderation.log_text)."""
+
+    class Action(models.TextChoices):
+        # The codes are the English phrases the log always stored, so old rows, filters
+        # and links keep working.
+        HIDE = "hide", _("hide")
+        RESTORE = "restore", _("restore")
+        APPROVE = "approve", _("approve (held for review)")
+        REJECT = "reject", _("reject (held for review)")
+        DELETE = "delete", _("delete (by the author)")
+        LOCK = "lock", _("lock")
+        UNLOCK = "unlock", _("unlock")
+        PIN = "pin", _("pin")
+        UNPIN = "unpin", _("unpin")
+        MOVE = "move", _("move")
+        MAKE_MEMBERS_ONLY = "make members-only", _("make members-only")
+        MAKE_PUBLIC = "make public", _("make public")
+        DISMISS_REPORTS = "dismiss reports", _("dismiss reports")
+        ACKNOWLEDGE_CRISIS = "acknowledge crisis flag", _("acknowledge crisis flag")
+        ACKNOWLEDGE_EMERGENCY = "acknowledge emergency flag", _("acknowledge emergency flag")
+        ACKNOWLEDGE_SIGN = "acknowledge sign flag", _("acknowledge warning sign flag")
+        SUSPEND = "suspend", _("suspend")
+        LIFT_SUSPENSION = "lift suspension", _("lift suspension")
+        APPROVE_NOMINATION = "approve nomination", _("approve nomination")
+        REJECT_NOMINATION = "reject nomination", _("reject nomination")
+        MARK_NOMINATION_DUPLICATE = "mark nomination duplicate", _("mark nomination duplicate")
+        VERIFY_SURGEON = "verify surgeon", _("verify surgeon")
+        REJECT_VERIFICATION = "reject verification", _("reject verification")
+        MARK_CLINICIAN_ANSWER = "mark clinician answer", _("mark clinician answer")
+        UNMARK_CLINICIAN_ANSWER = "unmark clinician answer", _("unmark clinician answer")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -148,7 +184,7 @@ class ModerationLogEntry(models.Model):
         related_name="moderation_actions",
         verbose_name=_("actor"),
     )
-    action = models.CharField(_("action"), max_length=40, db_index=True)
+    action = models.CharField(_("action"), max_length=40, choices=Action, db_index=True)
     content_type = models.ForeignKey(
         ContentType, null=True, on_delete=models.SET_NULL, verbose_name=_("kind of content")
     )
@@ -164,7 +200,8 @@ class ModerationLogEntry(models.Model):
         verbose_name=_("member"),
         help_text=_("Whose content or account it was."),
     )
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, help_text=_("As the moderator wrote it."))
+    params = models.JSONField(_("details"), default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
 
     class Meta:
@@ -174,7 +211,14 @@ class ModerationLogEntry(models.Model):
         permissions = [("moderate_content", "Can moderate member content")]
 
     def __str__(self) -> str:
-        return f"{self.actor} {self.action} {self.target_repr}"
+        return f"{self.actor} {self.get_action_display()} {self.target_repr}"
+
+    @property
+    def note_text(self) -> str:
+        """The automatic details and the moderator's note, in the active language."""
+        return log_text.render(
+            self.params, self.note, reasons=Report.Reason, outcomes=Report.Acknowledgement
+        )
 
 
 class Suspension(models.Model):

@@ -19,12 +19,23 @@ from moderation import tasks
 from moderation.models import ModerationLogEntry, Report, Suspension
 from moderation.registry import content_author, rules_for
 
+Action = ModerationLogEntry.Action
+ACKNOWLEDGE = {
+    Report.Level.CRISIS: Action.ACKNOWLEDGE_CRISIS,
+    Report.Level.EMERGENCY: Action.ACKNOWLEDGE_EMERGENCY,
+    Report.Level.SIGN: Action.ACKNOWLEDGE_SIGN,
+}
+
 
 class ModerationRefused(Exception):
     """The change is not allowed on this content (the message says why)."""
 
 
-def log_action(*, actor, action: str, target, note: str = "", member=None) -> ModerationLogEntry:
+def log_action(
+    *, actor, action: str, target, note: str = "", member=None, params: dict | None = None
+) -> ModerationLogEntry:
+    """`action` is a ModerationLogEntry.Action; `note` what the moderator wrote; `params`
+    the facts the code adds, worded for each reader (moderation.log_text)."""
     return ModerationLogEntry.objects.create(
         actor=actor,
         action=action,
@@ -33,16 +44,17 @@ def log_action(*, actor, action: str, target, note: str = "", member=None) -> Mo
         target_repr=str(target)[:300],
         member=member or (content_author(target) if target is not None else None),
         note=note,
+        params=dict(params or {}),
     )
 
 
-def hide(*, target, moderator, note: str = "") -> bool:
+def hide(*, target, moderator, note: str = "", params: dict | None = None) -> bool:
     """Hide `target` (any registered model); False when it was hidden already."""
     if target.is_hidden:
         return False
     with transaction.atomic():
         target.hide(by=moderator, note=note)
-        log_action(actor=moderator, action="hide", target=target, note=note)
+        log_action(actor=moderator, action=Action.HIDE, target=target, note=note, params=params)
     return True
 
 
@@ -55,18 +67,18 @@ def restore(*, target, moderator, note: str = "") -> bool:
         return False
     with transaction.atomic():
         target.restore(by=moderator, note=note)
-        log_action(actor=moderator, action="restore", target=target, note=note)
+        log_action(actor=moderator, action=Action.RESTORE, target=target, note=note)
     return True
 
 
 def approve(*, target, moderator, note: str = "") -> bool:
     """Publish content held for review; False when it is not held (any more)."""
-    return _decide_held(target, moderator, note, "approve")
+    return _decide_held(target, moderator, note, Action.APPROVE)
 
 
 def reject(*, target, moderator, note: str = "") -> bool:
     """Refuse content held for review: it stays hidden, and its author reads the note."""
-    return _decide_held(target, moderator, note, "reject")
+    return _decide_held(target, moderator, note, Action.REJECT)
 
 
 def _decide_held(target, moderator, note: str, decision: str) -> bool:
@@ -79,7 +91,7 @@ def _decide_held(target, moderator, note: str, decision: str) -> bool:
             return False
         getattr(target, decision)(by=moderator, note=note)
         log_action(actor=moderator, action=decision, target=target, note=note)
-        follow_up = rules.on_approved if decision == "approve" else rules.on_rejected
+        follow_up = rules.on_approved if decision == Action.APPROVE else rules.on_rejected
         if follow_up is not None:
             follow_up(target)
     return True
@@ -88,7 +100,7 @@ def _decide_held(target, moderator, note: str, decision: str) -> bool:
 def delete_by_author(*, target, author) -> None:
     with transaction.atomic():
         target.delete_by_author(by=author)
-        log_action(actor=author, action="delete", target=target)
+        log_action(actor=author, action=Action.DELETE, target=target)
 
 
 def lock(*, target, moderator) -> None:
@@ -99,7 +111,7 @@ def lock(*, target, moderator) -> None:
     rules.lock(target, moderator)
 
 
-def _set_members_only(target, *, moderator, value: bool, action: str, note: str) -> bool:
+def _set_members_only(target, *, moderator, value: bool, action: str, note: str, params) -> bool:
     rules = rules_for(type(target))
     if rules is None or rules.set_members_only is None:
         raise ModerationRefused(_("This kind of content cannot be made members-only."))
@@ -107,20 +119,20 @@ def _set_members_only(target, *, moderator, value: bool, action: str, note: str)
         changed = rules.set_members_only(target, value)
         if changed is None:
             return False
-        log_action(actor=moderator, action=action, target=changed, note=note)
+        log_action(actor=moderator, action=action, target=changed, note=note, params=params)
     return True
 
 
-def make_members_only(*, target, moderator, note: str = "") -> bool:
+def make_members_only(*, target, moderator, note: str = "", params: dict | None = None) -> bool:
     """The crisis action: the discussion `target` belongs to (a forum thread) is for signed-in
     members only from now on; False when it was already."""
     return _set_members_only(target, moderator=moderator, value=True,
-                             action="make members-only", note=note)  # fmt: skip
+                             action=Action.MAKE_MEMBERS_ONLY, note=note, params=params)  # fmt: skip
 
 
-def make_public(*, target, moderator, note: str = "") -> bool:
+def make_public(*, target, moderator, note: str = "", params: dict | None = None) -> bool:
     return _set_members_only(target, moderator=moderator, value=False,
-                             action="make public", note=note)  # fmt: skip
+                             action=Action.MAKE_PUBLIC, note=note, params=params)  # fmt: skip
 
 
 def report_content(*, target, reporter, reason: str, note: str = "") -> Report:
@@ -173,9 +185,9 @@ def acknowledge(*, report: Report, moderator, outcome: str, note: str = "") -> N
         report.handled_by = moderator
         report.handled_at = timezone.now()
         report.save(update_fields=["status", "acknowledgement", "handled_by", "handled_at"])
-        label = Report.Acknowledgement(outcome).label
-        log_action(actor=moderator, action=f"acknowledge {report.level} flag",
-                   target=report.target or report, note=f"{label}. {note}".strip())  # fmt: skip
+        log_action(actor=moderator, action=ACKNOWLEDGE.get(report.level, Action.ACKNOWLEDGE_SIGN),
+                   target=report.target or report, note=note.strip(),
+                   params={"outcome": outcome})  # fmt: skip
 
 
 def _close_reports(target, *, moderator, status: str) -> int:
@@ -190,8 +202,8 @@ def hide_reported(*, report: Report, moderator, note: str = "") -> None:
     with transaction.atomic():
         target = report.target
         if target is not None:
-            hide(target=target, moderator=moderator,
-                 note=note or f"Reported: {report.get_reason_display()}")  # fmt: skip
+            hide(target=target, moderator=moderator, note=note,
+                 params={"reason": report.reason})  # fmt: skip
             _close_reports(target, moderator=moderator, status=Report.Status.RESOLVED)
 
 
@@ -208,7 +220,7 @@ def dismiss_report(*, report: Report, moderator) -> None:
         target = report.target
         if target is not None:
             _close_reports(target, moderator=moderator, status=Report.Status.DISMISSED)
-        log_action(actor=moderator, action="dismiss reports", target=target or report)
+        log_action(actor=moderator, action=Action.DISMISS_REPORTS, target=target or report)
 
 
 # The suspension presets moderators choose from: days, or None for "until lifted".
@@ -228,7 +240,8 @@ def suspend_member(*, member, moderator, ends_at, reason: str) -> Suspension:
         member.suspended_until = ends_at
         member.suspension_reason = reason
         member.save(update_fields=["suspended_until", "suspension_reason"])
-        log_action(actor=moderator, action="suspend", target=member, note=reason, member=member)
+        log_action(actor=moderator, action=Action.SUSPEND, target=member, note=reason,
+                   member=member)  # fmt: skip
     return suspension
 
 
@@ -238,5 +251,5 @@ def lift_suspension(*, member, moderator, note: str = "") -> None:
         member.suspended_until = None
         member.suspension_reason = ""
         member.save(update_fields=["suspended_until", "suspension_reason"])
-        log_action(actor=moderator, action="lift suspension", target=member, note=note,
+        log_action(actor=moderator, action=Action.LIFT_SUSPENSION, target=member, note=note,
                    member=member)  # fmt: skip

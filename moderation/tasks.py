@@ -13,6 +13,7 @@ from django_tasks import task
 from accounts import notifications
 from accounts.emails import in_language_of
 from accounts.models import User
+from core.site import site_name
 from moderation.models import OnDuty, Report
 
 
@@ -51,13 +52,13 @@ def _email_alert(moderator: User, report: Report, url: str) -> None:
     """The alert in the moderator's own language."""
     with in_language_of(moderator):
         level = report.get_level_display()
-        subject = _("[%(site)s] %(level)s flag") % {"site": settings.SITE_NAME, "level": level}
+        subject = _("[%(site)s] %(level)s flag") % {"site": site_name(), "level": level}
         body = "\n\n".join(
             [
                 _("%(level)s: a member may need help now. Open the flag.") % {"level": level},
                 f"{settings.SITE_URL}{url}",
                 _("You get this because you moderate the %(site)s community.")
-                % {"site": settings.SITE_NAME},
+                % {"site": site_name()},
             ]
         )
     send_mail(subject=subject, message=body, from_email=None, recipient_list=[moderator.email])

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from accounts.models import SurgeonVerification
 from accounts.notifications import notify
+from moderation.models import ModerationLogEntry
 from moderation.services import log_action
 
 
@@ -22,7 +23,8 @@ def decide_verification(*, verification: SurgeonVerification, moderator, approve
         user.is_verified_surgeon = approve
         user.verified_name = verification.full_name if approve else ""
         user.save(update_fields=["is_verified_surgeon", "verified_name"])
-        action = "verify surgeon" if approve else "reject verification"
+        Action = ModerationLogEntry.Action
+        action = Action.VERIFY_SURGEON if approve else Action.REJECT_VERIFICATION
         log_action(actor=moderator, action=action, target=verification, note=note)
         params = {"outcome": "approved" if approve else "rejected"}
         notify(recipient=user, kind="verification", params=params, url=user.get_absolute_url())

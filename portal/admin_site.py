@@ -6,15 +6,17 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.roles import is_moderator, passes_staff_mfa
+from core.site import site_name
 
 
 class PortalAdminSite(admin.AdminSite):
-    site_header = _("Patient Portal back office")
-    site_title = _("Patient Portal admin")
+    site_header = lazy(lambda: gettext("%(site)s back office") % {"site": site_name()}, str)()
+    site_title = lazy(lambda: gettext("%(site)s admin") % {"site": site_name()}, str)()
     index_title = _("Moderation and editing")
     index_template = "admin/portal_index.html"
 

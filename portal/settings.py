@@ -382,9 +382,17 @@ DEFAULT_FROM_EMAIL = env.str(
     "DJANGO_DEFAULT_FROM_EMAIL", default="Patient Portal <no-reply@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# The site's name in page titles, the header, every email and authenticator apps.
-SITE_NAME = env.str("PORTAL_SITE_NAME", default="Patient Portal")
-MFA_TOTP_ISSUER = SITE_NAME
+# The site's name in page titles, the header, every email, feeds and alerts, read through
+# core.site.site_name(): a name per language (PORTAL_SITE_NAME_ES, …) wins, else the one name
+# for every language (PORTAL_SITE_NAME), else the translated "Patient Portal".
+SITE_NAME = env.str("PORTAL_SITE_NAME", default="")
+SITE_NAMES = {
+    code: name
+    for code, _name in LANGUAGES
+    if (name := env.str(f"PORTAL_SITE_NAME_{code.upper().replace('-', '_')}", default=""))
+}
+# What authenticator apps show next to the code: one label, whatever the page's language.
+MFA_TOTP_ISSUER = SITE_NAME or SITE_NAMES.get(LANGUAGE_CODE) or "Patient Portal"
 # The address people reach the site at: every link in an email is built from it (sign-up
 # confirmation, password reset, notifications, unsubscribe). Required in production:
 # `check --deploy` warns while it is the default (portal.W001).

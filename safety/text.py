@@ -9,6 +9,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from core.enclitics import split_enclitic
+
 # Words (with "&" for "A&E"), sentence ends, clause breaks. Hyphens and slashes join nothing
 # and break nothing ("self-harm" is "self harm").
 TOKEN = re.compile(r"[a-z0-9&']+|[.!?;\n]|[,:()\u2013\u2014\"]")
@@ -83,20 +85,17 @@ def expand(word: str) -> list[str]:
     return [word] if word else []
 
 
-# Spanish: pronouns joined to an infinitive, gerund or command come apart, so "matarme" is
-# "matar me" like "me mato" has "me", and a phrase writes "me" once.
-ENCLITIC = re.compile(r"^(?P<verb>[a-z]{3,}(?:ar|er|ir|ando|iendo|yendo))(?P<pronoun>me|te|se|nos|lo|la|le)$")  # fmt: skip
 SPANISH_CONTRACTIONS = {"del": "de el", "al": "a el", "pa": "para", "q": "que", "xq": "porque"}
 
 
 def expand_spanish(word: str) -> list[str]:
+    """Contractions spelled out; pronouns joined to an infinitive, gerund or command come
+    apart (core.enclitics), so "matarme" is "matar me" like "me mato" has "me", and a phrase
+    writes "me" once."""
     word = word.strip("'")
     if word in SPANISH_CONTRACTIONS:
         return SPANISH_CONTRACTIONS[word].split()
-    match = ENCLITIC.match(word)
-    if match and not match["verb"].endswith("ier"):  # "despierte" is no "despier" + "te"
-        return [match["verb"], match["pronoun"]]
-    return [word] if word else []
+    return split_enclitic(word) if word else []
 
 
 SPANISH_IRREGULAR = {"muero": "mor", "muere": "mor", "muera": "mor", "muriendo": "mor",

@@ -6,10 +6,14 @@ what members write (threads, replies, blog posts) takes the author's language se
 the time it is indexed, else the site's default, as the best guess we have without guessing
 from the text. PostgreSQL stems each entry with its language's configuration (migration
 search 0005: the language's own stemmer after `unaccent`, so "osteotomía" and "osteotomia"
-are one word); SQLite folds accents in Python on both sides (`fold`).
+are one word), and Spanish entries also with the stemmer reading the words as written
+(search 0006: "recuperación" -> "recuper", as "recuperarse" and "me recuperé" stem, where
+"recuperacion" keeps its ending); SQLite folds accents in Python on both sides (`fold`) and
+strips a light set of each language's endings (`stem`).
 
 Adding a language: a configuration `portal_<name>` and the `portal_search_config` function's
-branch in a new migration, and its entry here.
+branch in a new migration, and its entries here (TEXT_SEARCH_CONFIGS, ENDINGS; and
+AS_WRITTEN_CONFIGS with `portal_search_config_as_written` if its stemmer needs accents).
 """
 
 import re
@@ -17,8 +21,22 @@ import unicodedata
 
 from django.conf import settings
 
+from core.enclitics import split_enclitic
+
 DEFAULT = settings.LANGUAGE_CODE
 TEXT_SEARCH_CONFIGS = {"en": "portal_english", "es": "portal_spanish"}
+# A second configuration whose stems are in the vector too (search 0006): Spanish stemmed as
+# written, since the Spanish stemmer knows "-ación" only with its accent.
+AS_WRITTEN_CONFIGS = {"es": "spanish"}
+# The SQLite engine's light stemming: the first ending that leaves at least 4 letters goes.
+ENDINGS = {
+    "en": ("ations", "ation", "ments", "ment", "ings", "ing", "ness", "ies", "ed", "es", "s"),
+    "es": (
+        "aciones", "acion", "amientos", "amiento", "imientos", "imiento", "ando", "iendo",
+        "ados", "adas", "idos", "idas", "ado", "ada", "ido", "ida", "ar", "er", "ir", "es",
+        "as", "os", "e", "a", "o", "s",
+    ),
+}  # fmt: skip
 COMBINING_MARK = re.compile(r"[\u0300-\u036f]")
 
 
@@ -35,6 +53,27 @@ def entry_language(code: str | None) -> str:
 
 def text_search_config(code: str) -> str:
     return TEXT_SEARCH_CONFIGS.get(code, TEXT_SEARCH_CONFIGS[DEFAULT])
+
+
+def phrase_query_sql(code: str) -> str:
+    """SQL for a word or phrase (the one parameter) as a tsquery of this language: its stems
+    in each of the language's configurations (constants of ours, never the reader's text)."""
+    config, written = text_search_config(code), AS_WRITTEN_CONFIGS.get(code)
+    if written:
+        return f"portal_phrase_query('{config}', '{written}', %s)"  # search 0006
+    return f"phraseto_tsquery('{config}', %s)"
+
+
+def stem(word: str, language: str = DEFAULT) -> str:
+    """A folded word's stem for the SQLite engine's containment match and the highlighter:
+    "walking" -> "walk"; in Spanish a joined pronoun comes off first (core.enclitics), so
+    "recuperarse", "recuperación" and "recuperé" all give "recuper"."""
+    if language == "es":
+        word = split_enclitic(word)[0]
+    for ending in ENDINGS.get(language, ENDINGS[DEFAULT]):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 def language_of_author(author) -> str:

@@ -47,7 +47,7 @@ from django.utils.translation import ngettext
 from core import versions
 from core.versions import cached_until_content_changes
 from search import languages
-from search.languages import accent_insensitive, fold, text_search_config
+from search.languages import accent_insensitive, fold, phrase_query_sql, stem
 from search.models import Audience, SearchEntry, SearchSynonym, SearchWord
 
 MAX_QUERY_LENGTH = 200
@@ -60,7 +60,6 @@ MAX_RANKED_CANDIDATES = 1000
 COUNTS_SECONDS = 300
 WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
-SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ness", "ies", "ed", "es", "s")
 
 
 @dataclass
@@ -75,6 +74,7 @@ class Clause:
 class ParsedQuery:
     clauses: list[Clause] = field(default_factory=list)
     message: str = ""
+    language: str = languages.DEFAULT  # the language its words are read in (stemming)
 
     @property
     def positive(self) -> list[Clause]:
@@ -200,8 +200,11 @@ def _synonyms() -> dict[str, list[set[str]]]:
     }
 
 
-def expand_synonyms(query: ParsedQuery, groups: list[set[str]]) -> ParsedQuery:
-    """Add synonyms as alternatives; consecutive words that spell a synonym become one clause."""
+def expand_synonyms(
+    query: ParsedQuery, groups: list[set[str]], language: str = languages.DEFAULT
+) -> ParsedQuery:
+    """The query read in `language`: its synonyms added as alternatives; consecutive words
+    that spell a synonym become one clause."""
     clauses = _merge_multiword(query.clauses, groups)
     for clause in clauses:
         if clause.negated:
@@ -210,7 +213,7 @@ def expand_synonyms(query: ParsedQuery, groups: list[set[str]]) -> ParsedQuery:
             for group in groups:
                 if fold(alternative) in group:
                     clause.alternatives.extend(g for g in group if g not in clause.alternatives)
-    return ParsedQuery(clauses, query.message)
+    return ParsedQuery(clauses, query.message, language)
 
 
 def _merge_multiword(clauses: list[Clause], groups: list[set[str]]) -> list[Clause]:
@@ -232,23 +235,16 @@ def _merge_multiword(clauses: list[Clause], groups: list[set[str]]) -> list[Clau
     return merged
 
 
-def stem(word: str) -> str:
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
 # --- the two engines -------------------------------------------------------------------
 
 
 def _tsquery_sql(query: ParsedQuery, language: str) -> tuple[str, list[str]]:
-    """The query as a tsquery in a language's configuration (a constant of ours, never the
+    """The query as a tsquery in a language's configurations (constants of ours, never the
     reader's text)."""
-    config = text_search_config(language)
+    phrase = phrase_query_sql(language)
     parts, params = [], []
     for clause in query.clauses:
-        alternatives = " || ".join(f"phraseto_tsquery('{config}', %s)" for _ in clause.alternatives)
+        alternatives = " || ".join(phrase for _ in clause.alternatives)
         params.extend(clause.alternatives)
         parts.append(f"!!({alternatives})" if clause.negated else f"({alternatives})")
     return " && ".join(parts), params
@@ -297,11 +293,11 @@ def _contains(column: str, piece: str) -> Contains:
     return Contains(Folded(F(column)), piece)
 
 
-def _sqlite_condition(alternative: str) -> Q:
+def _sqlite_condition(alternative: str, language: str) -> Q:
     """A reply shows its thread's title but is found only by what it says (kind "post")."""
     condition = Q()
     for word in alternative.split() if " " not in alternative else [alternative]:
-        piece = stem(fold(word))
+        piece = stem(fold(word), language)
         in_title = Q(_contains("title", piece)) & ~Q(kind="post")
         condition &= in_title | Q(_contains("other_names", piece)) | Q(_contains("body", piece))
     return condition
@@ -312,7 +308,7 @@ def _sqlite_query_matches(query: ParsedQuery) -> Q:
     for clause in query.clauses:
         condition = Q()
         for alternative in clause.alternatives:
-            condition |= _sqlite_condition(alternative)
+            condition |= _sqlite_condition(alternative, query.language)
         matches &= ~condition if clause.negated else condition
     return matches
 
@@ -328,7 +324,7 @@ def _sqlite_matches(queries: dict[str, ParsedQuery]):
 def _sqlite_rank(query: ParsedQuery):
     """Per word: 3 for a title match, 2 for other names, 1 for the body only."""
     rank = Value(0.0, output_field=FloatField())
-    for word in {stem(fold(w)) for w in query.words if len(w) > 1}:
+    for word in {stem(fold(w), query.language) for w in query.words if len(w) > 1}:
         rank += Case(
             When(~Q(kind="post") & Q(_contains("title", word)), then=Value(3.0)),
             When(_contains("other_names", word), then=Value(2.0)),
@@ -383,7 +379,9 @@ def search(
     others, best first, with counts per kind."""
     language = languages.entry_language(language)
     parsed = parse_query(raw)
-    queries = {code: expand_synonyms(parsed, synonym_groups(code)) for code in languages.codes()}
+    queries = {
+        code: expand_synonyms(parsed, synonym_groups(code), code) for code in languages.codes()
+    }
     query = queries[language]
     if not query.positive:
         if not query.message:
@@ -522,7 +520,7 @@ def _closest(word: str, readable: list[str]) -> str:
 
 def _highlight_pattern(query: ParsedQuery) -> re.Pattern | None:
     """The query's stems, with or without accents ("osteotomia" marks "osteotomía")."""
-    stems = {stem(fold(word)) for word in query.words if len(word) > 1}
+    stems = {stem(fold(word), query.language) for word in query.words if len(word) > 1}
     if not stems:
         return None
     alternatives = "|".join(accent_insensitive(s) for s in sorted(stems, key=len, reverse=True))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from core import roles, versions
 from core.db_router import fill_from_primary
 from core.languages import localized_url
+from core.site import site_name
 
 register = template.Library()
 
@@ -113,7 +114,7 @@ class PageTitleNode(template.Node):
 
     def render(self, context) -> str:
         page = self.nodelist.render(context).strip()
-        site = conditional_escape(settings.SITE_NAME)
+        site = conditional_escape(site_name())
         return f"{page} · {site}" if page else site
 
 

@@ -21,7 +21,8 @@ REQUEST_HOST = "127.0.0.1:8330"
 @pytest.fixture(autouse=True)
 def _site(settings):
     settings.SITE_URL = SITE_URL
-    settings.SITE_NAME = SITE_NAME
+    settings.SITE_NAME = SITE_NAME  # one name, for every language
+    settings.SITE_NAMES = {}
     settings.SIGNUP_MIN_SECONDS = 0
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "127.0.0.1"]
 

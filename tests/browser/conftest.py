@@ -38,6 +38,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
 
+from core.site import site_name
+
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -255,8 +257,9 @@ def check_page_title(page) -> None:
         return
     title = page.title()
     name, separator, site = title.rpartition(" · ")
-    assert separator and site == settings.SITE_NAME and name.strip(), (
-        f"{page.url} is titled {title!r}, not 'Page · {settings.SITE_NAME}'"
+    expected = site_name(page.evaluate("document.documentElement.lang"))
+    assert separator and site == expected and name.strip(), (
+        f"{page.url} is titled {title!r}, not 'Page · {expected}'"
     )
     assert "·" not in name, f"{page.url} is titled {title!r}: a doubled separator"
 

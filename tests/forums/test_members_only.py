@@ -565,7 +565,7 @@ def test_moderator_moves_a_reported_posts_thread_from_the_report_page(
 
     assert Thread.objects.get(pk=space.public.pk).members_only
     entry = ModerationLogEntry.objects.get(action="make members-only")
-    assert entry.object_id == space.public.pk and entry.note == "From a report."
+    assert entry.object_id == space.public.pk and entry.note_text == "From a report."
     assert Report.objects.get(pk=report.pk).is_open  # the report stays for its own decision
 
 

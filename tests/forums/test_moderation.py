@@ -113,7 +113,9 @@ def test_moderator_moves_a_thread_and_counters_follow(client, moderator):
     assert response.status_code == 302 and thread.forum == target
     assert (source.thread_count, source.post_count, source.last_post) == (0, 0, None)
     assert (target.thread_count, target.post_count) == (1, 2)
-    assert "Moved from" in ModerationLogEntry.objects.get(action="move").note
+    assert ModerationLogEntry.objects.get(action="move").note_text == (
+        f"Moved from {source} to {target}. topic"
+    )
 
 
 def test_patient_cannot_open_the_move_page(client, patient):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import Block
+from core.site import site_name
 from moderation import services
 from tests.blogs.factories import make_comment, make_post
 from tests.factories import make_user
@@ -153,10 +154,10 @@ def test_the_back_office_index_in_spanish(client, moderator):
 
     html = page(client, reverse("admin:index"))
 
-    assert "Administración del Portal del Paciente" in html
+    assert f"Administración de {site_name('es')}" in html
     assert "Moderación y edición" in html and "<strong>Panel de moderación</strong>" in html
     assert "Entradas de blog" in html  # the models' names in the app list
-    assert "Patient Portal back office" not in html and "Blog posts" not in html
+    assert "back office" not in html and "Blog posts" not in html
 
 
 def test_the_report_page_in_spanish(client, moderator):

@@ -230,7 +230,7 @@ def test_acknowledging_a_crisis_flag_is_logged_and_stops_the_alerts(client, mode
     report.refresh_from_db()
     entry = ModerationLogEntry.objects.get(action="acknowledge crisis flag")
     assert (report.status, report.handled_by) == (Report.Status.ACKNOWLEDGED, moderator)
-    assert entry.actor == moderator and entry.note.startswith("Contacted the member")
+    assert entry.actor == moderator and entry.note_text == "Contacted the member. DM sent"
     assert not Notification.objects.filter(kind="safety_flag").exists()
 
 

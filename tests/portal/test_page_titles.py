@@ -48,7 +48,7 @@ def content():
 
 
 def test_every_main_page_is_titled_page_then_site_name(client, content, settings):
-    settings.SITE_NAME = "Knee Friends"
+    settings.SITE_NAME, settings.SITE_NAMES = "Knee Friends", {}
     for url, expected in content.items():
         title = title_of(client.get(url))
 
@@ -64,7 +64,7 @@ def test_every_main_page_is_titled_page_then_site_name(client, content, settings
     ["/accounts/settings/", "/accounts/email/", "/accounts/2fa/", "/accounts/password/change/"],
 )
 def test_member_pages_are_titled_page_then_site_name(client, url, settings):
-    settings.SITE_NAME = "Knee Friends"
+    settings.SITE_NAME, settings.SITE_NAMES = "Knee Friends", {}
     client.force_login(make_user())
 
     title = title_of(client.get(url))
