@@ -16,7 +16,7 @@ def export_nominations(user) -> list[dict]:
             "story": nomination.story,
             "may_publish_story": nomination.may_publish_story,
             "status": nomination.status,
-            "decision_reason": nomination.decision_reason,
+            "decision_reason": nomination.decision_text,
             "created_at": nomination.created_at.isoformat(),
             "decided_at": nomination.decided_at.isoformat() if nomination.decided_at else None,
         }

@@ -352,6 +352,16 @@ class Nomination(models.Model):
         return reverse("heroes:nomination_list")
 
     @property
+    def decision_text(self) -> str:
+        """Why it was decided so, as the nominator reads it: the moderator's own words, or for
+        a duplicate (decided without a reason written) our sentence in the reader's language."""
+        if self.decision_reason:
+            return self.decision_reason
+        if self.status == self.Status.DUPLICATE:
+            return gettext("It repeats an earlier nomination of the same surgeon.")
+        return ""
+
+    @property
     def nominee_name(self) -> str:
         """The surgeon as the nominator named them (or the hero they picked)."""
         return self.surgeon_name or (self.hero.display_name if self.hero_id else "")

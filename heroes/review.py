@@ -68,8 +68,7 @@ def mark_duplicate(*, nomination: Nomination, moderator, duplicate_of: Nominatio
     with transaction.atomic():
         nomination = _lock_pending(nomination)
         nomination.duplicate_of = duplicate_of
-        _decide(nomination, Nomination.Status.DUPLICATE, moderator,
-                reason="It repeats an earlier nomination of the same surgeon.")  # fmt: skip
+        _decide(nomination, Nomination.Status.DUPLICATE, moderator)
         log_action(actor=moderator, action=Action.MARK_NOMINATION_DUPLICATE, target=nomination,
                    params={"duplicate_of": duplicate_of.pk, "duplicate": str(duplicate_of)})  # fmt: skip
         _tell_nominator(

@@ -1,6 +1,8 @@
 """The review services, called directly (the admin's actions call the same functions)."""
 
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from accounts.models import Notification
 from heroes.models import Hero, Nomination
@@ -182,3 +184,43 @@ def test_decided_nomination_cannot_be_decided_again(moderator, status):
         reject_nomination(nomination=nomination, moderator=moderator, reason="x")
 
     assert not Notification.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_duplicate_says_why_in_the_nominators_language(client, moderator):
+    """The reason is our sentence, worded when read (nothing English stored); a moderator's
+    own reason for a rejection is shown as written (the positive control)."""
+    nominator = make_user(username="agradecido")
+    original = make_nomination()
+    nomination = make_nomination(hero=original.hero, nominator=nominator)
+    make_nomination(nominator=nominator, status="rejected", decision_reason="No es cirujano.")
+    mark_duplicate(nomination=nomination, moderator=moderator, duplicate_of=original)
+    client.force_login(nominator)
+
+    english = client.get("/heroes/nominations/").content.decode()
+    spanish = client.get("/es/heroes/nominations/").content.decode()
+
+    nomination.refresh_from_db()
+    assert nomination.decision_reason == ""
+    assert "It repeats an earlier nomination of the same surgeon." in english
+    assert "Repite una nominación anterior del mismo cirujano." in spanish
+    assert "It repeats an earlier" not in spanish
+    assert "No es cirujano." in english and "No es cirujano." in spanish
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_forgets_the_stored_english_sentence_and_writes_it_back(moderator):
+    original = make_nomination()
+    nomination = make_nomination(hero=original.hero)
+    mark_duplicate(nomination=nomination, moderator=moderator, duplicate_of=original)
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+
+    executor.migrate([("heroes", "0005_translatable_labels")])
+    nomination.refresh_from_db()
+    assert nomination.decision_reason == "It repeats an earlier nomination of the same surgeon."
+    executor.loader.build_graph()
+    executor.migrate(latest)
+
+    nomination.refresh_from_db()
+    assert nomination.decision_reason == ""
