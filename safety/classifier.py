@@ -40,10 +40,12 @@ class SafetyResult:
                 for name, value in self.__dict__.items()}  # fmt: skip
 
     def note(self) -> str:
-        """For the moderators' flag: the level and what matched (never the whole text)."""
+        """For the moderators' flag: what matched (never the whole text), and which language's
+        phrases found it when not English: "(es) quiero morir*". Data in no language, so each
+        moderator reads it under a heading in theirs; the flag carries its level."""
         found = self.phrases if self.level in URGENT else self.signs
-        languages = f" ({', '.join(self.languages)})" if set(self.languages) - {"en"} else ""
-        return f"{Level(self.level).label}. Matched{languages}: {'; '.join(found)}"[:500]
+        languages = f"({', '.join(self.languages)}) " if set(self.languages) - {"en"} else ""
+        return f"{languages}{'; '.join(found)}"[:500]
 
 
 @dataclass(frozen=True)

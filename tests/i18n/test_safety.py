@@ -6,6 +6,10 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
@@ -279,3 +283,42 @@ def test_a_draft_translation_adds_no_signs():
     english = _knee_osteotomy_in_two_languages(spanish_status=Article.Status.DRAFT)
 
     assert forum_check("Desde ayer tengo fiebre", [english.pk]).level == "none"
+
+
+def test_a_flag_reads_in_each_moderators_language(client, moderator):
+    """The stored note is what matched, in no language; the page words the rest."""
+    client.force_login(make_user(username="lucia", language="es"))
+    client.post(spanish_url("forums:post_create", make_thread().pk), {"body": "Quiero morirme"})
+    report = Report.objects.get()
+    client.force_login(moderator)
+    url = reverse("admin:moderation_report_change", args=[report.pk])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the poster's was Spanish
+
+    english = client.get(url).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    spanish = client.get(url).content.decode()
+
+    assert report.note.startswith("(es) ") and "Matched" not in report.note
+    assert "What the safety check matched" in english and "Crisis: risk" in english
+    assert "Lo que encontró la comprobación de seguridad" in spanish
+    assert "What the safety check matched" not in spanish and "Crisis: risk" not in spanish
+    assert report.note in english and report.note in spanish
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_keeps_what_matched_and_writes_the_sentence_back():
+    report = Report.objects.create(
+        content_type=ContentType.objects.get_for_model(Article), object_id=1,
+        reason=Report.Reason.SAFETY, level=Report.Level.CRISIS, note="(es) quiero morir*",
+    )  # fmt: skip
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+
+    executor.migrate([("moderation", "0005_log_actions_and_details")])
+    report.refresh_from_db()
+    assert report.note == "Crisis: risk to the member's life. Matched (es): quiero morir*"
+    executor.loader.build_graph()
+    executor.migrate(latest)
+
+    report.refresh_from_db()
+    assert report.note == "(es) quiero morir*"
