@@ -121,6 +121,10 @@ def bench_pages() -> list[Page]:
         Page("big forum, page 500", f"/forums/{BIG_FORUM}/?page=500"),
         Page("200-post thread, page 1", f"{thread.get_absolute_url()}?page=1"),
         Page("200-post thread, last page", f"{thread.get_absolute_url()}?page={thread.page_count}"),
+        # The same pages in Spanish: what the second language costs (catalogue, prefixed URLs).
+        Page("home, in Spanish", "/es/"),
+        Page("big forum, page 1, in Spanish", f"/es/forums/{BIG_FORUM}/"),
+        Page("200-post thread, page 1, in Spanish", f"/es{thread.get_absolute_url()}?page=1"),
     ]
 
 
