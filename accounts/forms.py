@@ -99,7 +99,8 @@ class SignupForm(StorableTextMixin, AllauthSignupForm):
             user.time_zone = self.cleaned_data.get("time_zone", "")
             # The language they signed up in is theirs: their emails and notifications are
             # written in it before they ever open Settings (they can change it there).
-            user.language = translation.get_language() if _is_site_language() else ""
+            language = translation.get_language()
+            user.language = language if language in dict(settings.LANGUAGES) else ""
             fields = [
                 "terms_accepted_at",
                 "guidelines_accepted_at",
@@ -109,10 +110,6 @@ class SignupForm(StorableTextMixin, AllauthSignupForm):
             ]
             user.save(update_fields=fields)
         return user
-
-
-def _is_site_language() -> bool:
-    return translation.get_language() in dict(settings.LANGUAGES)
 
 
 def _seconds_since(started: str) -> float:

@@ -9,6 +9,8 @@ from accounts.notifications import notify
 from moderation.models import ModerationLogEntry
 from moderation.services import log_action
 
+Action = ModerationLogEntry.Action
+
 
 def decide_verification(*, verification: SurgeonVerification, moderator, approve: bool, note=""):
     with transaction.atomic():
@@ -23,7 +25,6 @@ def decide_verification(*, verification: SurgeonVerification, moderator, approve
         user.is_verified_surgeon = approve
         user.verified_name = verification.full_name if approve else ""
         user.save(update_fields=["is_verified_surgeon", "verified_name"])
-        Action = ModerationLogEntry.Action
         action = Action.VERIFY_SURGEON if approve else Action.REJECT_VERIFICATION
         log_action(actor=moderator, action=action, target=verification, note=note)
         params = {"outcome": "approved" if approve else "rejected"}
